@@ -1,0 +1,59 @@
+#pragma once
+/// @file
+/// light10, the Arabic light stemmer of Larkey, Ballesteros & Connell, "Light
+/// Stemming for Arabic Information Retrieval" (2007), exactly as Apache Lucene
+/// 8.7 implements it (ArabicStemmer): at most one prefix, the first that matches
+/// in table order; then one pass over the suffix table in order, each matching
+/// suffix removed from the current end. Lengths count code points of the
+/// already-normalized word.
+
+#include <array>
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+namespace akhbar::light10 {
+
+/// An affix and the minimum word length (in code points, affix included) for
+/// it to be removed.
+struct Affix {
+    std::string_view name;
+    std::u32string_view text;
+    std::size_t min_length;
+};
+
+// clang-format off
+inline constexpr Affix PREFIX_AL {"prefix-al",  U"\u0627\u0644",       4};  // ال
+inline constexpr Affix PREFIX_WAL{"prefix-wal", U"\u0648\u0627\u0644", 5};  // وال
+inline constexpr Affix PREFIX_BAL{"prefix-bal", U"\u0628\u0627\u0644", 5};  // بال
+inline constexpr Affix PREFIX_KAL{"prefix-kal", U"\u0643\u0627\u0644", 5};  // كال
+inline constexpr Affix PREFIX_FAL{"prefix-fal", U"\u0641\u0627\u0644", 5};  // فال
+inline constexpr Affix PREFIX_LL {"prefix-ll",  U"\u0644\u0644",       4};  // لل
+/// The single-letter prefix needs three letters to remain (Lucene: len >= 4).
+inline constexpr Affix PREFIX_WA {"prefix-wa",  U"\u0648",             4};  // و
+
+inline constexpr Affix SUFFIX_HA {"suffix-ha",  U"\u0647\u0627", 4};  // ها
+inline constexpr Affix SUFFIX_AN {"suffix-an",  U"\u0627\u0646", 4};  // ان
+inline constexpr Affix SUFFIX_AT {"suffix-at",  U"\u0627\u062A", 4};  // ات
+inline constexpr Affix SUFFIX_WN {"suffix-wn",  U"\u0648\u0646", 4};  // ون
+inline constexpr Affix SUFFIX_YN {"suffix-yn",  U"\u064A\u0646", 4};  // ين
+inline constexpr Affix SUFFIX_YH {"suffix-yh",  U"\u064A\u0647", 4};  // يه
+inline constexpr Affix SUFFIX_YP {"suffix-yp",  U"\u064A\u0629", 4};  // ية
+inline constexpr Affix SUFFIX_H  {"suffix-h",   U"\u0647",       3};  // ه
+inline constexpr Affix SUFFIX_P  {"suffix-p",   U"\u0629",       3};  // ة
+inline constexpr Affix SUFFIX_Y  {"suffix-y",   U"\u064A",       3};  // ي
+// clang-format on
+
+/// Order is behaviour: do not sort.
+inline constexpr std::array PREFIXES{PREFIX_AL, PREFIX_WAL, PREFIX_BAL, PREFIX_KAL,
+                                     PREFIX_FAL, PREFIX_LL, PREFIX_WA};
+inline constexpr std::array SUFFIXES{SUFFIX_HA, SUFFIX_AN, SUFFIX_AT, SUFFIX_WN, SUFFIX_YN,
+                                     SUFFIX_YH, SUFFIX_YP, SUFFIX_H,  SUFFIX_P,  SUFFIX_Y};
+
+/// Stems a word given as code points.
+[[nodiscard]] std::u32string stem(std::u32string_view word);
+
+/// Stems a UTF-8 word; throws Utf8Error on invalid input.
+[[nodiscard]] std::string stem(std::string_view word);
+
+}  // namespace akhbar::light10

@@ -1,0 +1,31 @@
+#pragma once
+/// @file
+/// The stemmers Akhbar offers, by name, each as a Xapian::Stem so the same
+/// object serves our analyzer and Xapian's own QueryParser/TermGenerator.
+
+#include <array>
+#include <string>
+#include <string_view>
+
+#include <xapian.h>
+
+namespace akhbar {
+
+/// Names accepted by make_stemmer().
+inline constexpr std::array<std::string_view, 3> STEMMER_NAMES{"light10", "snowball", "none"};
+
+/// light10 (see light10.hpp) as a Xapian stemming algorithm.
+class Light10Stemmer final : public Xapian::StemImplementation {
+public:
+    std::string operator()(const std::string& word) override;
+    std::string get_description() const override;
+};
+
+/// Makes the stemmer called `name`:
+///  - "light10": Light10Stemmer;
+///  - "snowball": Xapian's Snowball Arabic stemmer;
+///  - "none": the identity (Xapian's no-op stemmer).
+/// Throws InvalidArgument naming the valid names for anything else.
+[[nodiscard]] Xapian::Stem make_stemmer(std::string_view name);
+
+}  // namespace akhbar

@@ -1,0 +1,46 @@
+#pragma once
+/// @file
+/// Stopword lists. The words live in common/data/*.txt (one per line, `#`
+/// starts a comment), embedded into the library at build time.
+
+#include <cstddef>
+#include <functional>
+#include <string>
+#include <string_view>
+#include <unordered_set>
+
+namespace akhbar {
+
+class Normalizer;
+
+/// An immutable set of words; safe to share between threads.
+class StopwordSet {
+public:
+    StopwordSet() = default;
+
+    /// Parses a list: one word per line, blank lines and `#` comments ignored,
+    /// surrounding white space trimmed.
+    static StopwordSet parse(std::string_view list);
+
+    /// Lucene 8.7's default Arabic list (Savoy, BSD), as written.
+    static const StopwordSet& lucene_arabic();
+
+    /// The same words passed through `normalizer` (so the list matches
+    /// normalized tokens whatever spelling it was written in).
+    [[nodiscard]] StopwordSet normalized(const Normalizer& normalizer) const;
+
+    [[nodiscard]] bool contains(std::string_view word) const;
+    [[nodiscard]] std::size_t size() const noexcept { return m_words.size(); }
+
+private:
+    struct Hash {
+        using is_transparent = void;
+        std::size_t operator()(std::string_view s) const noexcept
+        {
+            return std::hash<std::string_view>{}(s);
+        }
+    };
+    std::unordered_set<std::string, Hash, std::equal_to<>> m_words;
+};
+
+}  // namespace akhbar

@@ -1,0 +1,37 @@
+#include "akhbar/common/stemmer.hpp"
+
+#include "akhbar/common/error.hpp"
+#include "akhbar/common/light10.hpp"
+
+namespace akhbar {
+
+std::string Light10Stemmer::operator()(const std::string& word)
+{
+    return light10::stem(std::string_view(word));
+}
+
+std::string Light10Stemmer::get_description() const
+{
+    return "akhbar::Light10Stemmer()";
+}
+
+Xapian::Stem make_stemmer(std::string_view name)
+{
+    if (name == "light10") {
+        return Xapian::Stem(new Light10Stemmer);
+    }
+    if (name == "snowball") {
+        return Xapian::Stem("arabic");
+    }
+    if (name == "none") {
+        return Xapian::Stem();
+    }
+    std::string valid;
+    for (const std::string_view known : STEMMER_NAMES) {
+        valid += valid.empty() ? "" : ", ";
+        valid += known;
+    }
+    throw InvalidArgument("unknown stemmer \"" + std::string(name) + "\" (known: " + valid + ")");
+}
+
+}  // namespace akhbar

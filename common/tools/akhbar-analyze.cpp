@@ -1,0 +1,83 @@
+// akhbar-analyze: shows what the analyzer does to a text, token by token.
+// Exit codes: 0 ok, 1 bad input (invalid UTF-8), 2 usage error.
+
+#include <iostream>
+#include <iterator>
+#include <string>
+#include <vector>
+
+#include <boost/program_options.hpp>
+
+#include "akhbar/common/analyzer.hpp"
+#include "akhbar/common/error.hpp"
+#include "akhbar/common/token_output.hpp"
+#include "akhbar/common/version.hpp"
+
+namespace po = boost::program_options;
+
+int main(int argc, char* argv[])
+{
+    std::string profile;
+    std::string stemmer;
+    std::vector<std::string> words;
+    po::options_description visible(
+        "Usage: akhbar-analyze [--profile NAME] [--stemmer NAME] [--json] [TEXT...]\n"
+        "Prints one line per token: original, normalized, stem, start, end (byte offsets).\n"
+        "Reads standard input when no TEXT is given.\n\nOptions");
+    visible.add_options()
+        ("profile", po::value(&profile)->default_value(std::string(akhbar::DEFAULT_PROFILE)),
+         "analyzer profile: akhbar, lucene, snowball, none")
+        ("stemmer", po::value(&stemmer), "override the profile's stemmer: light10, snowball, none")
+        ("json", "print a JSON array instead of TSV lines")
+        ("version", "print the version and exit")
+        ("help,h", "show this help");
+    po::options_description all;
+    all.add(visible).add_options()("text", po::value(&words));
+    po::positional_options_description positional;
+    positional.add("text", -1);
+
+    po::variables_map vm;
+    try {
+        po::store(po::command_line_parser(argc, argv).options(all).positional(positional).run(),
+                  vm);
+        po::notify(vm);
+    } catch (const po::error& e) {
+        std::cerr << "akhbar-analyze: " << e.what() << "\n" << visible << "\n";
+        return 2;
+    }
+    if (vm.count("help") != 0U) {
+        std::cout << visible << "\n";
+        return 0;
+    }
+    if (vm.count("version") != 0U) {
+        std::cout << "akhbar-analyze " << akhbar::VERSION << "\n";
+        return 0;
+    }
+
+    std::string text;
+    if (words.empty()) {
+        text.assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
+    } else {
+        for (const std::string& word : words) {
+            text += text.empty() ? "" : " ";
+            text += word;
+        }
+    }
+
+    try {
+        const akhbar::Analyzer analyzer(profile, stemmer);
+        const auto tokens = analyzer.analyze(text);
+        std::cout << (vm.count("json") != 0U ? akhbar::tokens_to_json(tokens)
+                                             : akhbar::tokens_to_tsv(tokens));
+    } catch (const akhbar::Utf8Error& e) {
+        std::cerr << "akhbar-analyze: input: " << e.what() << "\n";
+        return 1;
+    } catch (const akhbar::InvalidArgument& e) {
+        std::cerr << "akhbar-analyze: " << e.what() << "\n";
+        return 2;
+    } catch (const std::exception& e) {
+        std::cerr << "akhbar-analyze: " << e.what() << "\n";
+        return 1;
+    }
+    return 0;
+}

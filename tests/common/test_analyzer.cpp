@@ -1,0 +1,116 @@
+#include <boost/test/unit_test.hpp>
+
+#include "akhbar/common/analyzer.hpp"
+#include "akhbar/common/error.hpp"
+#include "akhbar/common/stemmer.hpp"
+
+using akhbar::Analyzer;
+
+BOOST_AUTO_TEST_SUITE(analyzer)
+
+BOOST_AUTO_TEST_CASE(issue_example_normalizes_and_slices)
+{
+    const std::string text = "والمسلمين ﻛﺎزاﺧﺴﺘﺎن اتفاقیات الـ١٨";
+    const auto tokens = Analyzer().analyze(text);
+    BOOST_TEST_REQUIRE(tokens.size() == 4U);
+    const char* normalized[] = {"والمسلمين", "كازاخستان", "اتفاقيات", "18"};
+    const char* stems[] = {"مسلم", "كازاخست", "اتفاق", "18"};
+    const char* originals[] = {"والمسلمين", "ﻛﺎزاﺧﺴﺘﺎن", "اتفاقیات", "١٨"};
+    for (std::size_t i = 0; i < tokens.size(); ++i) {
+        BOOST_TEST(tokens[i].normalized == normalized[i]);
+        BOOST_TEST(tokens[i].stem == stems[i]);
+        BOOST_TEST(tokens[i].original == originals[i]);
+        BOOST_TEST(text.substr(tokens[i].start, tokens[i].end - tokens[i].start) ==
+                   tokens[i].original);
+        BOOST_TEST(tokens[i].position == i);
+    }
+}
+
+BOOST_AUTO_TEST_CASE(stopwords_keep_position_and_have_no_stem)
+{
+    const auto tokens = Analyzer().analyze("ذهب إلى المدرسة");
+    BOOST_TEST_REQUIRE(tokens.size() == 3U);
+    BOOST_TEST(tokens[1].stopword);
+    BOOST_TEST(tokens[1].stem.empty());
+    BOOST_TEST(tokens[1].position == 1U);
+    BOOST_TEST(tokens[2].position == 2U);
+    BOOST_TEST(!tokens[2].stopword);
+}
+
+BOOST_AUTO_TEST_CASE(akhbar_stopwords_match_after_normalization)
+{
+    // "عليهِ" (with kasra) is not in Lucene's list as written; Lucene tests
+    // stopwords before normalizing, Akhbar after.
+    BOOST_TEST(Analyzer("akhbar").analyze("عليهِ").at(0).stopword);
+    BOOST_TEST(!Analyzer("lucene").analyze("عليهِ").at(0).stopword);
+    BOOST_TEST(Analyzer("lucene").analyze("عليه").at(0).stopword);
+}
+
+BOOST_AUTO_TEST_CASE(profiles_and_stemmer_override)
+{
+    BOOST_TEST(Analyzer().profile().name == "akhbar");
+    BOOST_TEST(Analyzer().stemmer_name() == "light10");
+    BOOST_TEST(Analyzer("snowball").stemmer_name() == "snowball");
+    BOOST_TEST(Analyzer("none").analyze("الكتاب").at(0).stem == "الكتاب");
+    const Analyzer overridden("akhbar", "snowball");
+    BOOST_TEST(overridden.stemmer_name() == "snowball");
+    BOOST_TEST(overridden.analyze("الكتابات").at(0).stem ==
+               Xapian::Stem("arabic")("الكتابات"));
+}
+
+BOOST_AUTO_TEST_CASE(unknown_names_are_invalid_arguments)
+{
+    BOOST_CHECK_EXCEPTION(Analyzer("elastic"), akhbar::InvalidArgument,
+                          [](const akhbar::InvalidArgument& e) {
+                              return std::string(e.what()) ==
+                                     "unknown analyzer profile \"elastic\" (known: akhbar, "
+                                     "lucene, snowball, none)";
+                          });
+    BOOST_CHECK_THROW(Analyzer("akhbar", "porter"), akhbar::InvalidArgument);
+}
+
+BOOST_AUTO_TEST_CASE(invalid_utf8_reports_offset)
+{
+    const std::string text = std::string("كتاب ") + '\xC3' + "(";
+    BOOST_CHECK_EXCEPTION((void)Analyzer().analyze(text), akhbar::Utf8Error,
+                          [](const akhbar::Utf8Error& e) { return e.offset() == 9; });
+}
+
+BOOST_AUTO_TEST_CASE(supplementary_characters_keep_byte_ranges)
+{
+    const std::string text = "𝐀𝐁𝐂 نص";  // mathematical bold letters, 4 bytes each
+    const auto tokens = Analyzer().analyze(text);
+    BOOST_TEST_REQUIRE(tokens.size() == 2U);
+    BOOST_TEST(tokens[0].normalized == "abc");
+    BOOST_TEST(tokens[0].start == 0U);
+    BOOST_TEST(tokens[0].end == 12U);
+    BOOST_TEST(tokens[1].original == "نص");
+}
+
+BOOST_AUTO_TEST_CASE(marks_only_produce_no_token)
+{
+    BOOST_TEST(Analyzer().analyze("ـــ").empty());
+    BOOST_TEST(Analyzer().analyze("").empty());
+    BOOST_TEST(Analyzer().analyze(" ،؛؟«» ").empty());
+}
+
+BOOST_AUTO_TEST_CASE(copies_are_independent)
+{
+    const Analyzer a("lucene");
+    Analyzer b = a;
+    Analyzer c;
+    c = a;
+    BOOST_TEST(b.profile().name == "lucene");
+    BOOST_TEST(c.analyze("الكتاب").at(0).stem == "كتاب");
+    BOOST_TEST(a.analyze("أحمد") == b.analyze("أحمد"));
+}
+
+BOOST_AUTO_TEST_CASE(normalize_and_stem_match_analyze)
+{
+    const Analyzer analyzer;
+    const auto token = analyzer.analyze("والإتفاقيات").at(0);
+    BOOST_TEST(analyzer.normalize("والإتفاقيات") == token.normalized);
+    BOOST_TEST(analyzer.stem(token.normalized) == token.stem);
+}
+
+BOOST_AUTO_TEST_SUITE_END()

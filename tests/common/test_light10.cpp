@@ -1,0 +1,110 @@
+// light10 as Lucene implements it: one named row per affix rule, then the
+// guards (too short, non-Arabic, empty) and the order rules.
+
+#include <boost/test/data/test_case.hpp>
+#include <boost/test/unit_test.hpp>
+
+#include <set>
+
+#include "akhbar/common/error.hpp"
+#include "akhbar/common/light10.hpp"
+#include "akhbar/common/stemmer.hpp"
+#include "support/named_row.hpp"
+
+namespace bdata = boost::unit_test::data;
+namespace light10 = akhbar::light10;
+
+namespace {
+
+using Row = akhbar::test::NamedRow;
+
+// clang-format off
+const Row RULE_ROWS[] = {
+    {"prefix-al",  "الحسن",   "حسن"},
+    {"prefix-wal", "والحسن",  "حسن"},
+    {"prefix-bal", "بالحسن",  "حسن"},
+    {"prefix-kal", "كالحسن",  "حسن"},
+    {"prefix-fal", "فالحسن",  "حسن"},
+    {"prefix-ll",  "للاخر",   "اخر"},
+    {"prefix-wa",  "وحسن",    "حسن"},
+    {"suffix-ha",  "زوجها",   "زوج"},
+    {"suffix-an",  "ساهدان",  "ساهد"},
+    {"suffix-at",  "ساهدات",  "ساهد"},
+    {"suffix-wn",  "ساهدون",  "ساهد"},
+    {"suffix-yn",  "ساهدين",  "ساهد"},
+    {"suffix-yh",  "ساهديه",  "ساهد"},
+    {"suffix-yp",  "ساهدية",  "ساهد"},
+    {"suffix-h",   "ساهده",   "ساهد"},
+    {"suffix-p",   "ساهدة",   "ساهد"},
+    {"suffix-y",   "ساهدي",   "ساهد"},
+};
+
+// Guards: what must NOT be stemmed, and the order rules.
+const Row GUARD_ROWS[] = {
+    {"al needs 4 letters",            "الو",     "الو"},
+    {"wa needs 4 letters",            "وحد",     "وحد"},
+    {"ll needs 4 letters",            "للا",     "للا"},
+    {"wal needs 5 letters, wa applies", "والد",  "الد"},
+    {"one prefix only",               "والالحسن", "الحسن"},
+    {"suffixes in list order",        "ساهدهات", "ساهد"},
+    {"suffix needs 2 letters left",   "بان",     "بان"},
+    {"h needs 3 letters",             "به",      "به"},
+    {"non-Arabic unchanged",          "English", "English"},
+    {"digits unchanged",              "2025",    "2025"},
+    {"empty",                         "",        ""},
+    {"single letter",                 "و",       "و"},
+};
+// clang-format on
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(light10_stemmer)
+
+BOOST_DATA_TEST_CASE(rule, bdata::make(RULE_ROWS), row)
+{
+    BOOST_TEST(light10::stem(std::string_view(row.input)) == row.expected);
+}
+
+BOOST_DATA_TEST_CASE(guard, bdata::make(GUARD_ROWS), row)
+{
+    BOOST_TEST(light10::stem(std::string_view(row.input)) == row.expected);
+}
+
+BOOST_AUTO_TEST_CASE(every_affix_has_a_row)
+{
+    std::set<std::string_view> named;
+    for (const auto& r : RULE_ROWS) {
+        named.insert(r.name);
+    }
+    for (const auto& a : light10::PREFIXES) {
+        BOOST_TEST(named.count(a.name) == 1U, "no test row for " << a.name);
+    }
+    for (const auto& a : light10::SUFFIXES) {
+        BOOST_TEST(named.count(a.name) == 1U, "no test row for " << a.name);
+    }
+}
+
+BOOST_AUTO_TEST_CASE(invalid_utf8_throws)
+{
+    BOOST_CHECK_THROW((void)light10::stem(std::string_view("\xD9", 1)), akhbar::Utf8Error);
+}
+
+BOOST_AUTO_TEST_CASE(plugs_into_xapian)
+{
+    const Xapian::Stem stem = akhbar::make_stemmer("light10");
+    BOOST_TEST(stem("والحسن") == "حسن");
+    BOOST_TEST(stem.get_description() == "Xapian::Stem(akhbar::Light10Stemmer())");
+}
+
+BOOST_AUTO_TEST_CASE(stemmers_by_name)
+{
+    BOOST_TEST(akhbar::make_stemmer("none")("الكتاب") == "الكتاب");
+    BOOST_TEST(akhbar::make_stemmer("snowball")("الكتاب") == Xapian::Stem("arabic")("الكتاب"));
+    BOOST_CHECK_EXCEPTION((void)akhbar::make_stemmer("porter"), akhbar::InvalidArgument,
+                          [](const akhbar::InvalidArgument& e) {
+                              return std::string(e.what()) ==
+                                     "unknown stemmer \"porter\" (known: light10, snowball, none)";
+                          });
+}
+
+BOOST_AUTO_TEST_SUITE_END()

@@ -1,0 +1,86 @@
+#include "support/process.hpp"
+
+#include <fcntl.h>
+#include <spawn.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <stdexcept>
+
+#include "support/tsv.hpp"
+
+extern char** environ;
+
+namespace akhbar::test {
+
+namespace {
+
+// A temporary file removed on scope exit.
+struct TempFile {
+    std::string path;
+    explicit TempFile(const std::string& content)
+    {
+        std::string pattern =
+            (std::filesystem::temp_directory_path() / "akhbar-test-XXXXXX").string();
+        const int fd = mkstemp(pattern.data());
+        if (fd < 0) {
+            throw std::runtime_error("mkstemp failed");
+        }
+        std::size_t done = 0;
+        while (done < content.size()) {
+            const ssize_t n = ::write(fd, content.data() + done, content.size() - done);
+            if (n <= 0) {
+                ::close(fd);
+                throw std::runtime_error("write to temporary file failed");
+            }
+            done += static_cast<std::size_t>(n);
+        }
+        ::close(fd);
+        path = pattern;
+    }
+    TempFile(const TempFile&) = delete;
+    TempFile& operator=(const TempFile&) = delete;
+    ~TempFile() { std::filesystem::remove(path); }
+};
+
+}  // namespace
+
+// Standard streams go through files, not pipes: no deadlock however much the
+// child writes, and no polling loop to get wrong.
+ProcessResult run_process(const std::vector<std::string>& argv, const std::string& input)
+{
+    const TempFile in(input);
+    const TempFile out("");
+    const TempFile err("");
+
+    posix_spawn_file_actions_t actions;
+    posix_spawn_file_actions_init(&actions);
+    posix_spawn_file_actions_addopen(&actions, 0, in.path.c_str(), O_RDONLY, 0);
+    posix_spawn_file_actions_addopen(&actions, 1, out.path.c_str(), O_WRONLY | O_TRUNC, 0);
+    posix_spawn_file_actions_addopen(&actions, 2, err.path.c_str(), O_WRONLY | O_TRUNC, 0);
+
+    std::vector<char*> args;
+    for (const auto& a : argv) {
+        args.push_back(const_cast<char*>(a.c_str()));
+    }
+    args.push_back(nullptr);
+
+    pid_t pid = 0;
+    const int rc = posix_spawn(&pid, args[0], &actions, nullptr, args.data(), environ);
+    posix_spawn_file_actions_destroy(&actions);
+    if (rc != 0) {
+        throw std::runtime_error("cannot start " + argv.at(0));
+    }
+    int status = 0;
+    while (waitpid(pid, &status, 0) < 0) {
+    }
+    ProcessResult result;
+    result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+    result.out = read_file(out.path);
+    result.err = read_file(err.path);
+    return result;
+}
+
+}  // namespace akhbar::test
