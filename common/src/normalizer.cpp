@@ -142,6 +142,34 @@ std::string Normalizer::operator()(std::string_view utf8) const
     return to_utf8(text);
 }
 
+std::string nfkc(std::string_view utf8)
+{
+    static const UNormalizer2* norm = [] {
+        UErrorCode status = U_ZERO_ERROR;
+        const UNormalizer2* n = unorm2_getNFKCInstance(&status);
+        if (U_FAILURE(status)) {
+            throw Error(std::string("ICU NFKC unavailable: ") + u_errorName(status));
+        }
+        return n;
+    }();
+    std::u16string text = to_utf16(utf8);
+    UErrorCode status = U_ZERO_ERROR;
+    const auto length = static_cast<int32_t>(text.size());
+    if (unorm2_spanQuickCheckYes(norm, text.data(), length, &status) == length &&
+        U_SUCCESS(status)) {
+        return std::string(utf8);
+    }
+    status = U_ZERO_ERROR;
+    const int32_t needed = unorm2_normalize(norm, text.data(), length, nullptr, 0, &status);
+    std::u16string out(static_cast<std::size_t>(needed), u'\0');
+    status = U_ZERO_ERROR;
+    unorm2_normalize(norm, text.data(), length, out.data(), needed, &status);
+    if (U_FAILURE(status)) {
+        throw Error(std::string("ICU normalization failed: ") + u_errorName(status));
+    }
+    return to_utf8(out);
+}
+
 std::u16string to_utf16(std::string_view utf8)
 {
     utf8::validate(utf8);

@@ -111,6 +111,10 @@ private:
     std::array<char16_t, 256> m_map{};
 };
 
+/// Unicode NFKC of valid UTF-8 text: the display form of a title, where Arabic
+/// presentation forms become ordinary letters but diacritics stay.
+[[nodiscard]] std::string nfkc(std::string_view utf8);
+
 /// Converts between UTF-8 and UTF-16 (valid input assumed for to_utf8).
 [[nodiscard]] std::u16string to_utf16(std::string_view utf8);
 [[nodiscard]] std::string to_utf8(std::u16string_view utf16);

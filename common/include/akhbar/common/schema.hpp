@@ -1,0 +1,122 @@
+#pragma once
+/// @file
+/// The index schema: what the indexer writes and the searcher reads. Term
+/// prefixes follow Xapian's conventions (Q unique id, S title, Z stemmed,
+/// D/M/Y date, X... for our own fields).
+
+#include <chrono>
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include <xapian.h>
+
+namespace akhbar::schema {
+
+/// Bumped whenever the layout below changes meaning.
+inline constexpr std::uint32_t SCHEMA_VERSION = 1;
+
+// Term prefixes.
+inline constexpr std::string_view PREFIX_ID = "Q";            ///< boolean: article id
+inline constexpr std::string_view PREFIX_ORIGIN = "XO";       ///< boolean: source file
+inline constexpr std::string_view PREFIX_TITLE = "S";         ///< positional: normalized title words
+inline constexpr std::string_view PREFIX_STEM = "Z";          ///< stems of title and body words
+inline constexpr std::string_view PREFIX_TITLE_STEM = "ZS";   ///< stems of title words
+inline constexpr std::string_view PREFIX_SOURCE = "XS";       ///< boolean: normalized source name
+inline constexpr std::string_view PREFIX_CATEGORY = "XC";     ///< boolean: normalized category
+inline constexpr std::string_view PREFIX_YEAR = "Y";          ///< boolean: YYYY
+inline constexpr std::string_view PREFIX_MONTH = "M";         ///< boolean: YYYYMM
+inline constexpr std::string_view PREFIX_DAY = "D";           ///< boolean: YYYYMMDD
+inline constexpr std::string_view TERM_UNDATED = "XUNDATED";  ///< boolean: no date known
+// Unprefixed terms are normalized words of title and body, with positions.
+
+/// Title words count this many times in the unprefixed and Z terms, so a
+/// title match outranks the same word in the body under BM25.
+inline constexpr Xapian::termcount TITLE_WDF = 3;
+/// Body positions start after the title's, with this gap, so that phrases
+/// never match across the title/body boundary.
+inline constexpr Xapian::termpos BODY_POSITION_GAP = 100;
+/// Xapian rejects terms over 245 bytes; longer words are not indexed.
+inline constexpr std::size_t MAX_TERM_BYTES = 240;
+
+// Value slots.
+inline constexpr Xapian::valueno SLOT_DATE = 0;          ///< "YYYYMMDD", absent when undated
+inline constexpr Xapian::valueno SLOT_SOURCE = 1;        ///< source as written
+inline constexpr Xapian::valueno SLOT_CONTENT_HASH = 2;  ///< 16 hex digits, see content_hash()
+
+// Database metadata keys.
+inline constexpr std::string_view META_SCHEMA = "akhbar.schema_version";
+inline constexpr std::string_view META_PROFILE = "akhbar.profile";
+inline constexpr std::string_view META_STEMMER = "akhbar.stemmer";
+inline constexpr std::string_view META_ANALYZER = "akhbar.analyzer_version";
+inline constexpr std::string_view META_WRITER = "akhbar.version";
+
+/// Where a publication date came from.
+enum class DateSource : std::uint8_t { none, metadata, text };
+
+[[nodiscard]] std::string_view to_string(DateSource source) noexcept;
+
+/// What a search result shows without the original files: stored as the
+/// Xapian document data.
+struct StoredArticle {
+    std::string id;
+    std::string title;
+    std::optional<std::chrono::year_month_day> date;
+    DateSource date_source = DateSource::none;
+    std::string source;
+    std::string url;
+    std::string category;
+    std::string text;    ///< the cleaned article text, exactly as indexed
+    std::string origin;  ///< file it came from ("-" for standard input)
+
+    friend bool operator==(const StoredArticle&, const StoredArticle&) = default;
+};
+
+/// Serializes an article for the document data (a versioned, length-prefixed
+/// binary record; the text is deflate-compressed).
+[[nodiscard]] std::string encode(const StoredArticle& article);
+
+/// Inverse of encode(); throws IndexError on a record it cannot read.
+[[nodiscard]] StoredArticle decode(std::string_view data);
+
+/// A stable 64-bit hash (FNV-1a) of everything encode() stores, as 16 hex
+/// digits: equal hashes mean the indexed article would not change.
+[[nodiscard]] std::string content_hash(const StoredArticle& article);
+
+/// "YYYY-MM-DD".
+[[nodiscard]] std::string format_iso(std::chrono::year_month_day date);
+
+/// "YYYYMMDD", the SLOT_DATE value and D term suffix.
+[[nodiscard]] std::string format_compact(std::chrono::year_month_day date);
+
+/// What a database records about how it was built.
+struct IndexInfo {
+    std::string schema_version;
+    std::string profile;
+    std::string stemmer;
+    std::string analyzer_version;
+    std::string writer_version;
+};
+
+/// Reads the metadata of `db`.
+[[nodiscard]] IndexInfo read_index_info(const Xapian::Database& db);
+
+/// Records this build's schema, analyzer version and writer version, and
+/// `profile`/`stemmer`, in `db`.
+void write_index_info(Xapian::WritableDatabase& db, std::string_view profile,
+                      std::string_view stemmer);
+
+/// Throws IndexError naming `path` when `info` was written by an
+/// incompatible schema or analyzer version, or is missing on a database
+/// that has documents (not an Akhbar database). Returns false for a
+/// database with no metadata and no documents (a new one).
+bool require_compatible(const IndexInfo& info, Xapian::doccount documents,
+                        const std::string& path);
+
+/// The database used when no --db is given: $AKHBAR_DB if set, otherwise
+/// $XDG_DATA_HOME/akhbar/default.db, otherwise ~/.local/share/akhbar/default.db.
+[[nodiscard]] std::filesystem::path default_database_path();
+
+}  // namespace akhbar::schema

@@ -1,0 +1,87 @@
+#pragma once
+/// @file
+/// Writes articles into an Akhbar database: one Xapian document per article,
+/// keyed by its id, replaced only when its content changed.
+
+#include <cstddef>
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "akhbar/indexer/article.hpp"
+
+namespace akhbar {
+
+struct WriterOptions {
+    /// The database directory; empty means schema::default_database_path().
+    std::filesystem::path db;
+    /// Analyzer profile for a new database; empty keeps an existing
+    /// database's own profile (or the default for a new one). Naming a
+    /// profile other than an existing database's is an IndexError unless
+    /// `rebuild` is set.
+    std::string profile;
+    /// Build a fresh database beside the old one; finish() swaps it in.
+    bool rebuild = false;
+    /// Commit nothing unless finish() is reached (one Xapian transaction).
+    bool all_or_nothing = false;
+    /// Articles between commits (a commit is what survives a crash).
+    std::size_t commit_every = 20000;
+};
+
+/// The database writer.
+///
+/// Thread-safety: one IndexWriter per database, used from one thread;
+/// Xapian's lock makes a second writer on the same database fail with
+/// IndexError ("locked"). Readers may search the database meanwhile and see
+/// each commit after reopening.
+class IndexWriter {
+public:
+    enum class Outcome { added, updated, unchanged };
+
+    /// Opens or creates the database. Throws IndexError when it is locked,
+    /// is not an Akhbar database, or was built with another profile or
+    /// schema/analyzer version (and `rebuild` is not set); InvalidArgument
+    /// for an unknown profile.
+    explicit IndexWriter(WriterOptions options);
+    ~IndexWriter();
+    IndexWriter(const IndexWriter&) = delete;
+    IndexWriter& operator=(const IndexWriter&) = delete;
+
+    /// Adds the article, or replaces the one with its id when the content
+    /// differs. Throws InvalidArgument for an empty or too long id, or text
+    /// that is not valid UTF-8.
+    Outcome put(const Article& article);
+
+    /// Deletes the article with this id; false when there is none.
+    bool remove(std::string_view id);
+
+    /// Origins (source files) recorded in the database.
+    [[nodiscard]] std::vector<std::string> origins() const;
+
+    /// Ids of the articles that came from `origin`.
+    [[nodiscard]] std::vector<std::string> ids_from(std::string_view origin) const;
+
+    /// Makes everything so far durable (not in all_or_nothing mode, where
+    /// only finish() commits).
+    void commit();
+
+    /// Commits, and for a rebuild swaps the new database in (atomically on
+    /// Linux: renameat2 RENAME_EXCHANGE) and removes the old one.
+    void finish();
+
+    /// Gives up: uncommitted changes are dropped (a rebuild's new database
+    /// is removed, the old one is untouched).
+    void abandon();
+
+    [[nodiscard]] std::size_t document_count() const;
+    [[nodiscard]] const std::filesystem::path& path() const noexcept;
+    [[nodiscard]] std::string_view profile() const noexcept;
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> m_impl;
+};
+
+}  // namespace akhbar

@@ -1,0 +1,180 @@
+#include "akhbar/indexer/collection.hpp"
+
+#include <filesystem>
+#include <set>
+#include <unordered_map>
+
+#include "akhbar/common/error.hpp"
+
+namespace fs = std::filesystem;
+
+namespace akhbar {
+
+namespace {
+
+struct Interrupted {};
+
+bool is_under(const std::string& path, const std::vector<fs::path>& roots)
+{
+    const fs::path p(path);
+    for (const fs::path& root : roots) {
+        const auto rel = p.lexically_relative(root);
+        if (!rel.empty() && *rel.begin() != "..") {
+            return true;
+        }
+    }
+    return false;
+}
+
+class Run {
+public:
+    Run(IndexWriter& writer, const RunOptions& options, RunObserver& observer)
+        : m_writer(writer), m_options(options), m_observer(observer)
+    {
+    }
+
+    RunSummary run()
+    {
+        const auto start = std::chrono::steady_clock::now();
+        const auto sources = collect_sources(m_options.paths, [this](Problem p) { report(p); });
+        m_progress.files_total = sources.size();
+        for (const SourceFile& s : sources) {
+            m_progress.bytes_total += s.size;
+        }
+        try {
+            for (const SourceFile& source : sources) {
+                read_source(source);
+                ++m_progress.files_done;
+                ++m_summary.files;
+                m_observer.on_progress(m_progress);
+            }
+            if (m_options.prune) {
+                prune(sources);
+            }
+        } catch (const Interrupted&) {
+            m_summary.interrupted = true;
+        }
+        m_writer.commit();
+        m_summary.elapsed = std::chrono::steady_clock::now() - start;
+        return m_summary;
+    }
+
+private:
+    void report(const Problem& problem)
+    {
+        if (m_options.strict) {
+            throw CorpusError(problem.file, problem.line,
+                              problem.message.substr(problem.message.find(": ") + 2));
+        }
+        if (problem.skipped) {
+            ++m_summary.skipped;
+            ++m_summary.skipped_reasons[problem.reason];
+            m_file_had_skips = true;
+        } else {
+            ++m_summary.repaired;
+            ++m_summary.repaired_reasons[problem.reason];
+        }
+        m_observer.on_problem(problem);
+    }
+
+    const Manifest* manifest_for(const SourceFile& source)
+    {
+        if (source.kind != SourceKind::plain_text) {
+            return nullptr;
+        }
+        const fs::path dir = source.path.parent_path();
+        auto it = m_manifests.find(dir.string());
+        if (it == m_manifests.end()) {
+            std::optional<Manifest> manifest;
+            const fs::path candidate = dir / MANIFEST_NAME;
+            if (fs::exists(candidate)) {
+                manifest = Manifest::load(candidate, [this](Problem p) { report(p); });
+            }
+            it = m_manifests.emplace(dir.string(), std::move(manifest)).first;
+        }
+        return it->second ? &*it->second : nullptr;
+    }
+
+    void read_source(const SourceFile& source)
+    {
+        m_file_had_skips = false;
+        const std::uintmax_t bytes_before = m_progress.bytes_done;
+        std::set<std::string> ids;
+        read_articles(
+            source, manifest_for(source),
+            [&](Article&& article) {
+                if (m_options.cancel != nullptr && m_options.cancel->load()) {
+                    throw Interrupted{};
+                }
+                ids.insert(article.id);
+                switch (m_writer.put(article)) {
+                case IndexWriter::Outcome::added:
+                    ++m_summary.added;
+                    break;
+                case IndexWriter::Outcome::updated:
+                    ++m_summary.updated;
+                    break;
+                case IndexWriter::Outcome::unchanged:
+                    ++m_summary.unchanged;
+                    break;
+                }
+                ++m_progress.articles;
+                m_observer.on_progress(m_progress);
+            },
+            [this](Problem p) { report(p); },
+            [&](std::uintmax_t bytes) {
+                m_progress.bytes_done = bytes_before + bytes;
+                m_observer.on_progress(m_progress);
+            });
+        m_progress.bytes_done = bytes_before + source.size;
+        if (!m_file_had_skips) {
+            m_clean_sources[source.origin] = std::move(ids);
+        }
+    }
+
+    void prune(const std::vector<SourceFile>& sources)
+    {
+        std::vector<fs::path> roots;
+        for (const SourceFile& s : sources) {
+            if (s.origin != "-") {
+                roots.push_back(s.root);
+            }
+        }
+        for (const std::string& origin : m_writer.origins()) {
+            if (origin == "-" || origin.starts_with("#") || !is_under(origin, roots)) {
+                continue;
+            }
+            const auto clean = m_clean_sources.find(origin);
+            const bool gone = !fs::exists(origin);
+            if (!gone && clean == m_clean_sources.end()) {
+                continue;  // read with problems (or not an article file now): keep its articles
+            }
+            for (const std::string& id : m_writer.ids_from(origin)) {
+                if (gone || clean->second.count(id) == 0) {
+                    if (m_options.cancel != nullptr && m_options.cancel->load()) {
+                        throw Interrupted{};
+                    }
+                    m_summary.deleted += m_writer.remove(id) ? 1 : 0;
+                }
+            }
+        }
+    }
+
+    IndexWriter& m_writer;
+    const RunOptions& m_options;
+    RunObserver& m_observer;
+    RunSummary m_summary;
+    Progress m_progress;
+    bool m_file_had_skips = false;
+    std::unordered_map<std::string, std::optional<Manifest>> m_manifests;
+    std::unordered_map<std::string, std::set<std::string>> m_clean_sources;
+};
+
+}  // namespace
+
+RunSummary index_collection(IndexWriter& writer, const RunOptions& options, RunObserver& observer)
+{
+    return Run(writer, options, observer).run();
+}
+
+}  // namespace akhbar

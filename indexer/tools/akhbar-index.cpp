@@ -1,0 +1,238 @@
+// akhbar-index: builds and updates an Akhbar database from news files.
+// Exit codes: 0 done, 1 error (nothing more was committed), 2 usage error,
+// 3 done but some input was skipped or repaired (see the messages),
+// 130 interrupted (the database holds what was committed).
+
+#include <unistd.h>
+
+#include <atomic>
+#include <chrono>
+#include <csignal>
+#include <cstdio>
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include <boost/program_options.hpp>
+
+#include "akhbar/common/error.hpp"
+#include "akhbar/common/schema.hpp"
+#include "akhbar/common/version.hpp"
+#include "akhbar/indexer/collection.hpp"
+
+namespace po = boost::program_options;
+
+namespace {
+
+std::atomic<bool> g_cancel{false};
+
+extern "C" void on_signal(int /*signal*/)
+{
+    g_cancel.store(true);
+}
+
+std::string human_duration(double seconds)
+{
+    char buf[32];
+    if (seconds < 60) {
+        std::snprintf(buf, sizeof buf, "%.0fs", seconds);
+    } else {
+        std::snprintf(buf, sizeof buf, "%dm%02ds", static_cast<int>(seconds) / 60,
+                      static_cast<int>(seconds) % 60);
+    }
+    return buf;
+}
+
+// Problems go to standard error as they come; a progress bar is drawn on
+// standard error only when it is a terminal.
+class ConsoleObserver final : public akhbar::RunObserver {
+public:
+    explicit ConsoleObserver(bool bar) : m_bar(bar), m_start(std::chrono::steady_clock::now()) {}
+
+    void on_problem(const akhbar::Problem& problem) override
+    {
+        clear_bar();
+        std::cerr << problem.message << (problem.skipped ? " (skipped)" : "") << "\n";
+    }
+
+    void on_progress(const akhbar::Progress& p) override
+    {
+        if (!m_bar) {
+            return;
+        }
+        const auto now = std::chrono::steady_clock::now();
+        if (now - m_last < std::chrono::milliseconds(100)) {
+            return;
+        }
+        m_last = now;
+        const double elapsed = std::chrono::duration<double>(now - m_start).count();
+        const double fraction =
+            p.bytes_total > 0 ? static_cast<double>(p.bytes_done) / static_cast<double>(p.bytes_total)
+                              : 0.0;
+        constexpr int WIDTH = 30;
+        const int filled = static_cast<int>(fraction * WIDTH);
+        std::string bar(static_cast<std::size_t>(filled), '=');
+        bar.resize(WIDTH, ' ');
+        const double rate = elapsed > 0 ? static_cast<double>(p.articles) / elapsed : 0.0;
+        std::string eta = "?";
+        if (fraction > 0.01) {
+            eta = human_duration(elapsed * (1 - fraction) / fraction);
+        }
+        char line[200];
+        std::snprintf(line, sizeof line, "\r[%s] %3.0f%%  files %zu/%zu  articles %zu  %.0f/s  left %s ",
+                      bar.c_str(), fraction * 100, p.files_done, p.files_total, p.articles, rate,
+                      eta.c_str());
+        std::cerr << line << std::flush;
+        m_drawn = true;
+    }
+
+    void clear_bar()
+    {
+        if (m_drawn) {
+            std::cerr << "\r\033[K";
+            m_drawn = false;
+        }
+    }
+
+private:
+    bool m_bar;
+    bool m_drawn = false;
+    std::chrono::steady_clock::time_point m_start;
+    std::chrono::steady_clock::time_point m_last{};
+};
+
+void print_reasons(const std::map<std::string, std::size_t>& reasons)
+{
+    bool first = true;
+    for (const auto& [reason, count] : reasons) {
+        std::cout << (first ? " (" : ", ") << reason << ": " << count;
+        first = false;
+    }
+    if (!first) {
+        std::cout << ")";
+    }
+}
+
+void print_summary(const akhbar::RunSummary& s, const akhbar::IndexWriter& writer)
+{
+    const double seconds = s.elapsed.count();
+    const std::size_t articles = s.added + s.updated + s.unchanged;
+    std::cout << writer.path().string() << " (profile " << writer.profile() << "): ";
+    if (!s.changed() && !s.interrupted) {
+        std::cout << "no changes";
+    } else {
+        std::cout << "added " << s.added << ", updated " << s.updated << ", deleted " << s.deleted;
+    }
+    std::cout << ", unchanged " << s.unchanged << ", skipped " << s.skipped;
+    print_reasons(s.skipped_reasons);
+    if (s.repaired > 0) {
+        std::cout << ", repaired " << s.repaired;
+        print_reasons(s.repaired_reasons);
+    }
+    char rate[64];
+    std::snprintf(rate, sizeof rate, "%.1f", seconds > 0 ? static_cast<double>(articles) / seconds : 0.0);
+    std::cout << "; " << s.files << " files, " << articles << " articles in "
+              << human_duration(seconds) << " (" << rate << " articles/s); "
+              << writer.document_count() << " articles in the database\n";
+}
+
+}  // namespace
+
+int main(int argc, char* argv[])
+{
+    std::string db;
+    std::string profile;
+    std::vector<std::string> paths;
+    po::options_description visible(
+        "Usage: akhbar-index [--db DIR] [--profile NAME] [--rebuild] [--prune] [--strict] PATH...\n"
+        "Indexes news articles: directories of plain-text files, JSON Lines files (.jsonl,\n"
+        ".jsonl.gz) or - for JSON Lines on standard input. Re-running adds new articles,\n"
+        "replaces changed ones and skips the rest.\n\nOptions");
+    visible.add_options()
+        ("db", po::value(&db), "database directory (default: $AKHBAR_DB, else "
+                               "$XDG_DATA_HOME/akhbar/default.db, else ~/.local/share/akhbar/default.db)")
+        ("profile", po::value(&profile), "analyzer profile of a new database: akhbar (default), lucene, "
+                                         "snowball, none")
+        ("rebuild", "build a fresh database beside the old one and swap it in when complete")
+        ("prune", "remove articles whose source files are gone (or no longer hold them)")
+        ("strict", "stop at the first problem without committing anything")
+        ("quiet,q", "no progress bar")
+        ("version", "print the version and exit")
+        ("help,h", "show this help");
+    po::options_description all;
+    all.add(visible).add_options()("path", po::value(&paths));
+    po::positional_options_description positional;
+    positional.add("path", -1);
+
+    po::variables_map vm;
+    try {
+        po::store(po::command_line_parser(argc, argv).options(all).positional(positional).run(), vm);
+        po::notify(vm);
+    } catch (const po::error& e) {
+        std::cerr << "akhbar-index: " << e.what() << "\n" << visible << "\n";
+        return 2;
+    }
+    if (vm.count("help") != 0U) {
+        std::cout << visible << "\n";
+        return 0;
+    }
+    if (vm.count("version") != 0U) {
+        std::cout << "akhbar-index " << akhbar::VERSION << "\n";
+        return 0;
+    }
+    if (paths.empty()) {
+        std::cerr << "akhbar-index: no PATH given\n" << visible << "\n";
+        return 2;
+    }
+
+    std::signal(SIGINT, on_signal);
+    std::signal(SIGTERM, on_signal);
+
+    akhbar::WriterOptions writer_options;
+    writer_options.db = db;
+    writer_options.profile = profile;
+    writer_options.rebuild = vm.count("rebuild") != 0U;
+    writer_options.all_or_nothing = vm.count("strict") != 0U;
+    akhbar::RunOptions run_options;
+    run_options.paths = paths;
+    run_options.prune = vm.count("prune") != 0U;
+    run_options.strict = vm.count("strict") != 0U;
+    run_options.cancel = &g_cancel;
+
+    try {
+        akhbar::IndexWriter writer(writer_options);
+        ConsoleObserver observer(vm.count("quiet") == 0U && isatty(STDERR_FILENO) != 0);
+        akhbar::RunSummary summary;
+        try {
+            summary = akhbar::index_collection(writer, run_options, observer);
+        } catch (...) {
+            observer.clear_bar();
+            writer.abandon();
+            throw;
+        }
+        observer.clear_bar();
+        if (summary.interrupted && writer_options.rebuild) {
+            writer.abandon();
+            std::cerr << "akhbar-index: interrupted; the rebuild was discarded, "
+                      << writer.path().string() << " is unchanged\n";
+            return 130;
+        }
+        writer.finish();
+        print_summary(summary, writer);
+        if (summary.interrupted) {
+            std::cerr << "akhbar-index: interrupted; what was indexed is committed, run again to "
+                         "complete\n";
+            return 130;
+        }
+        return summary.had_problems() ? 3 : 0;
+    } catch (const akhbar::CorpusError& e) {
+        std::cerr << e.what() << "\nakhbar-index: stopped (--strict); nothing was committed\n";
+        return 1;
+    } catch (const akhbar::InvalidArgument& e) {
+        std::cerr << "akhbar-index: " << e.what() << "\n";
+        return 2;
+    } catch (const std::exception& e) {
+        std::cerr << "akhbar-index: " << e.what() << "\n";
+        return 1;
+    }
+}
