@@ -1,13 +1,12 @@
 #include "akhbar/common/schema.hpp"
 
-#include <zlib.h>
-
 #include <array>
 #include <cstdio>
 #include <cstdlib>
 
 #include "akhbar/common/error.hpp"
 #include "akhbar/common/profile.hpp"
+#include "akhbar/common/utf8.hpp"
 #include "akhbar/common/version.hpp"
 
 namespace akhbar::schema {
@@ -18,16 +17,11 @@ namespace {
 //   byte  version (1)
 //   byte  date source (0 none, 1 metadata, 2 text)
 //   field date ("YYYYMMDD" or empty)
-//   field id, title, source, url, category, origin
-//   byte  text encoding (0 raw, 1 deflate)
-//   varint uncompressed text length
-//   field text (raw or deflated bytes)
-// where a field is a varint byte length followed by the bytes.
+//   field id, title, source, url, category, origin, text
+// where a field is a varint byte length followed by the bytes. The record is
+// not compressed here: Xapian's glass backend deflates document data itself
+// (measured: compressing first made the docdata table larger, and slower).
 constexpr unsigned char RECORD_VERSION = 1;
-constexpr unsigned char TEXT_RAW = 0;
-constexpr unsigned char TEXT_DEFLATE = 1;
-// Below this, deflate rarely pays for its header.
-constexpr std::size_t COMPRESS_MIN_BYTES = 64;
 
 void put_varint(std::string& out, std::uint64_t value)
 {
@@ -75,6 +69,8 @@ public:
         m_pos += size;
         return out;
     }
+
+    [[nodiscard]] bool at_end() const noexcept { return m_pos == m_data.size(); }
 
     [[noreturn]] static void fail(const std::string& what)
     {
@@ -153,30 +149,14 @@ std::string format_compact(std::chrono::year_month_day date)
 std::string encode(const StoredArticle& a)
 {
     std::string out;
-    out.reserve(a.text.size() / 2 + a.title.size() + 128);
+    out.reserve(a.text.size() + a.title.size() + a.url.size() + a.origin.size() + 64);
     out += static_cast<char>(RECORD_VERSION);
     out += static_cast<char>(a.date_source);
     put_field(out, a.date ? format_compact(*a.date) : std::string());
-    for (const std::string* field : {&a.id, &a.title, &a.source, &a.url, &a.category, &a.origin}) {
+    for (const std::string* field :
+         {&a.id, &a.title, &a.source, &a.url, &a.category, &a.origin, &a.text}) {
         put_field(out, *field);
     }
-    if (a.text.size() >= COMPRESS_MIN_BYTES) {
-        uLongf size = compressBound(static_cast<uLong>(a.text.size()));
-        std::string deflated(size, '\0');
-        if (compress2(reinterpret_cast<Bytef*>(deflated.data()), &size,
-                      reinterpret_cast<const Bytef*>(a.text.data()),
-                      static_cast<uLong>(a.text.size()), Z_DEFAULT_COMPRESSION) == Z_OK &&
-            size < a.text.size()) {
-            deflated.resize(size);
-            out += static_cast<char>(TEXT_DEFLATE);
-            put_varint(out, a.text.size());
-            put_field(out, deflated);
-            return out;
-        }
-    }
-    out += static_cast<char>(TEXT_RAW);
-    put_varint(out, a.text.size());
-    put_field(out, a.text);
     return out;
 }
 
@@ -193,31 +173,12 @@ StoredArticle decode(std::string_view data)
     }
     a.date_source = static_cast<DateSource>(date_source);
     a.date = parse_compact(in.field());
-    for (std::string* field : {&a.id, &a.title, &a.source, &a.url, &a.category, &a.origin}) {
+    for (std::string* field :
+         {&a.id, &a.title, &a.source, &a.url, &a.category, &a.origin, &a.text}) {
         *field = in.field();
     }
-    const unsigned char encoding = in.byte();
-    const std::uint64_t length = in.varint();
-    std::string stored = in.field();
-    if (encoding == TEXT_RAW) {
-        a.text = std::move(stored);
-    } else if (encoding == TEXT_DEFLATE) {
-        if (length > (std::uint64_t{1} << 32)) {
-            Reader::fail("implausible text length");
-        }
-        a.text.assign(length, '\0');
-        uLongf size = static_cast<uLongf>(length);
-        if (uncompress(reinterpret_cast<Bytef*>(a.text.data()), &size,
-                       reinterpret_cast<const Bytef*>(stored.data()),
-                       static_cast<uLong>(stored.size())) != Z_OK ||
-            size != length) {
-            Reader::fail("text does not inflate");
-        }
-    } else {
-        Reader::fail("unknown text encoding " + std::to_string(encoding));
-    }
-    if (a.text.size() != length) {
-        Reader::fail("text length mismatch");
+    if (!in.at_end()) {
+        Reader::fail("trailing bytes after the record");
     }
     return a;
 }
@@ -250,6 +211,46 @@ std::string content_hash(const StoredArticle& a)
     char buf[17];
     std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
     return buf;
+}
+
+std::string encode_term(std::string_view utf8)
+{
+    std::string out;
+    out.reserve(utf8.size());
+    std::size_t pos = 0;
+    while (pos < utf8.size()) {
+        const std::size_t at = pos;
+        const char32_t cp = utf8::next(utf8, pos);
+        if (cp >= COMPACT_FIRST && cp <= COMPACT_LAST) {
+            out += static_cast<char>(0x80U + (cp - COMPACT_FIRST));
+        } else {
+            out.append(utf8, at, pos - at);
+        }
+    }
+    return out;
+}
+
+std::string decode_term(std::string_view term)
+{
+    std::string out;
+    out.reserve(term.size() * 2);
+    std::size_t pos = 0;
+    while (pos < term.size()) {
+        const auto byte = static_cast<unsigned char>(term[pos]);
+        if (byte < 0x80U) {
+            out += static_cast<char>(byte);
+            ++pos;
+        } else if (byte <= 0x80U + (COMPACT_LAST - COMPACT_FIRST)) {
+            utf8::append(out, COMPACT_FIRST + (byte - 0x80U));
+            ++pos;
+        } else {
+            // A UTF-8 sequence: its lead byte says how long it is.
+            const std::size_t length = byte >= 0xF0U ? 4 : byte >= 0xE0U ? 3 : 2;
+            out.append(term.substr(pos, length));
+            pos += length;
+        }
+    }
+    return out;
 }
 
 IndexInfo read_index_info(const Xapian::Database& db)

@@ -199,6 +199,7 @@ int main(int argc, char* argv[])
     run_options.strict = vm.count("strict") != 0U;
     run_options.cancel = &g_cancel;
 
+    const auto start = std::chrono::steady_clock::now();
     try {
         akhbar::IndexWriter writer(writer_options);
         ConsoleObserver observer(vm.count("quiet") == 0U && isatty(STDERR_FILENO) != 0);
@@ -218,6 +219,8 @@ int main(int argc, char* argv[])
             return 130;
         }
         writer.finish();
+        // The summary's time includes merging and compacting a fresh build.
+        summary.elapsed = std::chrono::steady_clock::now() - start;
         print_summary(summary, writer);
         if (summary.interrupted) {
             std::cerr << "akhbar-index: interrupted; what was indexed is committed, run again to "

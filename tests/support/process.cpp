@@ -5,6 +5,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <csignal>
 #include <cstdlib>
 #include <filesystem>
 #include <stdexcept>
@@ -51,6 +52,14 @@ struct TempFile {
 // child writes, and no polling loop to get wrong.
 ProcessResult run_process(const std::vector<std::string>& argv, const std::string& input)
 {
+    bool signalled = false;
+    return run_process_with_signal(argv, input, 0, -1, signalled);
+}
+
+ProcessResult run_process_with_signal(const std::vector<std::string>& argv,
+                                      const std::string& input, int signal, int delay_ms,
+                                      bool& signalled)
+{
     const TempFile in(input);
     const TempFile out("");
     const TempFile err("");
@@ -74,8 +83,20 @@ ProcessResult run_process(const std::vector<std::string>& argv, const std::strin
         throw std::runtime_error("cannot start " + argv.at(0));
     }
     int status = 0;
+    signalled = false;
+    if (delay_ms >= 0) {
+        for (int waited = 0; waited < delay_ms; waited += 10) {
+            if (waitpid(pid, &status, WNOHANG) == pid) {
+                goto done;
+            }
+            usleep(10000);
+        }
+        kill(pid, signal);
+        signalled = true;
+    }
     while (waitpid(pid, &status, 0) < 0) {
     }
+done:
     ProcessResult result;
     result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
     result.out = read_file(out.path);

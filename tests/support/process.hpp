@@ -15,4 +15,10 @@ struct ProcessResult {
 
 ProcessResult run_process(const std::vector<std::string>& argv, const std::string& input = {});
 
+/// Like run_process, but sends `signal` to the child after `delay_ms` if it is
+/// still running then; `signalled` tells whether it was.
+ProcessResult run_process_with_signal(const std::vector<std::string>& argv,
+                                      const std::string& input, int signal, int delay_ms,
+                                      bool& signalled);
+
 }  // namespace akhbar::test

@@ -28,9 +28,21 @@ struct WriterOptions {
     bool all_or_nothing = false;
     /// Articles between commits (a commit is what survives a crash).
     std::size_t commit_every = 20000;
+    /// Threads for a fresh build (0: one per core, at most 8). See below.
+    unsigned threads = 0;
 };
 
 /// The database writer.
+///
+/// Two ways of writing, chosen at construction:
+///  - direct: an existing database with documents is updated in place, one
+///    thread, committing every `commit_every` articles;
+///  - bulk: a fresh build (no database yet, an empty one, or `rebuild`) is
+///    written as one shard per thread, articles routed by id, and merged by
+///    Xapian's compactor into a fully packed database at finish(), which is
+///    then swapped into place. Until then the path holds the old database
+///    (rebuild) or an empty one. origins(), ids_from() and remove() see only
+///    what is in place, so they have nothing to do in a fresh build.
 ///
 /// Thread-safety: one IndexWriter per database, used from one thread;
 /// Xapian's lock makes a second writer on the same database fail with
@@ -64,18 +76,22 @@ public:
     [[nodiscard]] std::vector<std::string> ids_from(std::string_view origin) const;
 
     /// Makes everything so far durable (not in all_or_nothing mode, where
-    /// only finish() commits).
+    /// only finish() commits; in a bulk build, shards commit on their own).
     void commit();
 
-    /// Commits, and for a rebuild swaps the new database in (atomically on
-    /// Linux: renameat2 RENAME_EXCHANGE) and removes the old one.
+    /// Commits; a bulk build is compacted and swapped into place (atomically
+    /// on Linux: renameat2 RENAME_EXCHANGE) and the old database removed.
     void finish();
 
     /// Gives up: uncommitted changes are dropped (a rebuild's new database
     /// is removed, the old one is untouched).
     void abandon();
 
+    /// Articles in the database (in a bulk build: added so far).
     [[nodiscard]] std::size_t document_count() const;
+
+    /// True for a bulk build (see above).
+    [[nodiscard]] bool bulk() const noexcept;
     [[nodiscard]] const std::filesystem::path& path() const noexcept;
     [[nodiscard]] std::string_view profile() const noexcept;
 

@@ -1,0 +1,186 @@
+// akhbar-index as people and scripts run it: summaries, exit codes, error
+// text, standard input, locking, --strict, and real interruptions.
+
+#include <boost/test/unit_test.hpp>
+
+#include <xapian.h>
+
+#include <csignal>
+#include <filesystem>
+
+#include "support/process.hpp"
+#include "support/temp_dir.hpp"
+#include "support/tsv.hpp"
+
+namespace fs = std::filesystem;
+using akhbar::test::run_process;
+using akhbar::test::TempDir;
+
+namespace {
+
+const std::string TOOL = AKHBAR_INDEX;
+const std::string CORPUS = std::string(AKHBAR_SOURCE_DIR) + "/corpus";
+const std::string SAMPLE = std::string(AKHBAR_TEST_DATA_DIR) + "/ant_sample.jsonl";
+
+bool contains(const std::string& haystack, const std::string& needle)
+{
+    return haystack.find(needle) != std::string::npos;
+}
+
+// The ANT sample repeated with distinct ids: enough work to interrupt.
+std::string many_articles(int copies)
+{
+    const std::string sample = akhbar::test::read_file(SAMPLE);
+    std::string out;
+    for (int c = 0; c < copies; ++c) {
+        std::size_t pos = 0;
+        while (pos < sample.size()) {
+            const auto eol = sample.find('\n', pos);
+            std::string line = sample.substr(pos, eol - pos);
+            const auto id = line.find("\"id\": \"");
+            line.insert(id + 7, "c" + std::to_string(c) + "-");
+            out += line + "\n";
+            pos = eol + 1;
+        }
+    }
+    return out;
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(akhbar_index_cli)
+
+BOOST_AUTO_TEST_CASE(corpus_then_no_changes)
+{
+    TempDir dir;
+    const std::string db = (dir / "db").string();
+    const auto first = run_process({TOOL, "--db", db, CORPUS});
+    BOOST_TEST(first.exit_code == 0);
+    BOOST_TEST(first.err.empty());  // no progress bar when not on a terminal
+    BOOST_TEST(contains(first.out, db + " (profile akhbar): added 5, updated 0, deleted 0, unchanged 0, skipped 0;"));
+    BOOST_TEST(contains(first.out, "5 articles in the database"));
+    const auto second = run_process({TOOL, "--db", db, CORPUS});
+    BOOST_TEST(second.exit_code == 0);
+    BOOST_TEST(contains(second.out, "no changes, unchanged 5, skipped 0;"));
+}
+
+BOOST_AUTO_TEST_CASE(default_database_from_environment)
+{
+    TempDir dir;
+    const auto r = run_process({"/usr/bin/env", "AKHBAR_DB=" + (dir / "env.db").string(), TOOL, CORPUS});
+    BOOST_TEST(r.exit_code == 0);
+    BOOST_TEST(Xapian::Database((dir / "env.db").string()).get_doccount() == 5U);
+}
+
+BOOST_AUTO_TEST_CASE(bad_input_is_reported_skipped_and_exits_3)
+{
+    TempDir dir;
+    const auto file = dir.write("in.jsonl", R"({"id": "a", "text": "نص"})" "\n"
+                                            R"({"text": "بلا معرف"})" "\n"
+                                            "not json\n"
+                                            R"({"id": "b", "text": "نص", "date": "أمس"})" "\n");
+    const auto r = run_process({TOOL, "--db", (dir / "db").string(), file.string()});
+    BOOST_TEST(r.exit_code == 3);
+    BOOST_TEST(contains(r.err, file.string() + R"(:2: missing "id": "{\"text\": \"بلا معرف\"}" (skipped))"));
+    BOOST_TEST(contains(r.err, file.string() + ":3: malformed JSON ("));
+    BOOST_TEST(contains(r.err, file.string() + R"(:4: field "date" is not a date: "أمس" (indexed as undated))"));
+    BOOST_TEST(contains(r.out, "added 2,"));
+    BOOST_TEST(contains(r.out, "skipped 2 (malformed JSON: 1, missing id: 1), repaired 1 (unparsable date: 1)"));
+}
+
+BOOST_AUTO_TEST_CASE(strict_stops_at_the_first_problem)
+{
+    TempDir dir;
+    const std::string db = (dir / "db").string();
+    BOOST_TEST(run_process({TOOL, "--db", db, CORPUS}).exit_code == 0);
+    const auto file = dir.write("in.jsonl", R"({"id": "a", "text": "نص"})" "\n" "not json\n");
+    const auto r = run_process({TOOL, "--db", db, "--strict", file.string()});
+    BOOST_TEST(r.exit_code == 1);
+    BOOST_TEST(contains(r.err, file.string() + ":2: malformed JSON"));
+    BOOST_TEST(contains(r.err, "stopped (--strict); nothing was committed"));
+    BOOST_TEST(Xapian::Database(db).get_doccount() == 5U);
+}
+
+BOOST_AUTO_TEST_CASE(standard_input)
+{
+    TempDir dir;
+    const auto r = run_process({TOOL, "--db", (dir / "db").string(), "-"},
+                               akhbar::test::read_file(SAMPLE));
+    BOOST_TEST(r.exit_code == 0);
+    BOOST_TEST(contains(r.out, "added 100,"));
+}
+
+BOOST_AUTO_TEST_CASE(locked_database)
+{
+    TempDir dir;
+    const std::string db = (dir / "db").string();
+    BOOST_TEST(run_process({TOOL, "--db", db, CORPUS}).exit_code == 0);
+    Xapian::WritableDatabase holder(db, Xapian::DB_OPEN);
+    const auto r = run_process({TOOL, "--db", db, CORPUS});
+    BOOST_TEST(r.exit_code == 1);
+    BOOST_TEST(r.err == "akhbar-index: database " + db +
+                            " is locked: another akhbar-index is writing to it\n");
+}
+
+BOOST_AUTO_TEST_CASE(usage_errors_exit_2)
+{
+    BOOST_TEST(run_process({TOOL}).exit_code == 2);
+    BOOST_TEST(run_process({TOOL, "--bogus", CORPUS}).exit_code == 2);
+    TempDir dir;
+    const auto r = run_process({TOOL, "--db", (dir / "db").string(), "--profile", "elastic", CORPUS});
+    BOOST_TEST(r.exit_code == 2);
+    BOOST_TEST(contains(r.err, "unknown analyzer profile \"elastic\""));
+}
+
+BOOST_AUTO_TEST_CASE(profile_mismatch_exits_1)
+{
+    TempDir dir;
+    const std::string db = (dir / "db").string();
+    BOOST_TEST(run_process({TOOL, "--db", db, "--profile", "lucene", CORPUS}).exit_code == 0);
+    const auto r = run_process({TOOL, "--db", db, "--profile", "akhbar", CORPUS});
+    BOOST_TEST(r.exit_code == 1);
+    BOOST_TEST(contains(r.err, "was built with profile \"lucene\"; use --rebuild"));
+    BOOST_TEST(run_process({TOOL, "--db", db, "--rebuild", "--profile", "akhbar", CORPUS}).exit_code == 0);
+}
+
+BOOST_AUTO_TEST_CASE(ctrl_c_keeps_what_was_indexed)
+{
+    TempDir dir;
+    const std::string db = (dir / "db").string();
+    const std::string input = many_articles(30);  // 3,000 articles
+    bool signalled = false;
+    const auto r = akhbar::test::run_process_with_signal({TOOL, "--db", db, "-"}, input, SIGINT,
+                                                         300, signalled);
+    BOOST_TEST_REQUIRE(signalled, "the run finished before it could be interrupted");
+    BOOST_TEST(r.exit_code == 130);
+    BOOST_TEST(contains(r.err, "interrupted; what was indexed is committed"));
+    const auto indexed = Xapian::Database(db).get_doccount();
+    BOOST_TEST(indexed < 3000U);
+    const auto rerun = run_process({TOOL, "--db", db, "-"}, input);
+    BOOST_TEST(rerun.exit_code == 0);
+    BOOST_TEST(Xapian::Database(db).get_doccount() == 3000U);
+    BOOST_TEST(contains(rerun.out, "unchanged " + std::to_string(indexed)));
+}
+
+BOOST_AUTO_TEST_CASE(kill_leaves_an_openable_database)
+{
+    TempDir dir;
+    const std::string db = (dir / "db").string();
+    BOOST_TEST(run_process({TOOL, "--db", db, CORPUS}).exit_code == 0);
+    const std::string input = many_articles(30);
+    // Rebuild, killed halfway: the old database must stay as it was.
+    bool signalled = false;
+    akhbar::test::run_process_with_signal({TOOL, "--db", db, "--rebuild", "-"}, input, SIGKILL, 300,
+                                          signalled);
+    BOOST_TEST_REQUIRE(signalled);
+    BOOST_TEST(Xapian::Database(db).get_doccount() == 5U);
+    // The next run clears the dead run's work directory and completes.
+    const auto rerun = run_process({TOOL, "--db", db, "--rebuild", "-"}, input);
+    BOOST_TEST(rerun.exit_code == 0);
+    BOOST_TEST(Xapian::Database(db).get_doccount() == 3000U);
+    for (const auto& entry : fs::directory_iterator(dir.path())) {
+        BOOST_TEST(!contains(entry.path().filename().string(), ".build-"), entry.path());
+    }
+}
+
+BOOST_AUTO_TEST_SUITE_END()
