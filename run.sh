@@ -6,6 +6,7 @@
 #   ./run.sh test             install what is missing, build, run every test
 #   ./run.sh build            install what is missing, build
 #   ./run.sh analyze [TEXT]   build, then show what the analyzer does to TEXT
+#   ./run.sh index ARGS...    build, then run akhbar-index ARGS
 #
 # Environment: BUILD_DIR (default: build), BUILD_TYPE (default: Release),
 # JOBS (default: number of cores).
@@ -62,15 +63,35 @@ cmd_test() {
     ctest --test-dir "$BUILD_DIR" --output-on-failure -j "$JOBS"
 }
 
+# The database of corpus/ used by `./run.sh search` (and by akhbar-search
+# when run.sh starts it).
+export AKHBAR_DB="${AKHBAR_DB:-$BUILD_DIR/corpus.db}"
+
+index_corpus() {
+    # Incremental: builds the database when missing, updates it when corpus/
+    # changed, and otherwise says "no changes".
+    log "indexing corpus/ into $AKHBAR_DB"
+    local status=0
+    "$BUILD_DIR/indexer/akhbar-index" --db "$AKHBAR_DB" "$ROOT/corpus" >&2 || status=$?
+    # 3: indexed, with some input skipped (reported above).
+    [ "$status" -eq 0 ] || [ "$status" -eq 3 ] || die "indexing failed (exit $status)"
+}
+
 cmd_search() {
     [ "$#" -gt 0 ] || die 'usage: ./run.sh search "QUERY"'
     build
-    if [ ! -x "$BUILD_DIR/indexer/akhbar-index" ] || [ ! -x "$BUILD_DIR/searcher/akhbar-search" ]; then
-        log "built the analyzer; the indexer and searcher are not written yet (issues #3, #4)."
-        log "meanwhile, this is how the query is analyzed:"
+    index_corpus
+    if [ ! -x "$BUILD_DIR/searcher/akhbar-search" ]; then
+        log "the searcher is not written yet (issue #4); this is how the query is analyzed:"
         "$BUILD_DIR/common/akhbar-analyze" "$@"
         exit 3
     fi
+    "$BUILD_DIR/searcher/akhbar-search" --db "$AKHBAR_DB" "$@"
+}
+
+cmd_index() {
+    build
+    "$BUILD_DIR/indexer/akhbar-index" "$@"
 }
 
 cmd_analyze() {
@@ -86,7 +107,8 @@ main() {
         search) cmd_search "$@" ;;
         build) build ;;
         analyze) cmd_analyze "$@" ;;
-        *) sed -n '2,13p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2; exit 2 ;;
+        index) cmd_index "$@" ;;
+        *) sed -n '2,14p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2; exit 2 ;;
     esac
 }
 
