@@ -4,7 +4,7 @@
 
 #include "akhbar/common/normalizer.hpp"
 #include "akhbar/common/utf8.hpp"
-#include "akhbar/indexer/dates.hpp"
+#include "akhbar/common/dates.hpp"
 
 namespace akhbar::plain_text {
 

@@ -14,7 +14,7 @@
 
 #include "akhbar/common/error.hpp"
 #include "akhbar/common/utf8.hpp"
-#include "akhbar/indexer/dates.hpp"
+#include "akhbar/common/dates.hpp"
 #include "akhbar/indexer/plain_text.hpp"
 
 namespace fs = std::filesystem;

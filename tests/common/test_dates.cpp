@@ -4,7 +4,7 @@
 #include <boost/test/unit_test.hpp>
 
 #include "akhbar/common/schema.hpp"
-#include "akhbar/indexer/dates.hpp"
+#include "akhbar/common/dates.hpp"
 #include "support/named_row.hpp"
 
 namespace bdata = boost::unit_test::data;

@@ -1,4 +1,4 @@
-#include "akhbar/indexer/dates.hpp"
+#include "akhbar/common/dates.hpp"
 
 #include <array>
 #include <string>

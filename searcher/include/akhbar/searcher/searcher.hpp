@@ -1,0 +1,155 @@
+#pragma once
+/// @file
+/// The searcher: a request in, a result out. Xapian and ICU stay behind this
+/// header (pimpl), so embedders include only the standard library.
+
+#include <chrono>
+#include <cstddef>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace akhbar {
+
+/// How hits are ordered.
+enum class SortOrder {
+    relevance,  ///< BM25, best first (default)
+    date,       ///< newest first; undated last; ties by relevance
+};
+
+/// What to search for, and how much of the result to compute.
+struct SearchRequest {
+    /// The query, in the syntax of docs/query-syntax.md.
+    std::string query;
+    /// Require every word (`--all`); otherwise more matching words rank higher.
+    bool match_all = false;
+    /// Only articles dated within [from, to] (inclusive); undated ones are
+    /// excluded as soon as either bound is set.
+    std::optional<std::chrono::year_month_day> from;
+    std::optional<std::chrono::year_month_day> to;
+    /// Only articles from these sources (a source matches when its normalized
+    /// name contains the given one).
+    std::vector<std::string> sources;
+    SortOrder sort = SortOrder::relevance;
+    std::size_t offset = 0;
+    std::size_t limit = 10;
+    /// Count matches per date and per source, over all matches.
+    bool facets = true;
+    /// Day-by-day counts for this month, every day listed, zeros included;
+    /// otherwise the granularity follows the matched date span.
+    std::optional<std::chrono::year_month> facet_month;
+    /// Snippet length in characters (about).
+    std::size_t snippet_chars = 240;
+};
+
+/// A highlighted byte range [start, end) of a snippet or title.
+struct Highlight {
+    std::size_t start = 0;
+    std::size_t end = 0;
+    friend bool operator==(const Highlight&, const Highlight&) = default;
+};
+
+/// Text cut from the original article, with its highlights.
+struct Snippet {
+    std::string text;
+    std::vector<Highlight> highlights;
+};
+
+struct Hit {
+    std::size_t rank = 0;  ///< 1-based, across pages
+    std::string id;
+    Snippet title;  ///< the whole title, highlighted
+    std::optional<std::chrono::year_month_day> date;
+    std::string date_source;  ///< "metadata", "text" or "none"
+    std::string source;
+    std::string url;
+    std::string category;
+    double score = 0;
+    Snippet snippet;
+};
+
+struct FacetCount {
+    std::string value;  ///< "2025-11-07", "2025-11", "2025", or a source name
+    std::size_t count = 0;
+};
+
+struct DateFacet {
+    std::string granularity;  ///< "day", "month" or "year"
+    std::vector<FacetCount> counts;
+    std::size_t undated = 0;
+    /// Matches dated outside the listed range (with facet_month).
+    std::size_t outside = 0;
+};
+
+/// One word of the query as the analyzer understood it.
+struct QueryWord {
+    std::string text;  ///< as typed
+    std::string normalized;
+    std::string stem;  ///< empty for a stopword (which is not searched)
+    bool stopword = false;
+};
+
+struct SearchResult {
+    std::string query;
+    std::vector<QueryWord> words;
+    std::size_t total = 0;      ///< number of matching articles
+    bool total_exact = true;    ///< false when only estimated (facets off)
+    std::vector<Hit> hits;
+    std::optional<DateFacet> date_facet;
+    std::vector<FacetCount> source_facet;
+    std::optional<std::string> suggestion;  ///< "did you mean", as a whole query
+};
+
+/// Searches one or several Akhbar databases as one.
+///
+/// Thread-safety: a Searcher must not be used by two threads at once (Xapian
+/// database handles are not thread-safe); give each thread its own Searcher,
+/// they can share the databases on disk.
+///
+/// A Searcher sees the database as it was when opened or last reopened:
+/// reopen() picks up what an indexer committed since, and also follows a
+/// database replaced by `akhbar-index --rebuild`.
+class Searcher {
+public:
+    /// Opens the databases (paths or stub files); none means the default
+    /// database (schema::default_database_path()). Throws IndexError when one
+    /// is missing, not an Akhbar database, or built with another analyzer
+    /// profile, schema or analyzer version than this Akhbar's or the others'.
+    explicit Searcher(std::vector<std::string> databases = {});
+    ~Searcher();
+    Searcher(Searcher&&) noexcept;
+    Searcher& operator=(Searcher&&) noexcept;
+    Searcher(const Searcher&) = delete;
+    Searcher& operator=(const Searcher&) = delete;
+
+    /// Runs a search. Throws QueryError for a query that cannot be parsed or
+    /// has no searchable word (empty, or stopwords only), InvalidArgument for
+    /// a bad request (limit 0, from after to), IndexError for database
+    /// failures.
+    [[nodiscard]] SearchResult search(const SearchRequest& request) const;
+
+    /// The articles most like article `id` (by its most distinctive terms).
+    /// Throws InvalidArgument when there is no such article.
+    [[nodiscard]] SearchResult related(std::string_view id, std::size_t limit = 10) const;
+
+    /// A corrected query when some word of `query` is not in the index but
+    /// a close word is; nothing otherwise.
+    [[nodiscard]] std::optional<std::string> suggest(std::string_view query) const;
+
+    /// Picks up changes committed since opening; true when something changed.
+    bool reopen();
+
+    /// The analyzer profile of the databases.
+    [[nodiscard]] std::string profile() const;
+
+    /// Number of articles.
+    [[nodiscard]] std::size_t size() const;
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> m_impl;
+};
+
+}  // namespace akhbar

@@ -1,0 +1,632 @@
+#include "query_parser.hpp"
+
+#include <array>
+
+#include "akhbar/common/error.hpp"
+#include "akhbar/common/schema.hpp"
+#include "akhbar/common/utf8.hpp"
+#include "akhbar/common/dates.hpp"
+
+namespace akhbar::detail {
+
+namespace {
+
+using std::chrono::year_month_day;
+
+/// Window for `a NEAR b`, in word positions.
+constexpr Xapian::termpos NEAR_WINDOW = 10;
+/// Most terms a `word*` expands to (the most frequent ones).
+constexpr Xapian::termcount WILDCARD_LIMIT = 100;
+
+enum class Kind { word, phrase, field, lparen, rparen, op_or, op_and, op_not, op_near, minus, end };
+
+struct Lexeme {
+    Kind kind;
+    std::string text;   // word or phrase text; field name
+    std::size_t at;     // byte offset in the query
+    bool prefix = false;  // word*
+};
+
+// Field names, Latin and Arabic.
+constexpr std::array<std::pair<std::string_view, std::string_view>, 8> FIELDS{{
+    {"title", "title"}, {"عنوان", "title"}, {"source", "source"}, {"مصدر", "source"},
+    {"date", "date"}, {"تاريخ", "date"}, {"category", "category"}, {"تصنيف", "category"},
+}};
+
+constexpr std::array<std::pair<std::string_view, std::string_view>, 3> QUOTES{{
+    {"\"", "\""}, {"\xC2\xAB", "\xC2\xBB"} /* « » */, {"\xE2\x80\x9C", "\xE2\x80\x9D"} /* “ ” */,
+}};
+
+std::size_t char_index(std::string_view text, std::size_t byte)
+{
+    std::size_t chars = 0;
+    std::size_t pos = 0;
+    while (pos < byte && pos < text.size()) {
+        (void)utf8::next(text, pos);
+        ++chars;
+    }
+    return chars;
+}
+
+[[noreturn]] void fail(std::string_view query, std::size_t at, const std::string& what)
+{
+    throw QueryError(std::string(query), "query error at character " +
+                                             std::to_string(char_index(query, at) + 1) + ": " +
+                                             what);
+}
+
+bool is_space(char32_t cp)
+{
+    return cp == U' ' || cp == U'\t' || cp == U'\n' || cp == U'\r' || cp == U'\u00A0' ||
+           cp == U'\u200F' || cp == U'\u200E';
+}
+
+class Lexer {
+public:
+    explicit Lexer(std::string_view query) : m_q(query) {}
+
+    std::vector<Lexeme> run()
+    {
+        std::vector<Lexeme> out;
+        while (true) {
+            skip_space();
+            if (m_pos >= m_q.size()) {
+                out.push_back({Kind::end, "", m_pos});
+                return out;
+            }
+            const std::size_t at = m_pos;
+            if (m_q[m_pos] == '(') {
+                ++m_pos;
+                out.push_back({Kind::lparen, "(", at});
+                continue;
+            }
+            if (m_q[m_pos] == ')') {
+                ++m_pos;
+                out.push_back({Kind::rparen, ")", at});
+                continue;
+            }
+            if (const auto phrase = quoted(at)) {
+                out.push_back({Kind::phrase, *phrase, at});
+                continue;
+            }
+            if (m_q[m_pos] == '-' && m_pos + 1 < m_q.size() && m_q[m_pos + 1] != ' ') {
+                ++m_pos;
+                out.push_back({Kind::minus, "-", at});
+                continue;
+            }
+            std::string word = read_word();
+            if (word == "OR") {
+                out.push_back({Kind::op_or, word, at});
+            } else if (word == "AND") {
+                out.push_back({Kind::op_and, word, at});
+            } else if (word == "NOT") {
+                out.push_back({Kind::op_not, word, at});
+            } else if (word == "NEAR") {
+                out.push_back({Kind::op_near, word, at});
+            } else if (const auto field = field_of(word)) {
+                out.push_back({Kind::field, std::string(*field), at});
+            } else {
+                Lexeme lexeme{Kind::word, word, at};
+                if (lexeme.text.size() > 1 && lexeme.text.back() == '*') {
+                    lexeme.text.pop_back();
+                    lexeme.prefix = true;
+                }
+                out.push_back(std::move(lexeme));
+            }
+        }
+    }
+
+private:
+    void skip_space()
+    {
+        while (m_pos < m_q.size()) {
+            std::size_t next = m_pos;
+            if (!is_space(utf8::next(m_q, next))) {
+                return;
+            }
+            m_pos = next;
+        }
+    }
+
+    std::optional<std::string> quoted(std::size_t at)
+    {
+        for (const auto& [open, close] : QUOTES) {
+            if (m_q.substr(m_pos).starts_with(open)) {
+                const std::size_t start = m_pos + open.size();
+                const std::size_t end = m_q.find(close, start);
+                if (end == std::string_view::npos) {
+                    fail(m_q, at, "unterminated phrase: " + std::string(m_q.substr(at)));
+                }
+                m_pos = end + close.size();
+                return std::string(m_q.substr(start, end - start));
+            }
+        }
+        return std::nullopt;
+    }
+
+    // A word runs to white space, a parenthesis or a quote; a field name
+    // ends at its colon.
+    std::string read_word()
+    {
+        const std::size_t start = m_pos;
+        while (m_pos < m_q.size()) {
+            std::size_t next = m_pos;
+            const char32_t cp = utf8::next(m_q, next);
+            if (is_space(cp) || cp == U'(' || cp == U')' || cp == U'"' || cp == U'\u00AB' ||
+                cp == U'\u201C') {
+                break;
+            }
+            m_pos = next;
+            if (cp == U':' && field_of(std::string(m_q.substr(start, m_pos - start)))) {
+                break;
+            }
+        }
+        return std::string(m_q.substr(start, m_pos - start));
+    }
+
+    static std::optional<std::string_view> field_of(const std::string& word)
+    {
+        if (word.size() < 2 || word.back() != ':') {
+            return std::nullopt;
+        }
+        const std::string_view name = std::string_view(word).substr(0, word.size() - 1);
+        for (const auto& [alias, field] : FIELDS) {
+            if (alias == name) {
+                return field;
+            }
+        }
+        return std::nullopt;
+    }
+
+    std::string_view m_q;
+    std::size_t m_pos = 0;
+};
+
+// A piece of a query: scores (positive), restricts (filter) or excludes.
+struct Part {
+    enum class Role { positive, filter, negative } role;
+    Xapian::Query query;
+};
+
+// year, year-month or year-month-day, as the first or last day it covers.
+std::optional<year_month_day> date_bound(std::string_view s, bool last)
+{
+    using namespace std::chrono;
+    if (s.size() == 4 || s.size() == 7) {
+        const auto full = std::string(s) + (s.size() == 4 ? "-01-01" : "-01");
+        const auto first = dates::parse(full);
+        if (!first) {
+            return std::nullopt;
+        }
+        if (!last) {
+            return first;
+        }
+        const year_month ym = s.size() == 4 ? first->year() / December : first->year() / first->month();
+        return year_month_day{ym / std::chrono::last};
+    }
+    return dates::parse(s);
+}
+
+class Parser {
+public:
+    Parser(std::string_view query, bool match_all, const Analyzer& analyzer,
+           const Xapian::Database& db)
+        : m_query(query), m_match_all(match_all), m_analyzer(analyzer), m_db(db),
+          m_lexemes(Lexer(query).run())
+    {
+    }
+
+    ParsedQuery run()
+    {
+        Part top = parse_or();
+        if (peek().kind != Kind::end) {
+            fail(m_query, peek().at, "unexpected \"" + peek().text + "\"");
+        }
+        if (top.role == Part::Role::negative) {
+            fail(m_query, 0, "a query cannot only exclude; add words to search for");
+        }
+        if (top.query.empty()) {
+            throw QueryError(std::string(m_query), stopword_message());
+        }
+        m_result.query = top.role == Part::Role::filter
+                             ? Xapian::Query(Xapian::Query::OP_FILTER, Xapian::Query::MatchAll, top.query)
+                             : top.query;
+        return std::move(m_result);
+    }
+
+private:
+    const Lexeme& peek() const { return m_lexemes[m_next]; }
+    const Lexeme& take() { return m_lexemes[m_next++]; }
+
+    std::string stopword_message() const
+    {
+        std::string stopwords;
+        for (const auto& w : m_result.words) {
+            if (w.stopword) {
+                stopwords += stopwords.empty() ? "" : "، ";
+                stopwords += w.text;
+            }
+        }
+        if (stopwords.empty()) {
+            return "the query has no words to search for";
+        }
+        return "the query has only stopwords, which are not indexed: " + stopwords;
+    }
+
+    Part parse_or()
+    {
+        Part left = parse_group();
+        while (peek().kind == Kind::op_or) {
+            const std::size_t at = take().at;
+            Part right = parse_group();
+            if (left.role == Part::Role::negative || right.role == Part::Role::negative) {
+                fail(m_query, at, "OR cannot join an exclusion");
+            }
+            if (left.query.empty() || right.query.empty()) {
+                left = left.query.empty() ? right : left;
+                continue;
+            }
+            left = {Part::Role::positive, Xapian::Query(Xapian::Query::OP_OR, left.query, right.query)};
+        }
+        return left;
+    }
+
+    // Juxtaposed items: positives joined by OR (AND with --all), filters and
+    // exclusions applied to them.
+    Part parse_group()
+    {
+        std::vector<Part> parts;
+        while (true) {
+            const Kind k = peek().kind;
+            if (k == Kind::end || k == Kind::rparen || k == Kind::op_or) {
+                break;
+            }
+            if (k == Kind::op_and || k == Kind::op_near) {
+                fail(m_query, peek().at, peek().text + " needs something before it");
+            }
+            parts.push_back(parse_and());
+        }
+        return combine(parts, m_match_all ? Xapian::Query::OP_AND : Xapian::Query::OP_OR, true);
+    }
+
+    Part parse_and()
+    {
+        std::vector<Part> parts{parse_unary()};
+        while (peek().kind == Kind::op_and) {
+            take();
+            const Kind k = peek().kind;
+            if (k == Kind::end || k == Kind::rparen || k == Kind::op_or) {
+                fail(m_query, peek().at, "AND needs something after it");
+            }
+            parts.push_back(parse_unary());
+        }
+        if (parts.size() == 1) {
+            return parts[0];
+        }
+        return combine(parts, Xapian::Query::OP_AND, false);
+    }
+
+    Part parse_unary()
+    {
+        if (peek().kind == Kind::op_not || peek().kind == Kind::minus) {
+            const Lexeme& op = take();
+            const Kind k = peek().kind;
+            if (k == Kind::end || k == Kind::rparen || k == Kind::op_or) {
+                fail(m_query, op.at, op.text + " needs something after it");
+            }
+            Part inner = parse_primary(false);
+            return {Part::Role::negative, inner.query};
+        }
+        Part left = parse_primary(true);
+        while (peek().kind == Kind::op_near) {
+            const std::size_t at = take().at;
+            const Kind k = peek().kind;
+            if (k != Kind::word && k != Kind::phrase) {
+                fail(m_query, at, "NEAR joins words or phrases");
+            }
+            Part right = parse_primary(true);
+            if (left.role != Part::Role::positive || left.query.empty() || right.query.empty()) {
+                fail(m_query, at, "NEAR joins words or phrases");
+            }
+            const std::array<Xapian::Query, 2> pair{left.query, right.query};
+            left.query = Xapian::Query(Xapian::Query::OP_NEAR, pair.begin(), pair.end(), NEAR_WINDOW);
+        }
+        return left;
+    }
+
+    Part parse_primary(bool positive)
+    {
+        const Lexeme& lexeme = take();
+        switch (lexeme.kind) {
+        case Kind::lparen: {
+            Part inner = parse_or();
+            if (peek().kind != Kind::rparen) {
+                fail(m_query, lexeme.at, "this parenthesis is not closed");
+            }
+            take();
+            return inner;
+        }
+        case Kind::word:
+            return {Part::Role::positive, word_query(lexeme, positive, "")};
+        case Kind::phrase:
+            return {Part::Role::positive, phrase_query(lexeme.text, positive, "")};
+        case Kind::field:
+            return field(lexeme, positive);
+        case Kind::rparen:
+            fail(m_query, lexeme.at, "this parenthesis was not opened");
+        default:
+            fail(m_query, lexeme.at, "unexpected \"" + lexeme.text + "\"");
+        }
+    }
+
+    Part field(const Lexeme& field, bool positive)
+    {
+        const Lexeme& value = peek();
+        if (value.kind != Kind::word && value.kind != Kind::phrase) {
+            fail(m_query, field.at, field.text + ": needs a value");
+        }
+        take();
+        if (field.text == "title") {
+            return {Part::Role::positive, value.kind == Kind::phrase
+                                              ? phrase_query(value.text, positive, "title")
+                                              : word_query(value, positive, "title")};
+        }
+        if (field.text == "source") {
+            return {Part::Role::filter, source_query(value.text, m_analyzer, m_db)};
+        }
+        if (field.text == "category") {
+            return {Part::Role::filter,
+                    Xapian::Query(std::string(schema::PREFIX_CATEGORY) + m_analyzer.normalize(value.text))};
+        }
+        return {Part::Role::filter, date_query(value)};
+    }
+
+    Xapian::Query date_query(const Lexeme& value)
+    {
+        const std::string& v = value.text;
+        const auto dots = v.find("..");
+        std::optional<year_month_day> from;
+        std::optional<year_month_day> to;
+        bool ok = true;
+        if (dots == std::string::npos) {
+            from = date_bound(v, false);
+            to = date_bound(v, true);
+            ok = from && to;
+        } else {
+            const std::string a = v.substr(0, dots);
+            const std::string b = v.substr(dots + 2);
+            if (!a.empty()) {
+                from = date_bound(a, false);
+                ok = ok && from;
+            }
+            if (!b.empty()) {
+                to = date_bound(b, true);
+                ok = ok && to;
+            }
+            ok = ok && (from || to);
+        }
+        if (!ok) {
+            fail(m_query, value.at,
+                 "date: takes YYYY, YYYY-MM or YYYY-MM-DD, or a range A..B: \"" + v + "\"");
+        }
+        if (from && to && *from > *to) {
+            fail(m_query, value.at, "date range ends before it starts: \"" + v + "\"");
+        }
+        return date_range_query(from, to);
+    }
+
+    // Records how the analyzer understood a word and returns its tokens.
+    std::vector<Token> analyze(std::string_view text, bool positive)
+    {
+        std::vector<Token> tokens = m_analyzer.analyze(text);
+        for (const Token& t : tokens) {
+            m_result.words.push_back({t.original, t.normalized, t.stem, t.stopword});
+            if (positive && !t.stopword) {
+                m_result.free_words.push_back(t.normalized);
+            }
+        }
+        return tokens;
+    }
+
+    static std::string term_for(const std::string& stem, std::string_view field)
+    {
+        const std::string encoded = schema::encode_term(stem);
+        return field == "title" ? std::string(schema::PREFIX_TITLE) + encoded : encoded;
+    }
+
+    Xapian::Query word_query(const Lexeme& lexeme, bool positive, std::string_view field)
+    {
+        std::vector<Token> tokens = analyze(lexeme.text, positive);
+        std::erase_if(tokens, [](const Token& t) { return t.stopword; });
+        if (tokens.empty()) {
+            return {};
+        }
+        if (lexeme.prefix) {
+            const Token& last = tokens.back();
+            if (positive) {
+                m_result.match.prefixes.push_back(last.stem);
+            }
+            return Xapian::Query(Xapian::Query::OP_WILDCARD, term_for(last.stem, field),
+                                 WILDCARD_LIMIT, Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
+        }
+        if (tokens.size() == 1) {
+            if (positive) {
+                m_result.match.stems.insert(tokens[0].stem);
+            }
+            return Xapian::Query(term_for(tokens[0].stem, field));
+        }
+        // One typed word the analyzer split (عام2020): its parts as a phrase.
+        return tokens_phrase(tokens, positive, field);
+    }
+
+    Xapian::Query phrase_query(std::string_view text, bool positive, std::string_view field)
+    {
+        std::vector<Token> tokens = analyze(text, positive);
+        std::erase_if(tokens, [](const Token& t) { return t.stopword; });
+        if (tokens.empty()) {
+            return {};
+        }
+        if (tokens.size() == 1) {
+            if (positive) {
+                m_result.match.stems.insert(tokens[0].stem);
+            }
+            return Xapian::Query(term_for(tokens[0].stem, field));
+        }
+        return tokens_phrase(tokens, positive, field);
+    }
+
+    Xapian::Query tokens_phrase(const std::vector<Token>& tokens, bool positive,
+                                std::string_view field)
+    {
+        std::vector<Xapian::Query> terms;
+        std::vector<Xapian::Query> title_terms;
+        std::vector<std::string> stems;
+        for (const Token& t : tokens) {
+            terms.emplace_back(schema::encode_term(t.stem));
+            title_terms.emplace_back(term_for(t.stem, "title"));
+            stems.push_back(t.stem);
+        }
+        if (positive) {
+            m_result.match.phrases.push_back(stems);
+        }
+        // Stopwords are not indexed but keep their positions: the window
+        // spans them.
+        const Xapian::termpos window = tokens.back().position - tokens.front().position + 1;
+        Xapian::Query phrase(Xapian::Query::OP_PHRASE, terms.begin(), terms.end(), window);
+        if (field == "title") {
+            // Title terms carry no positions of their own: the words must be
+            // in the title and form the phrase.
+            return Xapian::Query(Xapian::Query::OP_AND,
+                                 Xapian::Query(Xapian::Query::OP_AND, title_terms.begin(), title_terms.end()),
+                                 phrase);
+        }
+        return phrase;
+    }
+
+    static Part combine(const std::vector<Part>& parts, Xapian::Query::op op, bool proximity)
+    {
+        std::vector<Xapian::Query> positives;
+        std::vector<Xapian::Query> filters;
+        std::vector<Xapian::Query> negatives;
+        for (const Part& p : parts) {
+            if (p.query.empty()) {
+                continue;
+            }
+            (p.role == Part::Role::positive   ? positives
+             : p.role == Part::Role::filter ? filters
+                                              : negatives)
+                .push_back(p.query);
+        }
+        Xapian::Query positive;
+        if (!positives.empty()) {
+            positive = positives.size() == 1 ? positives[0]
+                                             : Xapian::Query(op, positives.begin(), positives.end());
+            if (proximity) {
+                positive = with_proximity(positive, positives);
+            }
+        }
+        Xapian::Query filter;
+        if (!filters.empty()) {
+            filter = Xapian::Query(Xapian::Query::OP_AND, filters.begin(), filters.end());
+        }
+        Xapian::Query negative;
+        if (!negatives.empty()) {
+            negative = Xapian::Query(Xapian::Query::OP_OR, negatives.begin(), negatives.end());
+        }
+        if (positive.empty() && filter.empty()) {
+            // Nothing to search for: only exclusions, or nothing at all
+            // (stopwords), which run() reports as such.
+            return {negative.empty() ? Part::Role::positive : Part::Role::negative, negative};
+        }
+        Part out;
+        if (positive.empty()) {
+            out = {Part::Role::filter, filter};
+        } else {
+            out = {Part::Role::positive,
+                   filter.empty() ? positive
+                                  : Xapian::Query(Xapian::Query::OP_FILTER, positive, filter)};
+        }
+        if (!negative.empty()) {
+            if (out.role == Part::Role::filter) {
+                out.query = Xapian::Query(Xapian::Query::OP_FILTER, Xapian::Query::MatchAll, out.query);
+                out.role = Part::Role::positive;
+            }
+            out.query = Xapian::Query(Xapian::Query::OP_AND_NOT, out.query, negative);
+        }
+        return out;
+    }
+
+    // Words found close together count extra: a NEAR over the plain terms
+    // adds its weight to the articles where they are within a few words.
+    static Xapian::Query with_proximity(const Xapian::Query& query,
+                                        const std::vector<Xapian::Query>& parts)
+    {
+        std::vector<Xapian::Query> terms;
+        for (const auto& p : parts) {
+            if (p.get_type() == Xapian::Query::LEAF_TERM) {
+                terms.push_back(p);
+            }
+        }
+        if (terms.size() < 2) {
+            return query;
+        }
+        const auto window = static_cast<Xapian::termpos>(terms.size() + 3);
+        return Xapian::Query(Xapian::Query::OP_AND_MAYBE, query,
+                             Xapian::Query(Xapian::Query::OP_NEAR, terms.begin(), terms.end(), window));
+    }
+
+    std::string_view m_query;
+    bool m_match_all;
+    const Analyzer& m_analyzer;
+    const Xapian::Database& m_db;
+    std::vector<Lexeme> m_lexemes;
+    std::size_t m_next = 0;
+    ParsedQuery m_result;
+};
+
+}  // namespace
+
+ParsedQuery parse_query(std::string_view text, bool match_all, const Analyzer& analyzer,
+                        const Xapian::Database& db)
+{
+    if (const auto bad = utf8::find_invalid(text)) {
+        throw QueryError(std::string(text),
+                         "query error: invalid UTF-8 at byte " + std::to_string(*bad));
+    }
+    return Parser(text, match_all, analyzer, db).run();
+}
+
+Xapian::Query date_range_query(const std::optional<std::chrono::year_month_day>& from,
+                               const std::optional<std::chrono::year_month_day>& to)
+{
+    if (from && to) {
+        return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, schema::SLOT_DATE,
+                             schema::format_compact(*from), schema::format_compact(*to));
+    }
+    if (from) {
+        return Xapian::Query(Xapian::Query::OP_VALUE_GE, schema::SLOT_DATE,
+                             schema::format_compact(*from));
+    }
+    // Undated articles have no value; "00000000" keeps them out of "up to".
+    return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, schema::SLOT_DATE, "00000000",
+                         schema::format_compact(*to));
+}
+
+Xapian::Query source_query(std::string_view name, const Analyzer& analyzer,
+                           const Xapian::Database& db)
+{
+    const std::string needle = analyzer.normalize(name);
+    const std::string prefix(schema::PREFIX_SOURCE);
+    std::vector<Xapian::Query> matches;
+    for (auto it = db.allterms_begin(prefix); it != db.allterms_end(prefix); ++it) {
+        if ((*it).find(needle, prefix.size()) != std::string::npos) {
+            matches.emplace_back(*it);
+        }
+    }
+    if (needle.empty() || matches.empty()) {
+        return Xapian::Query::MatchNothing;
+    }
+    return Xapian::Query(Xapian::Query::OP_OR, matches.begin(), matches.end());
+}
+
+}  // namespace akhbar::detail

@@ -1,0 +1,258 @@
+// akhbar-search: ranked search over Akhbar databases.
+// Exit codes: 0 ok (also when nothing matches), 1 database or runtime error,
+// 2 usage or query error.
+
+#include <unistd.h>
+
+#include <chrono>
+#include <fstream>
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include <boost/program_options.hpp>
+
+#include "akhbar/common/dates.hpp"
+#include "akhbar/common/error.hpp"
+#include "akhbar/common/version.hpp"
+#include "akhbar/searcher/format.hpp"
+#include "akhbar/searcher/json.hpp"
+#include "akhbar/searcher/searcher.hpp"
+
+namespace po = boost::program_options;
+
+namespace {
+
+struct UsageError : std::runtime_error {
+    using std::runtime_error::runtime_error;
+};
+
+std::chrono::year_month_day date_option(const std::string& name, const std::string& value)
+{
+    const auto date = akhbar::dates::parse(value);
+    if (!date) {
+        throw UsageError("--" + name + " is not a date: \"" + value + "\" (use YYYY-MM-DD)");
+    }
+    return *date;
+}
+
+enum class Format { text, json, trec };
+
+struct Output {
+    Format format = Format::text;
+    akhbar::TextStyle style;
+};
+
+void print(const akhbar::SearchResult& result, const Output& out, const std::string& qid)
+{
+    switch (out.format) {
+    case Format::json:
+        // Batch runs print JSON Lines: one object per query, with its id.
+        std::cout << akhbar::to_json(result, qid.empty() ? 2 : -1, qid) << "\n";
+        break;
+    case Format::trec:
+        std::cout << akhbar::format_trec(result, qid.empty() ? "1" : qid);
+        break;
+    case Format::text:
+        if (!qid.empty()) {
+            std::cout << "== " << qid << "\n";
+        }
+        std::cout << akhbar::format_text(result, out.style);
+        break;
+    }
+}
+
+// --batch: `qid<TAB>query` lines; every query is run, failures reported.
+int run_batch(const akhbar::Searcher& searcher, akhbar::SearchRequest request,
+              const std::string& file, const Output& out, const std::string& timings_file)
+{
+    std::ifstream in(file);
+    if (!in) {
+        std::cerr << "akhbar-search: cannot read " << file << "\n";
+        return 1;
+    }
+    std::ofstream timings;
+    if (!timings_file.empty()) {
+        timings.open(timings_file);
+        if (!timings) {
+            std::cerr << "akhbar-search: cannot write " << timings_file << "\n";
+            return 1;
+        }
+    }
+    int status = 0;
+    std::string line;
+    std::size_t number = 0;
+    while (std::getline(in, line)) {
+        ++number;
+        if (!line.empty() && line.back() == '\r') {
+            line.pop_back();
+        }
+        if (line.empty() || line[0] == '#') {
+            continue;
+        }
+        const auto tab = line.find('\t');
+        if (tab == std::string::npos) {
+            std::cerr << file << ":" << number << ": expected qid<TAB>query: \"" << line << "\"\n";
+            status = 2;
+            continue;
+        }
+        const std::string qid = line.substr(0, tab);
+        request.query = line.substr(tab + 1);
+        try {
+            const auto start = std::chrono::steady_clock::now();
+            const akhbar::SearchResult result = searcher.search(request);
+            const std::chrono::duration<double, std::milli> ms = std::chrono::steady_clock::now() - start;
+            if (timings.is_open()) {
+                timings << qid << "\t" << ms.count() << "\n";
+            }
+            print(result, out, qid);
+        } catch (const akhbar::QueryError& e) {
+            std::cerr << file << ":" << number << ": " << e.what() << "\n";
+            status = 2;
+        }
+    }
+    return status;
+}
+
+}  // namespace
+
+int main(int argc, char* argv[])
+{
+    std::vector<std::string> dbs;
+    std::vector<std::string> words;
+    std::vector<std::string> sources;
+    std::string from, to, sort = "relevance", facet_month, like, batch, format, timings;
+    std::size_t limit = 10;
+    std::size_t offset = 0;
+    std::size_t snippet_chars = 240;
+    po::options_description visible(
+        "Usage: akhbar-search [--db DIR]... [options] QUERY...\n"
+        "Ranked search of Arabic news. Query syntax: docs/query-syntax.md\n\nOptions");
+    visible.add_options()
+        ("db", po::value(&dbs), "database to search (repeat for several; default: $AKHBAR_DB, else "
+                                "$XDG_DATA_HOME/akhbar/default.db, else ~/.local/share/akhbar/default.db)")
+        ("all", "require every word")
+        ("from", po::value(&from), "only articles dated on or after YYYY-MM-DD")
+        ("to", po::value(&to), "only articles dated on or before YYYY-MM-DD")
+        ("source", po::value(&sources), "only articles from this source (repeatable)")
+        ("sort", po::value(&sort), "relevance (default) or date (newest first)")
+        ("limit", po::value(&limit), "hits per page (default 10)")
+        ("offset", po::value(&offset), "hits to skip (default 0)")
+        ("facet-month", po::value(&facet_month), "day-by-day counts for month YYYY-MM")
+        ("no-facets", "skip date and source counts (faster for broad queries)")
+        ("snippet-chars", po::value(&snippet_chars), "snippet length, about (default 240)")
+        ("like", po::value(&like), "articles related to the article with this id")
+        ("json", "print JSON (docs/json-output.md)")
+        ("format", po::value(&format), "text (default), json or trec")
+        ("plain", "mark highlights [like this], no colours")
+        ("batch", po::value(&batch), "run every qid<TAB>query line of FILE")
+        ("timings", po::value(&timings), "with --batch: write qid<TAB>milliseconds per query to FILE")
+        ("version", "print the version and exit")
+        ("help,h", "show this help");
+    po::options_description all;
+    all.add(visible).add_options()("query", po::value(&words));
+    po::positional_options_description positional;
+    positional.add("query", -1);
+
+    // "-كلمة" excludes an Arabic word: it is part of the query, not an option.
+    std::vector<std::string> args;
+    std::vector<std::string> leading_words;
+    for (int i = 1; i < argc; ++i) {
+        const std::string arg = argv[i];
+        if (arg.size() > 1 && arg[0] == '-' && static_cast<unsigned char>(arg[1]) >= 0x80U) {
+            leading_words.push_back(arg);
+        } else {
+            args.push_back(arg);
+        }
+    }
+
+    try {
+        po::variables_map vm;
+        po::store(po::command_line_parser(args).options(all).positional(positional).run(), vm);
+        po::notify(vm);
+        if (vm.count("help") != 0U) {
+            std::cout << visible << "\n";
+            return 0;
+        }
+        if (vm.count("version") != 0U) {
+            std::cout << "akhbar-search " << akhbar::VERSION << "\n";
+            return 0;
+        }
+        Output out;
+        if (vm.count("json") != 0U) {
+            format = format.empty() ? "json" : format;
+        }
+        if (format.empty() || format == "text") {
+            out.format = Format::text;
+        } else if (format == "json") {
+            out.format = Format::json;
+        } else if (format == "trec") {
+            out.format = Format::trec;
+        } else {
+            throw UsageError("--format is text, json or trec, not \"" + format + "\"");
+        }
+        out.style.color = vm.count("plain") == 0U && isatty(STDOUT_FILENO) != 0;
+
+        akhbar::SearchRequest request;
+        words.insert(words.end(), leading_words.begin(), leading_words.end());
+        for (const auto& w : words) {
+            request.query += (request.query.empty() ? "" : " ") + w;
+        }
+        request.match_all = vm.count("all") != 0U;
+        if (!from.empty()) {
+            request.from = date_option("from", from);
+        }
+        if (!to.empty()) {
+            request.to = date_option("to", to);
+        }
+        request.sources = sources;
+        if (sort == "date") {
+            request.sort = akhbar::SortOrder::date;
+        } else if (sort != "relevance") {
+            throw UsageError("--sort is relevance or date, not \"" + sort + "\"");
+        }
+        request.limit = limit;
+        request.offset = offset;
+        request.snippet_chars = snippet_chars;
+        request.facets = vm.count("no-facets") == 0U && out.format != Format::trec;
+        if (!facet_month.empty()) {
+            const auto d = akhbar::dates::parse(facet_month + "-01");
+            if (!d || facet_month.size() != 7) {
+                throw UsageError("--facet-month is YYYY-MM, not \"" + facet_month + "\"");
+            }
+            request.facet_month = d->year() / d->month();
+        }
+        if (!timings.empty() && batch.empty()) {
+            throw UsageError("--timings goes with --batch");
+        }
+        if (batch.empty() && like.empty() && request.query.empty()) {
+            throw UsageError("no QUERY given");
+        }
+
+        const akhbar::Searcher searcher(dbs);
+        if (!batch.empty()) {
+            return run_batch(searcher, request, batch, out, timings);
+        }
+        if (!like.empty()) {
+            print(searcher.related(like, limit), out, "");
+            return 0;
+        }
+        print(searcher.search(request), out, "");
+        return 0;
+    } catch (const po::error& e) {
+        std::cerr << "akhbar-search: " << e.what() << "\n" << visible << "\n";
+        return 2;
+    } catch (const UsageError& e) {
+        std::cerr << "akhbar-search: " << e.what() << "\n";
+        return 2;
+    } catch (const akhbar::QueryError& e) {
+        std::cerr << "akhbar-search: " << e.what() << "\n";
+        return 2;
+    } catch (const akhbar::InvalidArgument& e) {
+        std::cerr << "akhbar-search: " << e.what() << "\n";
+        return 2;
+    } catch (const std::exception& e) {
+        std::cerr << "akhbar-search: " << e.what() << "\n";
+        return 1;
+    }
+}
