@@ -54,7 +54,8 @@ build() {
     install_missing
     log "building ($BUILD_TYPE) in $BUILD_DIR"
     cmake -S "$ROOT" -B "$BUILD_DIR" -DCMAKE_BUILD_TYPE="$BUILD_TYPE" >/dev/null
-    cmake --build "$BUILD_DIR" -j "$JOBS"
+    # Build output goes to standard error: standard output is the tools'.
+    cmake --build "$BUILD_DIR" -j "$JOBS" >&2
 }
 
 cmd_test() {

@@ -219,6 +219,9 @@ public:
     ParsedQuery run()
     {
         Part top = parse_or();
+        if (peek().kind == Kind::rparen) {
+            fail(m_query, peek().at, "this parenthesis was not opened");
+        }
         if (peek().kind != Kind::end) {
             fail(m_query, peek().at, "unexpected \"" + peek().text + "\"");
         }
@@ -255,9 +258,16 @@ private:
 
     Part parse_or()
     {
+        if (peek().kind == Kind::op_or) {
+            fail(m_query, peek().at, "OR needs something before it");
+        }
         Part left = parse_group();
         while (peek().kind == Kind::op_or) {
             const std::size_t at = take().at;
+            const Kind k = peek().kind;
+            if (k == Kind::end || k == Kind::rparen || k == Kind::op_or) {
+                fail(m_query, at, "OR needs something after it");
+            }
             Part right = parse_group();
             if (left.role == Part::Role::negative || right.role == Part::Role::negative) {
                 fail(m_query, at, "OR cannot join an exclusion");
@@ -293,10 +303,10 @@ private:
     {
         std::vector<Part> parts{parse_unary()};
         while (peek().kind == Kind::op_and) {
-            take();
+            const std::size_t at = take().at;
             const Kind k = peek().kind;
             if (k == Kind::end || k == Kind::rparen || k == Kind::op_or) {
-                fail(m_query, peek().at, "AND needs something after it");
+                fail(m_query, at, "AND needs something after it");
             }
             parts.push_back(parse_unary());
         }
@@ -428,6 +438,17 @@ private:
         return tokens;
     }
 
+    // A word in the title counts twice: once as a word of the article (the
+    // title's words are indexed with the body's) and once as a title word,
+    // whose rarer S term carries its own BM25 weight. (Raising the title
+    // words' wdf alone saturates under BM25 and did not put title matches
+    // first.)
+    static Xapian::Query title_boosted(const std::string& stem)
+    {
+        return Xapian::Query(Xapian::Query::OP_OR, Xapian::Query(term_for(stem, "")),
+                             Xapian::Query(term_for(stem, "title")));
+    }
+
     static std::string term_for(const std::string& stem, std::string_view field)
     {
         const std::string encoded = schema::encode_term(stem);
@@ -453,7 +474,8 @@ private:
             if (positive) {
                 m_result.match.stems.insert(tokens[0].stem);
             }
-            return Xapian::Query(term_for(tokens[0].stem, field));
+            return field.empty() ? title_boosted(tokens[0].stem)
+                                 : Xapian::Query(term_for(tokens[0].stem, field));
         }
         // One typed word the analyzer split (عام2020): its parts as a phrase.
         return tokens_phrase(tokens, positive, field);
@@ -565,6 +587,9 @@ private:
         for (const auto& p : parts) {
             if (p.get_type() == Xapian::Query::LEAF_TERM) {
                 terms.push_back(p);
+            } else if (p.get_type() == Xapian::Query::OP_OR && p.get_num_subqueries() == 2 &&
+                       p.get_subquery(0).get_type() == Xapian::Query::LEAF_TERM) {
+                terms.push_back(p.get_subquery(0));  // a title-boosted word
             }
         }
         if (terms.size() < 2) {
@@ -624,7 +649,10 @@ Xapian::Query source_query(std::string_view name, const Analyzer& analyzer,
         }
     }
     if (needle.empty() || matches.empty()) {
-        return Xapian::Query::MatchNothing;
+        // Not Query::MatchNothing: that is the empty query, which a group
+        // drops like a stopword. A term no document can have (the analyzer
+        // never produces NUL) filters everything out instead.
+        return Xapian::Query(prefix + std::string(1, '\0'));
     }
     return Xapian::Query(Xapian::Query::OP_OR, matches.begin(), matches.end());
 }

@@ -1,0 +1,161 @@
+// akhbar-search as people and scripts run it.
+
+#include <boost/test/unit_test.hpp>
+
+#include <nlohmann/json.hpp>
+
+#include <sstream>
+
+#include "support/process.hpp"
+#include "support/temp_dir.hpp"
+#include "support/tsv.hpp"
+
+using akhbar::test::run_process;
+using akhbar::test::TempDir;
+
+namespace {
+
+const std::string SEARCH = AKHBAR_SEARCH;
+const std::string INDEX = AKHBAR_INDEX;
+
+struct Db {
+    TempDir dir;
+    std::string path = (dir / "db").string();
+    Db() { BOOST_TEST_REQUIRE(run_process({INDEX, "--db", path, std::string(AKHBAR_SOURCE_DIR) + "/corpus"}).exit_code == 0); }
+};
+
+Db& db()
+{
+    static Db d;
+    return d;
+}
+
+bool contains(const std::string& s, const std::string& part)
+{
+    return s.find(part) != std::string::npos;
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(akhbar_search_cli)
+
+BOOST_AUTO_TEST_CASE(issue_example_json_with_month_facet)
+{
+    const auto r = run_process({SEARCH, "--db", db().path, "--json", "--facet-month", "2025-11", "كازاخستان"});
+    BOOST_TEST(r.exit_code == 0);
+    const auto json = nlohmann::json::parse(r.out);
+    BOOST_TEST(json["total"] == 5);
+    BOOST_TEST(json["hits"].size() == 5U);
+    std::map<std::string, int> days;
+    for (const auto& d : json["facets"]["date"]) {
+        days[d["value"]] = d["count"];
+    }
+    BOOST_TEST(days.size() == 30U);
+    BOOST_TEST(days["2025-11-06"] == 2);
+    BOOST_TEST(days["2025-11-07"] == 1);
+    BOOST_TEST(days["2025-11-11"] == 1);
+    BOOST_TEST(json["facets"]["undated"] == 1);
+    for (const auto& h : json["hits"]) {
+        const std::string text = h["snippet"]["text"];
+        for (const auto& range : h["snippet"]["highlights"]) {
+            BOOST_TEST(text.substr(range[0], range[1].get<std::size_t>() - range[0].get<std::size_t>()) ==
+                       "كازاخستان");
+        }
+    }
+}
+
+BOOST_AUTO_TEST_CASE(human_output_is_plain_when_piped)
+{
+    const auto r = run_process({SEARCH, "--db", db().path, "اتفاقات أبراهام"});
+    BOOST_TEST(r.exit_code == 0);
+    BOOST_TEST(contains(r.out, "5 articles match"));
+    BOOST_TEST(contains(r.out, "[اتفاقات] [أبراهام]"));
+    BOOST_TEST(!contains(r.out, "\033["));
+    BOOST_TEST(contains(r.out, "By day:"));
+    BOOST_TEST(contains(r.out, "undated: 1"));
+}
+
+BOOST_AUTO_TEST_CASE(batch_trec_and_timings)
+{
+    TempDir dir;
+    const auto queries = dir.write("q.tsv", "# comment\n1\tكازاخستان\n2\tبـ5G\nbroken line\n3\t\"اتفاق\n");
+    const auto timings = dir / "t.tsv";
+    const auto r = run_process({SEARCH, "--db", db().path, "--batch", queries.string(), "--format", "trec",
+                                "--limit", "3", "--timings", timings.string()});
+    BOOST_TEST(r.exit_code == 2);  // two lines could not be run
+    BOOST_TEST(contains(r.err, queries.string() + ":4: expected qid<TAB>query"));
+    BOOST_TEST(contains(r.err, queries.string() + ":5: query error at character 1: unterminated phrase"));
+    std::istringstream lines(r.out);
+    std::string line;
+    int n = 0;
+    while (std::getline(lines, line)) {
+        std::istringstream f(line);
+        std::string qid, q0, doc, rank, score, tag;
+        f >> qid >> q0 >> doc >> rank >> score >> tag;
+        BOOST_TEST(qid == "1");
+        BOOST_TEST(q0 == "Q0");
+        BOOST_TEST(rank == std::to_string(++n));
+        BOOST_TEST(tag == "akhbar");
+    }
+    BOOST_TEST(n == 3);
+    const std::string t = akhbar::test::read_file(timings.string());
+    BOOST_TEST(t.starts_with("1\t"));
+    BOOST_TEST(contains(t, "\n2\t"));
+}
+
+BOOST_AUTO_TEST_CASE(batch_json_lines)
+{
+    TempDir dir;
+    const auto queries = dir.write("q.tsv", "a\tكازاخستان\nb\tإسرائيل\n");
+    const auto r = run_process({SEARCH, "--db", db().path, "--batch", queries.string(), "--json", "--no-facets"});
+    BOOST_TEST(r.exit_code == 0);
+    std::istringstream lines(r.out);
+    std::string line;
+    std::vector<std::string> qids;
+    while (std::getline(lines, line)) {
+        qids.push_back(nlohmann::json::parse(line)["qid"]);
+    }
+    BOOST_TEST((qids == std::vector<std::string>{"a", "b"}));
+}
+
+BOOST_AUTO_TEST_CASE(leading_minus_word_is_a_query)
+{
+    const auto r = run_process({SEARCH, "--db", db().path, "-كازاخستان"});
+    BOOST_TEST(r.exit_code == 2);
+    BOOST_TEST(contains(r.err, "a query cannot only exclude"));
+}
+
+BOOST_AUTO_TEST_CASE(errors_and_exit_codes)
+{
+    const auto stop = run_process({SEARCH, "--db", db().path, "في"});
+    BOOST_TEST(stop.exit_code == 2);
+    BOOST_TEST(stop.err == "akhbar-search: the query has only stopwords, which are not indexed: في\n");
+    const auto none = run_process({SEARCH, "--db", db().path});
+    BOOST_TEST(none.exit_code == 2);
+    BOOST_TEST(contains(none.err, "no QUERY given"));
+    const auto missing = run_process({SEARCH, "--db", "/nonexistent/akhbar.db", "x"});
+    BOOST_TEST(missing.exit_code == 1);
+    BOOST_TEST(missing.err ==
+               "akhbar-search: no database at /nonexistent/akhbar.db (index articles with akhbar-index first)\n");
+    const auto date = run_process({SEARCH, "--db", db().path, "--from", "yesterday", "x"});
+    BOOST_TEST(date.exit_code == 2);
+    BOOST_TEST(contains(date.err, "--from is not a date: \"yesterday\""));
+    const auto month = run_process({SEARCH, "--db", db().path, "--facet-month", "2025-13", "x"});
+    BOOST_TEST(month.exit_code == 2);
+    const auto empty = run_process({SEARCH, "--db", db().path, "لا يوجد شيء كهذا"});
+    BOOST_TEST(empty.exit_code == 0);  // nothing matches: not an error
+    BOOST_TEST(contains(empty.out, "0 articles match"));
+}
+
+BOOST_AUTO_TEST_CASE(related)
+{
+    const auto r = run_process({SEARCH, "--db", db().path, "--json", "--like", "001_c3a5d13f4eaa2ea5"});
+    BOOST_TEST(r.exit_code == 0);
+    const auto json = nlohmann::json::parse(r.out);
+    BOOST_TEST(!json["hits"].empty());
+    const auto unknown = run_process({SEARCH, "--db", db().path, "--like", "nope"});
+    BOOST_TEST(unknown.exit_code == 2);
+    BOOST_TEST(contains(unknown.err, "no article with id \"nope\""));
+}
+
+BOOST_AUTO_TEST_SUITE_END()

@@ -1,0 +1,490 @@
+// The searcher library over the seed corpus plus a few articles made for the
+// cases the seeds lack: diacritized text, hamza spellings, 5G, an undated
+// article, an old one.
+
+#include <boost/test/unit_test.hpp>
+
+#include <xapian.h>
+
+#include <nlohmann/json.hpp>
+
+#include <filesystem>
+#include <set>
+
+#include "akhbar/common/error.hpp"
+#include "akhbar/common/schema.hpp"
+#include "akhbar/indexer/collection.hpp"
+#include "akhbar/searcher/format.hpp"
+#include "akhbar/searcher/json.hpp"
+#include "akhbar/searcher/searcher.hpp"
+#include "support/temp_dir.hpp"
+
+namespace fs = std::filesystem;
+using akhbar::SearchRequest;
+using akhbar::SearchResult;
+using akhbar::Searcher;
+
+namespace {
+
+const char* const EXTRA = R"({"id": "diac", "title": "مقال مشكول", "text": "وَقَّعَتِ الدَّوْلَتَانِ اتِّفَاقِيَّةَ السَّلَامِ فِي حُضُورِ المَسْؤُولِينَ.", "date": "2025-11-20", "source": "وكالة الأنباء"}
+{"id": "plain", "title": "مقال غير مشكول", "text": "المسئولون وقعوا اتفاقيه السلام وأطلقوا شبكة بـ5G جديدة في الـ18 من الشهر.", "date": "2025-11-21", "source": "الجزيرة نت"}
+{"id": "undated2", "title": "تقرير اقتصادي", "text": "تقرير عن الاقتصاد والسلام بلا تاريخ."}
+{"id": "old", "title": "أرشيف", "text": "اتفاقية السلام القديمة في الأرشيف.", "date": "2018-03-01"}
+)";
+
+void index_into(const fs::path& db, const std::vector<std::string>& paths,
+                const std::string& profile = "")
+{
+    akhbar::WriterOptions options;
+    options.db = db;
+    options.profile = profile;
+    akhbar::IndexWriter writer(options);
+    akhbar::RunObserver quiet;
+    akhbar::RunOptions run;
+    run.paths = paths;
+    (void)akhbar::index_collection(writer, run, quiet);
+    writer.finish();
+}
+
+struct Collection {
+    akhbar::test::TempDir dir;
+    fs::path db = dir / "db";
+    Collection()
+    {
+        const auto extra = dir.write("extra.jsonl", EXTRA);
+        index_into(db, {std::string(AKHBAR_SOURCE_DIR) + "/corpus", extra.string()});
+    }
+};
+
+Collection& collection()
+{
+    static Collection c;
+    return c;
+}
+
+SearchResult search(const std::string& query, SearchRequest request = {})
+{
+    request.query = query;
+    return Searcher({collection().db.string()}).search(request);
+}
+
+std::set<std::string> ids(const SearchResult& r)
+{
+    std::set<std::string> out;
+    for (const auto& h : r.hits) {
+        out.insert(h.id);
+    }
+    return out;
+}
+
+const akhbar::Hit& hit(const SearchResult& r, const std::string& id)
+{
+    for (const auto& h : r.hits) {
+        if (h.id == id) {
+            return h;
+        }
+    }
+    BOOST_FAIL("no hit " << id);
+    throw std::logic_error("unreachable");
+}
+
+// The highlighted words of a snippet, as written in it.
+std::vector<std::string> marked(const akhbar::Snippet& s)
+{
+    std::vector<std::string> out;
+    for (const auto& h : s.highlights) {
+        BOOST_TEST_REQUIRE(h.end <= s.text.size());
+        out.push_back(s.text.substr(h.start, h.end - h.start));
+    }
+    return out;
+}
+
+const std::set<std::string> SEEDS{"000_786451a9d8ba9878", "001_c3a5d13f4eaa2ea5", "002_9f15b159de594b2e",
+                                  "003_8eece42878a556b8", "004_95045ce95f73ec43"};
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(searcher)
+
+BOOST_AUTO_TEST_CASE(accords_in_either_spelling_find_the_seeds)
+{
+    for (const std::string q : {"\"اتفاقات أبراهام\"", "\"اتفاقيات إبراهيم\"", "اتفاقات أبراهام",
+                                "اتفاقيات إبراهيم"}) {
+        const auto r = search(q);
+        for (const auto& id : SEEDS) {
+            if (q.front() == '"') {
+                continue;  // the phrases: checked below
+            }
+            BOOST_TEST(ids(r).count(id) == 1U, q << " misses " << id);
+        }
+    }
+    // Phrases match across affixes and hamza: each finds the articles using it.
+    const auto abraham = ids(search("\"اتفاقات أبراهام\""));
+    BOOST_TEST(abraham.count("000_786451a9d8ba9878") == 1U);
+    BOOST_TEST(abraham.count("002_9f15b159de594b2e") == 1U);
+    BOOST_TEST(abraham.count("003_8eece42878a556b8") == 1U);  // "اتفاقيات أبراهام"
+    const auto ibrahim = ids(search("\"اتفاقيات إبراهيم\""));
+    BOOST_TEST(ibrahim.count("001_c3a5d13f4eaa2ea5") == 1U);
+    BOOST_TEST(ibrahim.count("004_95045ce95f73ec43") == 1U);
+    BOOST_TEST(ibrahim.count("000_786451a9d8ba9878") == 0U);
+}
+
+BOOST_AUTO_TEST_CASE(plain_query_finds_and_highlights_diacritized_text)
+{
+    const auto r = search("اتفاقية السلام");
+    const auto& h = hit(r, "diac");
+    const auto words = marked(h.snippet);
+    BOOST_TEST((words == std::vector<std::string>{"اتِّفَاقِيَّةَ", "السَّلَامِ"}));
+}
+
+BOOST_AUTO_TEST_CASE(diacritized_query_finds_plain_text)
+{
+    const auto r = search("اتِّفَاقِيَّة");
+    BOOST_TEST(ids(r).count("plain") == 1U);
+    BOOST_TEST((marked(hit(r, "plain").snippet) == std::vector<std::string>{"اتفاقيه"}));
+}
+
+BOOST_AUTO_TEST_CASE(hamza_seats_meet)
+{
+    for (const std::string q : {"مسؤول", "مسئول", "المسؤولون"}) {
+        const auto r = search(q);
+        BOOST_TEST(ids(r).count("plain") == 1U, q);
+        BOOST_TEST(ids(r).count("diac") == 1U, q);
+    }
+    BOOST_TEST((marked(hit(search("مسؤول"), "plain").snippet) == std::vector<std::string>{"المسئولون"}));
+}
+
+BOOST_AUTO_TEST_CASE(affixes_are_highlighted_as_written)
+{
+    const auto r = search("الاتفاقيات");
+    const auto words = marked(hit(r, "004_95045ce95f73ec43").snippet);
+    BOOST_TEST_REQUIRE(!words.empty());
+    for (const auto& w : words) {
+        BOOST_TEST((w == "اتفاقيات" || w == "الاتفاقيات" || w == "لاتفاقيات"), w);
+    }
+}
+
+BOOST_AUTO_TEST_CASE(query_words_are_segmented_like_documents)
+{
+    BOOST_TEST(ids(search("بـ5G")).count("plain") == 1U);
+    BOOST_TEST(ids(search("5G")).count("plain") == 1U);
+    BOOST_TEST(ids(search("الـ١٨")).count("plain") == 1U);
+    BOOST_TEST((marked(hit(search("الـ١٨"), "plain").snippet) == std::vector<std::string>{"18"}));
+}
+
+BOOST_AUTO_TEST_CASE(phrase_is_highlighted_whole)
+{
+    const auto r = search("\"اتفاقية السلام\"");
+    // 000 has "اتفاق السلام السعودي"; undated2 has السلام but not the phrase.
+    BOOST_TEST(ids(r) == (std::set<std::string>{"diac", "plain", "old", "000_786451a9d8ba9878"}));
+    for (const auto& m : marked(hit(r, "000_786451a9d8ba9878").snippet)) {
+        // "اتفاقات السلام" or "اتفاق السلام": each occurrence marked whole.
+        BOOST_TEST((m.starts_with("اتفاق") && m.ends_with(" السلام")), m);
+    }
+    BOOST_TEST((marked(hit(r, "plain").snippet) == std::vector<std::string>{"اتفاقيه السلام"}));
+}
+
+BOOST_AUTO_TEST_CASE(operators)
+{
+    BOOST_TEST(ids(search("السلام -شبكة")).count("plain") == 0U);
+    BOOST_TEST(ids(search("السلام NOT شبكة")).count("diac") == 1U);
+    // شبكة is in plain and, as شبكة, in seed 004.
+    BOOST_TEST(ids(search("شبكة OR أرشيف")) == (std::set<std::string>{"plain", "old", "004_95045ce95f73ec43"}));
+    BOOST_TEST(ids(search("السلام AND شبكة")) == (std::set<std::string>{"plain", "004_95045ce95f73ec43"}));
+    BOOST_TEST(ids(search("السلام AND شبكة AND وقعوا")) == (std::set<std::string>{"plain"}));
+    BOOST_TEST(ids(search("(شبكة OR أرشيف) AND القديمة")) == (std::set<std::string>{"old"}));
+    BOOST_TEST(ids(search("وقعوا NEAR السلام")) == (std::set<std::string>{"plain"}));
+    BOOST_TEST(ids(search("أرشي*")).count("old") == 1U);
+    SearchRequest all;
+    all.match_all = true;
+    BOOST_TEST(ids(search("السلام شبكة وقعوا", all)) == (std::set<std::string>{"plain"}));
+    BOOST_TEST(ids(search("السلام شبكة")).size() > 1U);
+}
+
+BOOST_AUTO_TEST_CASE(fields)
+{
+    BOOST_TEST(ids(search("title:إسرائيل")) ==
+               (std::set<std::string>{"001_c3a5d13f4eaa2ea5", "004_95045ce95f73ec43"}));
+    BOOST_TEST(ids(search("كازاخستان source:الوفد")) == (std::set<std::string>{"001_c3a5d13f4eaa2ea5"}));
+    BOOST_TEST(ids(search("source:الشرق")) == (std::set<std::string>{"002_9f15b159de594b2e"}));
+    BOOST_TEST(ids(search("كازاخستان date:2025-11-07..2025-11-11")) ==
+               (std::set<std::string>{"001_c3a5d13f4eaa2ea5", "003_8eece42878a556b8"}));
+    BOOST_TEST(ids(search("السلام date:2018")) == (std::set<std::string>{"old"}));
+    BOOST_TEST(ids(search("السلام date:..2019-01")) == (std::set<std::string>{"old"}));
+    BOOST_TEST(ids(search("كازاخستان source:لا-يوجد")).empty());
+}
+
+BOOST_AUTO_TEST_CASE(filter_options)
+{
+    SearchRequest r;
+    r.from = std::chrono::year{2025} / 11 / 7;
+    r.to = std::chrono::year{2025} / 11 / 11;
+    BOOST_TEST(ids(search("كازاخستان", r)) ==
+               (std::set<std::string>{"001_c3a5d13f4eaa2ea5", "003_8eece42878a556b8"}));
+    SearchRequest s;
+    s.sources = {"الجزيرة"};
+    BOOST_TEST(ids(search("السلام", s)) == (std::set<std::string>{"plain"}));
+    SearchRequest bad;
+    bad.from = std::chrono::year{2025} / 11 / 12;
+    bad.to = std::chrono::year{2025} / 11 / 1;
+    BOOST_CHECK_THROW(search("السلام", bad), akhbar::InvalidArgument);
+}
+
+BOOST_AUTO_TEST_CASE(month_facet_counts_every_day_and_the_undated)
+{
+    SearchRequest r;
+    r.facet_month = std::chrono::year{2025} / 11;
+    r.limit = 1;  // facets count all matches, not the page
+    const auto result = search("كازاخستان", r);
+    BOOST_TEST(result.total == 5U);
+    BOOST_TEST(result.hits.size() == 1U);
+    BOOST_TEST_REQUIRE(result.date_facet.has_value());
+    const auto& f = *result.date_facet;
+    BOOST_TEST(f.granularity == "day");
+    BOOST_TEST_REQUIRE(f.counts.size() == 30U);
+    BOOST_TEST(f.counts[0].value == "2025-11-01");
+    BOOST_TEST(f.counts[5].count == 2U);   // 6 November: 000, 002
+    BOOST_TEST(f.counts[6].count == 1U);   // 7 November: 001
+    BOOST_TEST(f.counts[10].count == 1U);  // 11 November: 003
+    BOOST_TEST(f.counts[0].count == 0U);
+    BOOST_TEST(f.undated == 1U);           // 004
+    BOOST_TEST(f.outside == 0U);
+    std::map<std::string, std::size_t> sources;
+    for (const auto& c : result.source_facet) {
+        sources[c.value] = c.count;
+    }
+    BOOST_TEST(sources["الشرق"] == 1U);
+    BOOST_TEST(sources["بوابة الوفد"] == 1U);
+}
+
+BOOST_AUTO_TEST_CASE(facet_granularity_follows_the_span)
+{
+    const auto days = search("كازاخستان");
+    BOOST_TEST(days.date_facet->granularity == "day");
+    BOOST_TEST(days.date_facet->counts.front().value == "2025-11-06");
+    BOOST_TEST(days.date_facet->counts.back().value == "2025-11-11");
+    const auto years = search("السلام");  // 2018 and 2025
+    BOOST_TEST(years.date_facet->granularity == "year");
+    BOOST_TEST(years.date_facet->counts.size() == 8U);  // 2018..2025, zeros included
+    BOOST_TEST(years.date_facet->undated == 2U);        // undated2 and seed 004
+    SearchRequest outside;
+    outside.facet_month = std::chrono::year{2025} / 11;
+    BOOST_TEST(search("السلام", outside).date_facet->outside == 1U);  // old, 2018
+}
+
+BOOST_AUTO_TEST_CASE(paging_and_sorting)
+{
+    SearchRequest first;
+    first.limit = 2;
+    SearchRequest second = first;
+    second.offset = 2;
+    const auto a = search("كازاخستان", first);
+    const auto b = search("كازاخستان", second);
+    BOOST_TEST(a.total == 5U);
+    BOOST_TEST(b.total == 5U);
+    BOOST_TEST_REQUIRE(a.hits.size() == 2U);
+    BOOST_TEST_REQUIRE(b.hits.size() == 2U);
+    BOOST_TEST(a.hits[0].rank == 1U);
+    BOOST_TEST(b.hits[0].rank == 3U);
+    std::set<std::string> both = ids(a);
+    both.merge(ids(b));
+    BOOST_TEST(both.size() == 4U);
+    BOOST_TEST(a.hits[0].score >= a.hits[1].score);
+
+    SearchRequest by_date;
+    by_date.sort = akhbar::SortOrder::date;
+    const auto d = search("كازاخستان", by_date);
+    BOOST_TEST_REQUIRE(d.hits.size() == 5U);
+    BOOST_TEST(d.hits[0].id == "003_8eece42878a556b8");  // 11 November
+    BOOST_TEST(d.hits[4].id == "004_95045ce95f73ec43");  // undated last
+}
+
+BOOST_AUTO_TEST_CASE(title_matches_rank_higher)
+{
+    // إسرائيل is in two titles and in the body of every seed.
+    const auto r = search("إسرائيل");
+    BOOST_TEST_REQUIRE(r.hits.size() >= 2U);
+    const std::set<std::string> top{r.hits[0].id, r.hits[1].id};
+    BOOST_TEST(top == (std::set<std::string>{"001_c3a5d13f4eaa2ea5", "004_95045ce95f73ec43"}));
+    BOOST_TEST((marked(r.hits[0].title) == std::vector<std::string>{"إسرائيل"}));
+}
+
+BOOST_AUTO_TEST_CASE(did_you_mean)
+{
+    const auto r = search("كازاخستن");
+    BOOST_TEST(r.total == 0U);
+    BOOST_TEST_REQUIRE(r.suggestion.has_value());
+    BOOST_TEST(*r.suggestion == "كازاخستان");
+    // Words in the index never get a suggestion, whatever their hamza.
+    BOOST_TEST(!search("مسئول").suggestion.has_value());
+    BOOST_TEST(!search("أكسيوس").suggestion.has_value());
+}
+
+BOOST_AUTO_TEST_CASE(query_as_understood)
+{
+    const auto r = search("في الاتفاقيات");
+    BOOST_TEST_REQUIRE(r.words.size() == 2U);
+    BOOST_TEST(r.words[0].stopword);
+    BOOST_TEST(r.words[1].normalized == "الاتفاقيات");
+    BOOST_TEST(r.words[1].stem == "اتفاق");
+}
+
+BOOST_AUTO_TEST_CASE(query_errors)
+{
+    auto message = [](const std::string& q) {
+        try {
+            (void)search(q);
+        } catch (const akhbar::QueryError& e) {
+            BOOST_TEST(e.query() == q);
+            return std::string(e.what());
+        }
+        return std::string("no error");
+    };
+    BOOST_TEST(message("\"اتفاق") == "query error at character 1: unterminated phrase: \"اتفاق");
+    BOOST_TEST(message("(اتفاق") == "query error at character 1: this parenthesis is not closed");
+    BOOST_TEST(message("اتفاق)") == "query error at character 6: this parenthesis was not opened");
+    BOOST_TEST(message("اتفاق AND") == "query error at character 7: AND needs something after it");
+    BOOST_TEST(message("OR اتفاق") == "query error at character 1: OR needs something before it");
+    BOOST_TEST(message("اتفاق OR") == "query error at character 7: OR needs something after it");
+    BOOST_TEST(message("date:أمس") ==
+               "query error at character 6: date: takes YYYY, YYYY-MM or YYYY-MM-DD, or a range A..B: \"أمس\"");
+    BOOST_TEST(message("date:2025-12..2025-01") ==
+               "query error at character 6: date range ends before it starts: \"2025-12..2025-01\"");
+    BOOST_TEST(message("-اتفاق") == "query error at character 1: a query cannot only exclude; add words to search for");
+    BOOST_TEST(message("") == "the query has no words to search for");
+    BOOST_TEST(message("في من") == "the query has only stopwords, which are not indexed: في، من");
+    BOOST_TEST(message("title:") == "query error at character 1: title: needs a value");
+}
+
+BOOST_AUTO_TEST_CASE(json_schema)
+{
+    SearchRequest r;
+    r.facet_month = std::chrono::year{2025} / 11;
+    const auto json = nlohmann::json::parse(akhbar::to_json(search("كازاخستان", r)));
+    BOOST_TEST(json["query"]["text"] == "كازاخستان");
+    BOOST_TEST(json["query"]["words"][0]["stem"] == "كازاخست");
+    BOOST_TEST(json["total"] == 5);
+    BOOST_TEST(json["hits"].size() == 5U);
+    for (const auto& h : json["hits"]) {
+        for (const char* key : {"rank", "id", "title", "title_highlights", "date", "date_source", "source",
+                                "url", "score", "snippet"}) {
+            BOOST_TEST(h.contains(key), key);
+        }
+        const std::string text = h["snippet"]["text"];
+        BOOST_TEST(!h["snippet"]["highlights"].empty());
+        for (const auto& range : h["snippet"]["highlights"]) {
+            const std::size_t s = range[0];
+            const std::size_t e = range[1];
+            BOOST_TEST(text.substr(s, e - s) == "كازاخستان");
+        }
+    }
+    BOOST_TEST(json["facets"]["date"].size() == 30U);
+    BOOST_TEST(json["facets"]["date"][5]["value"] == "2025-11-06");
+    BOOST_TEST(json["facets"]["date"][5]["count"] == 2);
+    BOOST_TEST(json["facets"]["undated"] == 1);
+    BOOST_TEST(json["facets"]["source"].is_array());
+    BOOST_TEST(json["suggestion"].is_null());
+    const auto undated = std::find_if(json["hits"].begin(), json["hits"].end(),
+                                      [](const auto& h) { return h["id"] == "004_95045ce95f73ec43"; });
+    BOOST_TEST((*undated)["date"].is_null());
+    BOOST_TEST((*undated)["date_source"] == "none");
+}
+
+BOOST_AUTO_TEST_CASE(related_articles)
+{
+    const Searcher s({collection().db.string()});
+    const auto r = s.related("001_c3a5d13f4eaa2ea5", 3);
+    BOOST_TEST(!r.hits.empty());
+    BOOST_TEST(ids(r).count("001_c3a5d13f4eaa2ea5") == 0U);
+    BOOST_TEST(SEEDS.count(r.hits[0].id) == 1U);
+    BOOST_CHECK_THROW((void)s.related("nope"), akhbar::InvalidArgument);
+}
+
+BOOST_AUTO_TEST_CASE(several_databases_as_one)
+{
+    akhbar::test::TempDir dir;
+    const auto a = dir.write("a.jsonl", R"({"id": "a", "text": "السلام في الشرق"})" "\n");
+    const auto b = dir.write("b.jsonl", R"({"id": "b", "text": "السلام في الغرب"})" "\n");
+    index_into(dir / "one", {a.string()});
+    index_into(dir / "two", {b.string()});
+    SearchRequest r;
+    r.query = "السلام";
+    const auto both = Searcher({(dir / "one").string(), (dir / "two").string()}).search(r);
+    BOOST_TEST(ids(both) == (std::set<std::string>{"a", "b"}));
+
+    index_into(dir / "lucene", {a.string()}, "lucene");
+    BOOST_CHECK_EXCEPTION(Searcher({(dir / "one").string(), (dir / "lucene").string()}),
+                          akhbar::IndexError, [](const akhbar::IndexError& e) {
+                              return std::string(e.what()).find("cannot be searched as one") != std::string::npos;
+                          });
+}
+
+BOOST_AUTO_TEST_CASE(missing_and_foreign_databases)
+{
+    akhbar::test::TempDir dir;
+    BOOST_CHECK_EXCEPTION(Searcher({(dir / "none").string()}), akhbar::IndexError,
+                          [&](const akhbar::IndexError& e) {
+                              return std::string(e.what()) == "no database at " + (dir / "none").string() +
+                                                                  " (index articles with akhbar-index first)";
+                          });
+    {
+        Xapian::WritableDatabase x((dir / "foreign").string(), Xapian::DB_CREATE);
+        x.commit();
+    }
+    BOOST_CHECK_THROW(Searcher({(dir / "foreign").string()}), akhbar::IndexError);
+}
+
+BOOST_AUTO_TEST_CASE(reopen_sees_commits_and_rebuilds)
+{
+    akhbar::test::TempDir dir;
+    const auto a = dir.write("a.jsonl", R"({"id": "a", "text": "السلام"})" "\n");
+    index_into(dir / "db", {a.string()});
+    Searcher s({(dir / "db").string()});
+    BOOST_TEST(!s.reopen());
+    const auto b = dir.write("b.jsonl", R"({"id": "b", "text": "السلام مرة أخرى"})" "\n");
+    index_into(dir / "db", {b.string()});
+    BOOST_TEST(s.size() == 1U);  // as it was when opened
+    BOOST_TEST(s.reopen());
+    BOOST_TEST(s.size() == 2U);
+    // A rebuild swaps in a new database; reopen() follows it.
+    akhbar::WriterOptions options;
+    options.db = dir / "db";
+    options.rebuild = true;
+    options.profile = "none";
+    {
+        akhbar::IndexWriter writer(options);
+        akhbar::RunObserver quiet;
+        akhbar::RunOptions run;
+        run.paths = {a.string()};
+        (void)akhbar::index_collection(writer, run, quiet);
+        writer.finish();
+    }
+    BOOST_TEST(s.reopen());
+    BOOST_TEST(s.size() == 1U);
+    BOOST_TEST(s.profile() == "none");
+}
+
+BOOST_AUTO_TEST_CASE(text_and_trec_formats)
+{
+    const auto r = search("مسؤول");
+    akhbar::TextStyle plain;
+    plain.bidi_isolate = false;
+    const std::string text = akhbar::format_text(r, plain);
+    BOOST_TEST(text.find("[المسئولون]") != std::string::npos);
+    BOOST_TEST(text.find("\033[") == std::string::npos);
+    akhbar::TextStyle color;
+    color.color = true;
+    BOOST_TEST(akhbar::format_text(r, color).find("\033[1;33m") != std::string::npos);
+    const std::string trec = akhbar::format_trec(r, "q7");
+    BOOST_TEST(trec.starts_with("q7 Q0 " + r.hits[0].id + " 1 "));
+    BOOST_TEST(trec.find(" akhbar\n") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(bidi_isolation_of_latin_runs)
+{
+    akhbar::Snippet s{"شبكة 5G جديدة في عام 2025", {}};
+    const std::string out = akhbar::mark_highlights(s, akhbar::TextStyle{});
+    BOOST_TEST(out == "شبكة \xE2\x81\xA8" "5G\xE2\x81\xA9 جديدة في عام \xE2\x81\xA8" "2025\xE2\x81\xA9");
+}
+
+BOOST_AUTO_TEST_SUITE_END()
