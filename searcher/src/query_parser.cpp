@@ -296,7 +296,7 @@ private:
             }
             parts.push_back(parse_and());
         }
-        return combine(parts, m_match_all ? Xapian::Query::OP_AND : Xapian::Query::OP_OR, true);
+        return combine(parts, m_match_all ? Xapian::Query::OP_AND : Xapian::Query::OP_OR);
     }
 
     Part parse_and()
@@ -313,7 +313,7 @@ private:
         if (parts.size() == 1) {
             return parts[0];
         }
-        return combine(parts, Xapian::Query::OP_AND, false);
+        return combine(parts, Xapian::Query::OP_AND);
     }
 
     Part parse_unary()
@@ -474,8 +474,13 @@ private:
             if (positive) {
                 m_result.match.stems.insert(tokens[0].stem);
             }
-            return field.empty() ? title_boosted(tokens[0].stem)
-                                 : Xapian::Query(term_for(tokens[0].stem, field));
+            if (!field.empty()) {
+                return Xapian::Query(term_for(tokens[0].stem, field));
+            }
+            if (positive) {
+                m_result.proximity_terms.push_back(term_for(tokens[0].stem, ""));
+            }
+            return title_boosted(tokens[0].stem);
         }
         // One typed word the analyzer split (عام2020): its parts as a phrase.
         return tokens_phrase(tokens, positive, field);
@@ -525,7 +530,7 @@ private:
         return phrase;
     }
 
-    static Part combine(const std::vector<Part>& parts, Xapian::Query::op op, bool proximity)
+    static Part combine(const std::vector<Part>& parts, Xapian::Query::op op)
     {
         std::vector<Xapian::Query> positives;
         std::vector<Xapian::Query> filters;
@@ -543,9 +548,6 @@ private:
         if (!positives.empty()) {
             positive = positives.size() == 1 ? positives[0]
                                              : Xapian::Query(op, positives.begin(), positives.end());
-            if (proximity) {
-                positive = with_proximity(positive, positives);
-            }
         }
         Xapian::Query filter;
         if (!filters.empty()) {
@@ -576,28 +578,6 @@ private:
             out.query = Xapian::Query(Xapian::Query::OP_AND_NOT, out.query, negative);
         }
         return out;
-    }
-
-    // Words found close together count extra: a NEAR over the plain terms
-    // adds its weight to the articles where they are within a few words.
-    static Xapian::Query with_proximity(const Xapian::Query& query,
-                                        const std::vector<Xapian::Query>& parts)
-    {
-        std::vector<Xapian::Query> terms;
-        for (const auto& p : parts) {
-            if (p.get_type() == Xapian::Query::LEAF_TERM) {
-                terms.push_back(p);
-            } else if (p.get_type() == Xapian::Query::OP_OR && p.get_num_subqueries() == 2 &&
-                       p.get_subquery(0).get_type() == Xapian::Query::LEAF_TERM) {
-                terms.push_back(p.get_subquery(0));  // a title-boosted word
-            }
-        }
-        if (terms.size() < 2) {
-            return query;
-        }
-        const auto window = static_cast<Xapian::termpos>(terms.size() + 3);
-        return Xapian::Query(Xapian::Query::OP_AND_MAYBE, query,
-                             Xapian::Query(Xapian::Query::OP_NEAR, terms.begin(), terms.end(), window));
     }
 
     std::string_view m_query;

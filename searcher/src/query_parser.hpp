@@ -33,6 +33,9 @@ struct ParsedQuery {
     MatchSpec match;
     /// Positive free-text words (normalized), for spelling suggestions.
     std::vector<std::string> free_words;
+    /// The plain words of the query (encoded terms, query order), for the
+    /// proximity rescoring of the top hits.
+    std::vector<std::string> proximity_terms;
 };
 
 /// Parses `text`. Throws QueryError naming the character where a problem is.

@@ -64,12 +64,31 @@ void print(const akhbar::SearchResult& result, const Output& out, const std::str
 
 // --batch: `qid<TAB>query` lines; every query is run, failures reported.
 int run_batch(const akhbar::Searcher& searcher, akhbar::SearchRequest request,
-              const std::string& file, const Output& out, const std::string& timings_file)
+              const std::string& file, const Output& out, const std::string& timings_file,
+              bool warmup)
 {
     std::ifstream in(file);
     if (!in) {
         std::cerr << "akhbar-search: cannot read " << file << "\n";
         return 1;
+    }
+    if (warmup) {
+        // One untimed pass first, so timings measure a warm process and cache.
+        std::string line;
+        while (std::getline(in, line)) {
+            const auto tab = line.find('\t');
+            if (line.empty() || line[0] == '#' || tab == std::string::npos) {
+                continue;
+            }
+            request.query = line.substr(tab + 1);
+            try {
+                (void)searcher.search(request);
+            } catch (const akhbar::QueryError&) {
+                // reported in the timed pass
+            }
+        }
+        in.clear();
+        in.seekg(0);
     }
     std::ofstream timings;
     if (!timings_file.empty()) {
@@ -147,6 +166,7 @@ int main(int argc, char* argv[])
         ("plain", "mark highlights [like this], no colours")
         ("batch", po::value(&batch), "run every qid<TAB>query line of FILE")
         ("timings", po::value(&timings), "with --batch: write qid<TAB>milliseconds per query to FILE")
+        ("warmup", "with --batch: run every query once, untimed, before the timed pass")
         ("version", "print the version and exit")
         ("help,h", "show this help");
     po::options_description all;
@@ -231,7 +251,7 @@ int main(int argc, char* argv[])
 
         const akhbar::Searcher searcher(dbs);
         if (!batch.empty()) {
-            return run_batch(searcher, request, batch, out, timings);
+            return run_batch(searcher, request, batch, out, timings, vm.count("warmup") != 0U);
         }
         if (!like.empty()) {
             print(searcher.related(like, limit), out, "");

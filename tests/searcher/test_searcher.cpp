@@ -30,6 +30,8 @@ const char* const EXTRA = R"({"id": "diac", "title": "مقال مشكول", "tex
 {"id": "plain", "title": "مقال غير مشكول", "text": "المسئولون وقعوا اتفاقيه السلام وأطلقوا شبكة بـ5G جديدة في الـ18 من الشهر.", "date": "2025-11-21", "source": "الجزيرة نت"}
 {"id": "undated2", "title": "تقرير اقتصادي", "text": "تقرير عن الاقتصاد والسلام بلا تاريخ."}
 {"id": "old", "title": "أرشيف", "text": "اتفاقية السلام القديمة في الأرشيف.", "date": "2018-03-01"}
+{"id": "far", "title": "خبر", "text": "اجتمع مجلس المدينة اليوم لبحث الأمن في المنطقة"}
+{"id": "near", "title": "خبر", "text": "اجتمع مجلس الأمن اليوم لبحث الأزمة في المنطقة"}
 )";
 
 void index_into(const fs::path& db, const std::vector<std::string>& paths,
@@ -259,10 +261,19 @@ BOOST_AUTO_TEST_CASE(month_facet_counts_every_day_and_the_undated)
 
 BOOST_AUTO_TEST_CASE(facet_granularity_follows_the_span)
 {
+    // All dated matches in November 2025: that month, day by day.
     const auto days = search("كازاخستان");
     BOOST_TEST(days.date_facet->granularity == "day");
-    BOOST_TEST(days.date_facet->counts.front().value == "2025-11-06");
-    BOOST_TEST(days.date_facet->counts.back().value == "2025-11-11");
+    BOOST_TEST(days.date_facet->counts.size() == 30U);
+    BOOST_TEST(days.date_facet->counts.front().value == "2025-11-01");
+    BOOST_TEST(days.date_facet->counts.back().value == "2025-11-30");
+    // Matches over several months of one year: per month, zeros included.
+    const auto months = search("مسؤول OR كازاخستان OR اتفاقية");  // 2025-11 and 2018-03
+    BOOST_TEST(months.date_facet->granularity == "year");
+    SearchRequest window;
+    window.from = std::chrono::year{2025} / 10 / 1;
+    window.facet_month = std::chrono::year{2025} / 11;
+    BOOST_TEST(search("كازاخستان", window).date_facet->counts.size() == 30U);
     const auto years = search("السلام");  // 2018 and 2025
     BOOST_TEST(years.date_facet->granularity == "year");
     BOOST_TEST(years.date_facet->counts.size() == 8U);  // 2018..2025, zeros included
@@ -297,6 +308,22 @@ BOOST_AUTO_TEST_CASE(paging_and_sorting)
     BOOST_TEST_REQUIRE(d.hits.size() == 5U);
     BOOST_TEST(d.hits[0].id == "003_8eece42878a556b8");  // 11 November
     BOOST_TEST(d.hits[4].id == "004_95045ce95f73ec43");  // undated last
+}
+
+BOOST_AUTO_TEST_CASE(words_close_together_rank_higher)
+{
+    // Same length, same words counted once each: BM25 ties them, and "far"
+    // was indexed first, so only proximity can put "near" first.
+    const auto r = search("مجلس الأمن");
+    BOOST_TEST_REQUIRE(r.hits.size() >= 2U);
+    BOOST_TEST(r.hits[0].id == "near");
+    BOOST_TEST(r.hits[1].id == "far");
+    BOOST_TEST(r.hits[0].score > r.hits[1].score);
+    // Pages agree with the first page's order.
+    SearchRequest second;
+    second.offset = 1;
+    second.limit = 1;
+    BOOST_TEST(search("مجلس الأمن", second).hits.at(0).id == "far");
 }
 
 BOOST_AUTO_TEST_CASE(title_matches_rank_higher)
@@ -432,6 +459,22 @@ BOOST_AUTO_TEST_CASE(missing_and_foreign_databases)
         x.commit();
     }
     BOOST_CHECK_THROW(Searcher({(dir / "foreign").string()}), akhbar::IndexError);
+}
+
+BOOST_AUTO_TEST_CASE(database_of_another_analyzer_version)
+{
+    akhbar::test::TempDir dir;
+    const auto a = dir.write("a.jsonl", R"({"id": "a", "text": "السلام"})" "\n");
+    index_into(dir / "db", {a.string()});
+    {
+        Xapian::WritableDatabase x((dir / "db").string(), Xapian::DB_OPEN);
+        x.set_metadata(std::string(akhbar::schema::META_ANALYZER), "999");
+        x.commit();
+    }
+    BOOST_CHECK_EXCEPTION(Searcher({(dir / "db").string()}), akhbar::IndexError, [](const akhbar::IndexError& e) {
+        return std::string(e.what()).find("analyzed with analyzer version 999") != std::string::npos &&
+               std::string(e.what()).find("--rebuild") != std::string::npos;
+    });
 }
 
 BOOST_AUTO_TEST_CASE(reopen_sees_commits_and_rebuilds)

@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# Query latency on the ANT corpus (both files): a fixed, seeded set of 1,000
+# queries (500 real headlines, 500 runs of 1-3 headline words), top 10 with a
+# snippet per hit, single thread, timed in-process after a warm-up pass;
+# first without facets, then with the date and source facets over all matches.
+# Needs ../shared/data/ant; skips cleanly without it.
+#
+#   bench/search.sh            (after ./run.sh build)
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+BUILD_DIR="${BUILD_DIR:-$ROOT/build}"
+ANT="${ANT_DIR:-$ROOT/../shared/data/ant}"
+DB="${BENCH_DB:-$BUILD_DIR/bench-ant.db}"
+FILES=("$ANT/ant_v1.1_jawharafm.jsonl.gz" "$ANT/ant_v2.1_multisource_full.jsonl.gz")
+
+for f in "${FILES[@]}"; do
+    if [ ! -f "$f" ]; then
+        echo "bench/search.sh: skipped: $f not found (the ANT corpus lives in ../shared/data/ant)"
+        exit 0
+    fi
+done
+for tool in indexer/akhbar-index searcher/akhbar-search bench/akhbar-bench-queries; do
+    [ -x "$BUILD_DIR/$tool" ] || { echo "bench/search.sh: build first (./run.sh build)" >&2; exit 1; }
+done
+
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+
+# Incremental: builds the database once, then finds it up to date.
+"$BUILD_DIR/indexer/akhbar-index" -q --db "$DB" "${FILES[@]}" >&2
+"$BUILD_DIR/bench/akhbar-bench-queries" 500 "${FILES[@]}" > "$work/queries.tsv"
+
+percentiles() {  # FILE of qid<TAB>ms -> "p50 p95 p99 count"
+    cut -f2 "$1" | sort -g | awk '{ v[NR] = $1 } END {
+        i50 = int(NR * 0.50 + 0.5); i95 = int(NR * 0.95 + 0.5); i99 = int(NR * 0.99 + 0.5)
+        printf "%.2f %.2f %.2f %d\n", v[i50], v[i95], v[i99], NR }'
+}
+
+run() {  # label, extra options...
+    local label="$1"; shift
+    "$BUILD_DIR/searcher/akhbar-search" --db "$DB" --batch "$work/queries.tsv" --json --limit 10 \
+        --warmup --timings "$work/t.tsv" "$@" > /dev/null 2> "$work/err" || true
+    read -r p50 p95 p99 n < <(percentiles "$work/t.tsv")
+    printf "| %s | %s ms | %s ms | %s ms | %s |\n" "$label" "$p50" "$p95" "$p99" "$n"
+}
+
+echo "| run | p50 | p95 | p99 | queries timed |"
+echo "|---|---|---|---|---|"
+run "top-10 + snippets" --no-facets
+run "top-10 + snippets + date and source facets" 
+echo
+echo "$(grep -c . "$work/queries.tsv") queries; not timed (reported by akhbar-search): $(grep -c . "$work/err" || true)"
+sed 's/^/  /' "$work/err" | head -5
