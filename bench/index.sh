@@ -6,20 +6,11 @@
 #   bench/index.sh [RUNS]        (after ./run.sh build)
 set -euo pipefail
 
-ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-BUILD_DIR="${BUILD_DIR:-$ROOT/build}"
-ANT="${ANT_DIR:-$ROOT/../shared/data/ant}"
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 RUNS="${1:-3}"
 INDEX="$BUILD_DIR/indexer/akhbar-index"
-FILES=("$ANT/ant_v1.1_jawharafm.jsonl.gz" "$ANT/ant_v2.1_multisource_full.jsonl.gz")
-
-for f in "${FILES[@]}"; do
-    if [ ! -f "$f" ]; then
-        echo "bench/index.sh: skipped: $f not found (the ANT corpus lives in ../shared/data/ant)"
-        exit 0
-    fi
-done
-[ -x "$INDEX" ] || { echo "bench/index.sh: build first (./run.sh build)" >&2; exit 1; }
+FILES=("${ANT_FILES[@]}")
+bench_require index.sh indexer/akhbar-index
 [ -x /usr/bin/time ] || { echo "bench/index.sh: needs /usr/bin/time (apt-get install time)" >&2; exit 1; }
 
 work="$(mktemp -d)"

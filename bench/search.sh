@@ -8,21 +8,10 @@
 #   bench/search.sh            (after ./run.sh build)
 set -euo pipefail
 
-ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-BUILD_DIR="${BUILD_DIR:-$ROOT/build}"
-ANT="${ANT_DIR:-$ROOT/../shared/data/ant}"
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 DB="${BENCH_DB:-$BUILD_DIR/bench-ant.db}"
-FILES=("$ANT/ant_v1.1_jawharafm.jsonl.gz" "$ANT/ant_v2.1_multisource_full.jsonl.gz")
-
-for f in "${FILES[@]}"; do
-    if [ ! -f "$f" ]; then
-        echo "bench/search.sh: skipped: $f not found (the ANT corpus lives in ../shared/data/ant)"
-        exit 0
-    fi
-done
-for tool in indexer/akhbar-index searcher/akhbar-search bench/akhbar-bench-queries; do
-    [ -x "$BUILD_DIR/$tool" ] || { echo "bench/search.sh: build first (./run.sh build)" >&2; exit 1; }
-done
+FILES=("${ANT_FILES[@]}")
+bench_require search.sh indexer/akhbar-index searcher/akhbar-search bench/akhbar-bench-queries
 
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
