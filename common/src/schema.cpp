@@ -117,6 +117,10 @@ std::optional<std::chrono::year_month_day> parse_compact(std::string_view s)
 
 }  // namespace
 
+}  // namespace akhbar::schema
+
+namespace akhbar {
+
 std::string_view to_string(DateSource source) noexcept
 {
     switch (source) {
@@ -129,6 +133,10 @@ std::string_view to_string(DateSource source) noexcept
     }
     return "none";
 }
+
+}  // namespace akhbar
+
+namespace akhbar::schema {
 
 std::string format_iso(std::chrono::year_month_day date)
 {

@@ -28,7 +28,7 @@ bool is_under(const std::string& path, const std::vector<fs::path>& roots)
 
 class Run {
 public:
-    Run(IndexWriter& writer, const RunOptions& options, RunObserver& observer)
+    Run(Indexer& writer, const RunOptions& options, RunObserver& observer)
         : m_writer(writer), m_options(options), m_observer(observer)
     {
     }
@@ -108,13 +108,13 @@ private:
                 }
                 ids.insert(article.id);
                 switch (m_writer.put(article)) {
-                case IndexWriter::Outcome::added:
+                case Indexer::Outcome::added:
                     ++m_summary.added;
                     break;
-                case IndexWriter::Outcome::updated:
+                case Indexer::Outcome::updated:
                     ++m_summary.updated;
                     break;
-                case IndexWriter::Outcome::unchanged:
+                case Indexer::Outcome::unchanged:
                     ++m_summary.unchanged;
                     break;
                 }
@@ -160,7 +160,7 @@ private:
         }
     }
 
-    IndexWriter& m_writer;
+    Indexer& m_writer;
     const RunOptions& m_options;
     RunObserver& m_observer;
     RunSummary m_summary;
@@ -172,7 +172,7 @@ private:
 
 }  // namespace
 
-RunSummary index_collection(IndexWriter& writer, const RunOptions& options, RunObserver& observer)
+RunSummary index_collection(Indexer& writer, const RunOptions& options, RunObserver& observer)
 {
     return Run(writer, options, observer).run();
 }

@@ -113,7 +113,7 @@ void print_reasons(const std::map<std::string, std::size_t>& reasons)
     }
 }
 
-void print_summary(const akhbar::RunSummary& s, const akhbar::IndexWriter& writer)
+void print_summary(const akhbar::RunSummary& s, const akhbar::Indexer& writer)
 {
     const double seconds = s.elapsed.count();
     const std::size_t articles = s.added + s.updated + s.unchanged;
@@ -188,7 +188,7 @@ int main(int argc, char* argv[])
     std::signal(SIGINT, on_signal);
     std::signal(SIGTERM, on_signal);
 
-    akhbar::WriterOptions writer_options;
+    akhbar::IndexerOptions writer_options;
     writer_options.db = db;
     writer_options.profile = profile;
     writer_options.rebuild = vm.count("rebuild") != 0U;
@@ -201,7 +201,7 @@ int main(int argc, char* argv[])
 
     const auto start = std::chrono::steady_clock::now();
     try {
-        akhbar::IndexWriter writer(writer_options);
+        akhbar::Indexer writer(writer_options);
         ConsoleObserver observer(vm.count("quiet") == 0U && isatty(STDERR_FILENO) != 0);
         akhbar::RunSummary summary;
         try {

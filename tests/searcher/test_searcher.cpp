@@ -37,10 +37,10 @@ const char* const EXTRA = R"({"id": "diac", "title": "مقال مشكول", "tex
 void index_into(const fs::path& db, const std::vector<std::string>& paths,
                 const std::string& profile = "")
 {
-    akhbar::WriterOptions options;
+    akhbar::IndexerOptions options;
     options.db = db;
     options.profile = profile;
-    akhbar::IndexWriter writer(options);
+    akhbar::Indexer writer(options);
     akhbar::RunObserver quiet;
     akhbar::RunOptions run;
     run.paths = paths;
@@ -490,12 +490,12 @@ BOOST_AUTO_TEST_CASE(reopen_sees_commits_and_rebuilds)
     BOOST_TEST(s.reopen());
     BOOST_TEST(s.size() == 2U);
     // A rebuild swaps in a new database; reopen() follows it.
-    akhbar::WriterOptions options;
+    akhbar::IndexerOptions options;
     options.db = dir / "db";
     options.rebuild = true;
     options.profile = "none";
     {
-        akhbar::IndexWriter writer(options);
+        akhbar::Indexer writer(options);
         akhbar::RunObserver quiet;
         akhbar::RunOptions run;
         run.paths = {a.string()};

@@ -13,6 +13,8 @@
 
 #include <xapian.h>
 
+#include "akhbar/common/article.hpp"
+
 namespace akhbar::schema {
 
 /// Bumped whenever the layout below changes meaning.
@@ -53,26 +55,11 @@ inline constexpr std::string_view META_STEMMER = "akhbar.stemmer";
 inline constexpr std::string_view META_ANALYZER = "akhbar.analyzer_version";
 inline constexpr std::string_view META_WRITER = "akhbar.version";
 
-/// Where a publication date came from.
-enum class DateSource : std::uint8_t { none, metadata, text };
-
-[[nodiscard]] std::string_view to_string(DateSource source) noexcept;
-
+using akhbar::DateSource;
+using akhbar::to_string;
 /// What a search result shows without the original files: stored as the
 /// Xapian document data.
-struct StoredArticle {
-    std::string id;
-    std::string title;
-    std::optional<std::chrono::year_month_day> date;
-    DateSource date_source = DateSource::none;
-    std::string source;
-    std::string url;
-    std::string category;
-    std::string text;    ///< the cleaned article text, exactly as indexed
-    std::string origin;  ///< file it came from ("-" for standard input)
-
-    friend bool operator==(const StoredArticle&, const StoredArticle&) = default;
-};
+using StoredArticle = akhbar::Article;
 
 /// Serializes an article for the document data (a versioned, length-prefixed
 /// binary record; Xapian compresses document data itself).

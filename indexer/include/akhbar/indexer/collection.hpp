@@ -10,7 +10,7 @@
 #include <string>
 #include <vector>
 
-#include "akhbar/indexer/index_writer.hpp"
+#include "akhbar/indexer/indexer.hpp"
 #include "akhbar/indexer/sources.hpp"
 
 namespace akhbar {
@@ -66,6 +66,6 @@ public:
 /// Does not call writer.finish(): the caller decides (so a strict run that
 /// throws can abandon instead). Throws CorpusError in strict mode at the
 /// first problem; IndexError/Xapian failures propagate.
-RunSummary index_collection(IndexWriter& writer, const RunOptions& options, RunObserver& observer);
+RunSummary index_collection(Indexer& writer, const RunOptions& options, RunObserver& observer);
 
 }  // namespace akhbar

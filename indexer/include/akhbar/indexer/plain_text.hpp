@@ -5,9 +5,13 @@
 /// stated somewhere in the text. This turns such a file into an Article.
 
 #include <array>
+#include <chrono>
 #include <cstddef>
+#include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "akhbar/indexer/article.hpp"
 

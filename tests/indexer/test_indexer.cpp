@@ -17,9 +17,9 @@
 #include "support/tsv.hpp"
 
 namespace fs = std::filesystem;
-using akhbar::IndexWriter;
+using akhbar::Indexer;
 using akhbar::RunSummary;
-using akhbar::WriterOptions;
+using akhbar::IndexerOptions;
 using akhbar::test::TempDir;
 
 namespace {
@@ -43,11 +43,11 @@ struct Outcome {
     std::vector<akhbar::Problem> problems;
 };
 
-Outcome index(const fs::path& db, const std::vector<std::string>& paths, WriterOptions options = {},
+Outcome index(const fs::path& db, const std::vector<std::string>& paths, IndexerOptions options = {},
               bool prune = false, std::size_t cancel_after = 0)
 {
     options.db = db;
-    IndexWriter writer(options);
+    Indexer writer(options);
     Recorder recorder;
     recorder.cancel_after = cancel_after;
     akhbar::RunOptions run;
@@ -98,7 +98,7 @@ std::string positions_of(const Xapian::Database& db, const std::string& id, cons
 
 }  // namespace
 
-BOOST_AUTO_TEST_SUITE(index_writer)
+BOOST_AUTO_TEST_SUITE(indexer)
 
 BOOST_AUTO_TEST_CASE(seed_corpus_then_nothing_then_one_more)
 {
@@ -210,9 +210,9 @@ BOOST_AUTO_TEST_CASE(bulk_and_direct_writes_give_the_same_documents)
     const fs::path other = dir.write("other.jsonl", R"({"id": "other", "text": "شيء آخر"})" "\n");
     index(direct_db, {other.string()});
     {
-        WriterOptions options;
+        IndexerOptions options;
         options.db = direct_db;
-        IndexWriter writer(options);
+        Indexer writer(options);
         BOOST_TEST(!writer.bulk());
     }
     index(direct_db, {corpus.string()});
@@ -254,7 +254,7 @@ BOOST_AUTO_TEST_CASE(rebuild_swaps_in_a_complete_database)
     BOOST_TEST(reader.get_doccount() == 5U);
 
     fs::remove(corpus / "000_786451a9d8ba9878.txt");
-    WriterOptions options;
+    IndexerOptions options;
     options.rebuild = true;
     options.profile = "lucene";
     const Outcome rebuilt = index(db, {corpus.string()}, options);
@@ -280,9 +280,9 @@ BOOST_AUTO_TEST_CASE(second_writer_is_told_the_database_is_locked)
     const fs::path db = dir / "db";
     index(db, {copy_corpus(dir).string()});
     Xapian::WritableDatabase holder(db.string(), Xapian::DB_OPEN);
-    WriterOptions options;
+    IndexerOptions options;
     options.db = db;
-    BOOST_CHECK_EXCEPTION(IndexWriter{options}, akhbar::IndexError, [&](const akhbar::IndexError& e) {
+    BOOST_CHECK_EXCEPTION(Indexer{options}, akhbar::IndexError, [&](const akhbar::IndexError& e) {
         return std::string(e.what()) ==
                "database " + db.string() + " is locked: another akhbar-index is writing to it";
     });
@@ -292,14 +292,14 @@ BOOST_AUTO_TEST_CASE(profile_and_schema_mismatches_are_errors)
 {
     TempDir dir;
     const fs::path db = dir / "db";
-    WriterOptions lucene;
+    IndexerOptions lucene;
     lucene.profile = "lucene";
     index(db, {copy_corpus(dir).string()}, lucene);
 
-    WriterOptions akhbar_profile;
+    IndexerOptions akhbar_profile;
     akhbar_profile.db = db;
     akhbar_profile.profile = "akhbar";
-    BOOST_CHECK_EXCEPTION(IndexWriter{akhbar_profile}, akhbar::IndexError,
+    BOOST_CHECK_EXCEPTION(Indexer{akhbar_profile}, akhbar::IndexError,
                           [&](const akhbar::IndexError& e) {
                               return std::string(e.what()) ==
                                      "database " + db.string() +
@@ -307,9 +307,9 @@ BOOST_AUTO_TEST_CASE(profile_and_schema_mismatches_are_errors)
                                          "change it to \"akhbar\"";
                           });
     {
-        WriterOptions keep;  // no profile: keeps the database's own
+        IndexerOptions keep;  // no profile: keeps the database's own
         keep.db = db;
-        IndexWriter writer(keep);
+        Indexer writer(keep);
         BOOST_TEST(writer.profile() == "lucene");
     }
     {
@@ -317,9 +317,9 @@ BOOST_AUTO_TEST_CASE(profile_and_schema_mismatches_are_errors)
         x.set_metadata(std::string(akhbar::schema::META_ANALYZER), "999");
         x.commit();
     }
-    WriterOptions plain;
+    IndexerOptions plain;
     plain.db = db;
-    BOOST_CHECK_EXCEPTION(IndexWriter{plain}, akhbar::IndexError, [](const akhbar::IndexError& e) {
+    BOOST_CHECK_EXCEPTION(Indexer{plain}, akhbar::IndexError, [](const akhbar::IndexError& e) {
         return std::string(e.what()).find("analyzed with analyzer version 999") != std::string::npos;
     });
 
@@ -329,15 +329,15 @@ BOOST_AUTO_TEST_CASE(profile_and_schema_mismatches_are_errors)
         x.add_document(Xapian::Document());
         x.commit();
     }
-    WriterOptions other;
+    IndexerOptions other;
     other.db = foreign;
-    BOOST_CHECK_EXCEPTION(IndexWriter{other}, akhbar::IndexError, [](const akhbar::IndexError& e) {
+    BOOST_CHECK_EXCEPTION(Indexer{other}, akhbar::IndexError, [](const akhbar::IndexError& e) {
         return std::string(e.what()).find("is not an Akhbar database") != std::string::npos;
     });
-    WriterOptions unknown;
+    IndexerOptions unknown;
     unknown.db = dir / "new";
     unknown.profile = "elastic";
-    BOOST_CHECK_THROW(IndexWriter{unknown}, akhbar::InvalidArgument);
+    BOOST_CHECK_THROW(Indexer{unknown}, akhbar::InvalidArgument);
 }
 
 BOOST_AUTO_TEST_CASE(strict_stops_without_committing)
@@ -348,10 +348,10 @@ BOOST_AUTO_TEST_CASE(strict_stops_without_committing)
     index(db, {good.string()});
     const fs::path bad = dir.write("bad.jsonl", R"({"id": "g2", "text": "جيد"})" "\n"
                                                 R"({"id": "g3", "text": )" "\n");
-    WriterOptions options;
+    IndexerOptions options;
     options.db = db;
     options.all_or_nothing = true;
-    IndexWriter writer(options);
+    Indexer writer(options);
     Recorder recorder;
     akhbar::RunOptions run;
     run.paths = {bad.string()};
@@ -388,11 +388,11 @@ BOOST_AUTO_TEST_CASE(interrupted_rebuild_leaves_the_old_database)
     TempDir dir;
     const fs::path db = dir / "db";
     index(db, {copy_corpus(dir).string()});
-    WriterOptions options;
+    IndexerOptions options;
     options.db = db;
     options.rebuild = true;
     {
-        IndexWriter writer(options);
+        Indexer writer(options);
         Recorder recorder;
         recorder.cancel_after = 10;
         akhbar::RunOptions run;
@@ -419,9 +419,9 @@ BOOST_AUTO_TEST_CASE(the_ant_sample_indexes_as_it_is)
 BOOST_AUTO_TEST_CASE(invalid_articles_are_rejected)
 {
     TempDir dir;
-    WriterOptions options;
+    IndexerOptions options;
     options.db = dir / "db";
-    IndexWriter writer(options);
+    Indexer writer(options);
     akhbar::Article a;
     BOOST_CHECK_THROW(writer.put(a), akhbar::InvalidArgument);  // empty id
     a.id = std::string(300, 'x');

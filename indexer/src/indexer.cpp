@@ -1,4 +1,4 @@
-#include "akhbar/indexer/index_writer.hpp"
+#include "akhbar/indexer/indexer.hpp"
 
 #include <fcntl.h>
 #include <signal.h>
@@ -336,8 +336,8 @@ unsigned shard_count(unsigned requested)
 
 }  // namespace
 
-struct IndexWriter::Impl {
-    WriterOptions options;
+struct Indexer::Impl {
+    IndexerOptions options;
     fs::path target;
     std::string profile;
     Analyzer analyzer;
@@ -353,7 +353,7 @@ struct IndexWriter::Impl {
     std::vector<std::unique_ptr<Shard>> shards;
     std::unordered_map<std::string, std::string> bulk_hashes;  // id -> content hash
 
-    explicit Impl(WriterOptions opts)
+    explicit Impl(IndexerOptions opts)
         : options(std::move(opts)),
           target(options.db.empty() ? schema::default_database_path() : options.db)
     {
@@ -502,12 +502,12 @@ struct IndexWriter::Impl {
     }
 };
 
-IndexWriter::IndexWriter(WriterOptions options)
+Indexer::Indexer(IndexerOptions options)
     : m_impl(std::make_unique<Impl>(std::move(options)))
 {
 }
 
-IndexWriter::~IndexWriter()
+Indexer::~Indexer()
 {
     if (m_impl && !m_impl->finished) {
         try {
@@ -518,7 +518,7 @@ IndexWriter::~IndexWriter()
     }
 }
 
-IndexWriter::Outcome IndexWriter::put(const Article& article)
+Indexer::Outcome Indexer::put(const Article& article)
 {
     m_impl->validate(article);
     std::string hash = schema::content_hash(article);
@@ -526,7 +526,7 @@ IndexWriter::Outcome IndexWriter::put(const Article& article)
                            : m_impl->put_direct(article, hash);
 }
 
-bool IndexWriter::remove(std::string_view id)
+bool Indexer::remove(std::string_view id)
 {
     auto& impl = *m_impl;
     if (impl.is_bulk) {
@@ -541,7 +541,7 @@ bool IndexWriter::remove(std::string_view id)
     return true;
 }
 
-std::vector<std::string> IndexWriter::origins() const
+std::vector<std::string> Indexer::origins() const
 {
     std::vector<std::string> out;
     if (m_impl->is_bulk) {
@@ -554,7 +554,7 @@ std::vector<std::string> IndexWriter::origins() const
     return out;
 }
 
-std::vector<std::string> IndexWriter::ids_from(std::string_view origin) const
+std::vector<std::string> Indexer::ids_from(std::string_view origin) const
 {
     std::vector<std::string> ids;
     if (m_impl->is_bulk) {
@@ -573,12 +573,12 @@ std::vector<std::string> IndexWriter::ids_from(std::string_view origin) const
     return ids;
 }
 
-void IndexWriter::commit()
+void Indexer::commit()
 {
     m_impl->commit();
 }
 
-void IndexWriter::finish()
+void Indexer::finish()
 {
     auto& impl = *m_impl;
     impl.finished = true;
@@ -599,7 +599,7 @@ void IndexWriter::finish()
     }
 }
 
-void IndexWriter::abandon()
+void Indexer::abandon()
 {
     auto& impl = *m_impl;
     impl.finished = true;
@@ -612,7 +612,7 @@ void IndexWriter::abandon()
     }
 }
 
-std::size_t IndexWriter::document_count() const
+std::size_t Indexer::document_count() const
 {
     if (m_impl->is_bulk && !m_impl->finished) {
         return m_impl->bulk_hashes.size();
@@ -623,17 +623,17 @@ std::size_t IndexWriter::document_count() const
     return m_impl->db.get_doccount();
 }
 
-bool IndexWriter::bulk() const noexcept
+bool Indexer::bulk() const noexcept
 {
     return m_impl->is_bulk;
 }
 
-const fs::path& IndexWriter::path() const noexcept
+const fs::path& Indexer::path() const noexcept
 {
     return m_impl->target;
 }
 
-std::string_view IndexWriter::profile() const noexcept
+std::string_view Indexer::profile() const noexcept
 {
     return m_impl->profile;
 }

@@ -14,7 +14,7 @@
 
 namespace akhbar {
 
-struct WriterOptions {
+struct IndexerOptions {
     /// The database directory; empty means schema::default_database_path().
     std::filesystem::path db;
     /// Analyzer profile for a new database; empty keeps an existing
@@ -44,11 +44,11 @@ struct WriterOptions {
 ///    (rebuild) or an empty one. origins(), ids_from() and remove() see only
 ///    what is in place, so they have nothing to do in a fresh build.
 ///
-/// Thread-safety: one IndexWriter per database, used from one thread;
+/// Thread-safety: one Indexer per database, used from one thread;
 /// Xapian's lock makes a second writer on the same database fail with
 /// IndexError ("locked"). Readers may search the database meanwhile and see
 /// each commit after reopening.
-class IndexWriter {
+class Indexer {
 public:
     enum class Outcome { added, updated, unchanged };
 
@@ -56,10 +56,10 @@ public:
     /// is not an Akhbar database, or was built with another profile or
     /// schema/analyzer version (and `rebuild` is not set); InvalidArgument
     /// for an unknown profile.
-    explicit IndexWriter(WriterOptions options);
-    ~IndexWriter();
-    IndexWriter(const IndexWriter&) = delete;
-    IndexWriter& operator=(const IndexWriter&) = delete;
+    explicit Indexer(IndexerOptions options);
+    ~Indexer();
+    Indexer(const Indexer&) = delete;
+    Indexer& operator=(const Indexer&) = delete;
 
     /// Adds the article, or replaces the one with its id when the content
     /// differs. Throws InvalidArgument for an empty or too long id, or text
