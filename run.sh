@@ -24,6 +24,7 @@ PACKAGES=(
     libicu-dev
     libboost-program-options-dev libboost-test-dev
     nlohmann-json3-dev zlib1g-dev
+    python3 valgrind binutils   # the install test: ctypes, leak check, nm/objdump
 )
 
 log() { printf '==> %s\n' "$*" >&2; }

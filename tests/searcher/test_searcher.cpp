@@ -10,10 +10,13 @@
 
 #include <filesystem>
 #include <set>
+#include <mutex>
+#include <thread>
 
 #include "akhbar/common/error.hpp"
 #include "akhbar/common/schema.hpp"
 #include "akhbar/indexer/collection.hpp"
+#include "akhbar/indexer/indexer.hpp"
 #include "akhbar/searcher/format.hpp"
 #include "akhbar/searcher/json.hpp"
 #include "akhbar/searcher/searcher.hpp"
@@ -505,6 +508,71 @@ BOOST_AUTO_TEST_CASE(reopen_sees_commits_and_rebuilds)
     BOOST_TEST(s.reopen());
     BOOST_TEST(s.size() == 1U);
     BOOST_TEST(s.profile() == "none");
+}
+
+BOOST_AUTO_TEST_CASE(one_searcher_per_thread)
+{
+    // The documented model: a Searcher per thread, all on the same database.
+    const std::vector<std::string> queries{"كازاخستان", "السلام", "\"اتفاقات أبراهام\"", "مسؤول",
+                                           "إسرائيل", "title:إسرائيل", "شبكة OR أرشيف"};
+    std::vector<std::string> expected;
+    for (const auto& q : queries) {
+        expected.push_back(akhbar::to_json(search(q)));
+    }
+    std::vector<std::string> mismatches;
+    std::mutex mutex;
+    std::vector<std::thread> threads;
+    for (int t = 0; t < 4; ++t) {
+        threads.emplace_back([&, t] {
+            const Searcher own({collection().db.string()});
+            for (int round = 0; round < 10; ++round) {
+                const std::size_t i = static_cast<std::size_t>(t + round) % queries.size();
+                SearchRequest r;
+                r.query = queries[i];
+                if (akhbar::to_json(own.search(r)) != expected[i]) {
+                    std::lock_guard lock(mutex);
+                    mismatches.push_back(queries[i]);
+                }
+            }
+        });
+    }
+    for (auto& t : threads) {
+        t.join();
+    }
+    BOOST_TEST(mismatches.empty());
+}
+
+BOOST_AUTO_TEST_CASE(indexer_api_and_an_open_searcher)
+{
+    akhbar::test::TempDir dir;
+    akhbar::IndexerOptions options;
+    options.db = dir / "db";
+    {
+        akhbar::Indexer indexer(options);
+        indexer.put({.id = "a", .title = "أول", .text = "خبر عن السلام"});
+        indexer.finish();
+    }
+    Searcher searcher({(dir / "db").string()});
+    SearchRequest r;
+    r.query = "السلام";
+    BOOST_TEST(searcher.search(r).total == 1U);
+    {
+        akhbar::Indexer indexer(options);  // the database exists: updated in place
+        BOOST_TEST(!indexer.bulk());
+        BOOST_TEST((indexer.put({.id = "b", .text = "خبر آخر عن السلام"}) == akhbar::Indexer::Outcome::added));
+        BOOST_TEST((indexer.put({.id = "a", .title = "أول", .text = "خبر عن السلام"}) ==
+                    akhbar::Indexer::Outcome::unchanged));
+        BOOST_TEST(indexer.remove("a"));
+        BOOST_TEST(!indexer.remove("nope"));
+        indexer.commit();
+        // The open searcher keeps working on what it had...
+        BOOST_TEST(searcher.search(r).total == 1U);
+        indexer.finish();
+    }
+    // ... and sees the change after reopen().
+    BOOST_TEST(searcher.reopen());
+    const auto after = searcher.search(r);
+    BOOST_TEST(ids(after) == (std::set<std::string>{"b"}));
 }
 
 BOOST_AUTO_TEST_CASE(text_and_trec_formats)

@@ -8,24 +8,26 @@
 #include <stdexcept>
 #include <string>
 
+#include "akhbar/common/api.hpp"
+
 namespace akhbar {
 
 /// Base of every exception Akhbar throws on purpose.
-class Error : public std::runtime_error {
+class AKHBAR_API Error : public std::runtime_error {
 public:
     using std::runtime_error::runtime_error;
 };
 
 /// A caller passed a value the library cannot use (unknown profile name,
 /// malformed option, invalid UTF-8 text...).
-class InvalidArgument : public Error {
+class AKHBAR_API InvalidArgument : public Error {
 public:
     using Error::Error;
 };
 
 /// Text that is not valid UTF-8. `offset()` is the byte offset of the first
 /// byte that cannot start or continue a well-formed sequence.
-class Utf8Error : public InvalidArgument {
+class AKHBAR_API Utf8Error : public InvalidArgument {
 public:
     Utf8Error(std::size_t offset, unsigned char byte);
     [[nodiscard]] std::size_t offset() const noexcept { return m_offset; }
@@ -36,7 +38,7 @@ private:
 
 /// A problem in the input collection, located by file and (1-based) line;
 /// `line() == 0` when the problem concerns the whole file.
-class CorpusError : public Error {
+class AKHBAR_API CorpusError : public Error {
 public:
     CorpusError(std::string file, std::size_t line, const std::string& what);
     [[nodiscard]] const std::string& file() const noexcept { return m_file; }
@@ -49,13 +51,13 @@ private:
 
 /// The index cannot be opened, read or written as asked (missing, locked,
 /// built with another analyzer profile or schema version...).
-class IndexError : public Error {
+class AKHBAR_API IndexError : public Error {
 public:
     using Error::Error;
 };
 
 /// A query that cannot be parsed or run; keeps the query as given.
-class QueryError : public Error {
+class AKHBAR_API QueryError : public Error {
 public:
     QueryError(std::string query, const std::string& what);
     [[nodiscard]] const std::string& query() const noexcept { return m_query; }

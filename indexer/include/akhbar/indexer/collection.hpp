@@ -55,7 +55,7 @@ struct RunSummary {
 };
 
 /// Receives what a run has to say; the library prints nothing itself.
-class RunObserver {
+class AKHBAR_API RunObserver {
 public:
     virtual ~RunObserver() = default;
     virtual void on_problem(const Problem& /*problem*/) {}
@@ -66,6 +66,6 @@ public:
 /// Does not call writer.finish(): the caller decides (so a strict run that
 /// throws can abandon instead). Throws CorpusError in strict mode at the
 /// first problem; IndexError/Xapian failures propagate.
-RunSummary index_collection(Indexer& writer, const RunOptions& options, RunObserver& observer);
+AKHBAR_API RunSummary index_collection(Indexer& writer, const RunOptions& options, RunObserver& observer);
 
 }  // namespace akhbar

@@ -48,7 +48,7 @@ struct IndexerOptions {
 /// Xapian's lock makes a second writer on the same database fail with
 /// IndexError ("locked"). Readers may search the database meanwhile and see
 /// each commit after reopening.
-class Indexer {
+class AKHBAR_API Indexer {
 public:
     enum class Outcome { added, updated, unchanged };
 

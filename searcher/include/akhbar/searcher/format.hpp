@@ -5,6 +5,7 @@
 #include <string>
 #include <string_view>
 
+#include "akhbar/common/api.hpp"
 #include "akhbar/searcher/searcher.hpp"
 
 namespace akhbar {
@@ -20,12 +21,12 @@ struct TextStyle {
 };
 
 /// Highlights of `snippet` marked up for a terminal or as [brackets].
-[[nodiscard]] std::string mark_highlights(const Snippet& snippet, const TextStyle& style);
+[[nodiscard]] AKHBAR_API std::string mark_highlights(const Snippet& snippet, const TextStyle& style);
 
 /// The human-readable page: hits with snippets, facets, suggestion.
-[[nodiscard]] std::string format_text(const SearchResult& result, const TextStyle& style);
+[[nodiscard]] AKHBAR_API std::string format_text(const SearchResult& result, const TextStyle& style);
 
 /// TREC run lines: `qid Q0 docid rank score akhbar`.
-[[nodiscard]] std::string format_trec(const SearchResult& result, std::string_view qid);
+[[nodiscard]] AKHBAR_API std::string format_trec(const SearchResult& result, std::string_view qid);
 
 }  // namespace akhbar

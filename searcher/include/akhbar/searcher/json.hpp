@@ -12,7 +12,7 @@ namespace akhbar {
 
 /// One JSON object. `indent` < 0 prints it on one line. A non-empty `qid`
 /// (batch runs) is added as the first field.
-[[nodiscard]] std::string to_json(const SearchResult& result, int indent = 2,
+[[nodiscard]] AKHBAR_API std::string to_json(const SearchResult& result, int indent = 2,
                                   std::string_view qid = {});
 
 }  // namespace akhbar

@@ -11,6 +11,8 @@
 #include <string_view>
 #include <vector>
 
+#include "akhbar/common/api.hpp"
+
 namespace akhbar {
 
 /// How hits are ordered.
@@ -111,7 +113,7 @@ struct SearchResult {
 /// A Searcher sees the database as it was when opened or last reopened:
 /// reopen() picks up what an indexer committed since, and also follows a
 /// database replaced by `akhbar-index --rebuild`.
-class Searcher {
+class AKHBAR_API Searcher {
 public:
     /// Opens the databases (paths or stub files); none means the default
     /// database (schema::default_database_path()). Throws IndexError when one

@@ -1,0 +1,207 @@
+// The C API (akhbar/akhbar.h) over akhbar::Searcher: JSON in, JSON out, no
+// exception ever crosses into C.
+
+#include "akhbar/akhbar.h"
+
+#include <cstdlib>
+#include <cstring>
+#include <new>
+
+#include <nlohmann/json.hpp>
+
+#include "akhbar/common/dates.hpp"
+#include "akhbar/common/error.hpp"
+#include "akhbar/common/version.hpp"
+#include "akhbar/searcher/json.hpp"
+#include "akhbar/searcher/searcher.hpp"
+
+struct akhbar_searcher {
+    akhbar::Searcher searcher;
+};
+
+namespace {
+
+char* copy(std::string_view s) noexcept
+{
+    auto* out = static_cast<char*>(std::malloc(s.size() + 1));
+    if (out != nullptr) {
+        std::memcpy(out, s.data(), s.size());
+        out[s.size()] = '\0';
+    }
+    return out;
+}
+
+void set(char** target, std::string_view s) noexcept
+{
+    if (target != nullptr) {
+        *target = copy(s);
+    }
+}
+
+// Runs `body`, turning exceptions into a status and an error message.
+template <typename Body>
+akhbar_status guarded(char** error, Body&& body) noexcept
+{
+    if (error != nullptr) {
+        *error = nullptr;
+    }
+    try {
+        body();
+        return AKHBAR_OK;
+    } catch (const akhbar::QueryError& e) {
+        set(error, e.what());
+        return AKHBAR_QUERY_ERROR;
+    } catch (const akhbar::InvalidArgument& e) {
+        set(error, e.what());
+        return AKHBAR_INVALID_ARGUMENT;
+    } catch (const akhbar::IndexError& e) {
+        set(error, e.what());
+        return AKHBAR_INDEX_ERROR;
+    } catch (const nlohmann::json::exception& e) {
+        set(error, std::string("bad request JSON: ") + e.what());
+        return AKHBAR_INVALID_ARGUMENT;
+    } catch (const std::exception& e) {
+        set(error, e.what());
+        return AKHBAR_INTERNAL_ERROR;
+    } catch (...) {
+        set(error, "unknown error");
+        return AKHBAR_INTERNAL_ERROR;
+    }
+}
+
+std::chrono::year_month_day date_field(const nlohmann::json& request, const char* name)
+{
+    const std::string value = request.at(name).get<std::string>();
+    const auto date = akhbar::dates::parse(value);
+    if (!date) {
+        throw akhbar::InvalidArgument(std::string("\"") + name + "\" is not a date: \"" + value + "\"");
+    }
+    return *date;
+}
+
+akhbar::SearchRequest parse_request(const char* text)
+{
+    if (text == nullptr) {
+        throw akhbar::InvalidArgument("request_json is NULL");
+    }
+    const nlohmann::json j = nlohmann::json::parse(text);
+    if (!j.is_object() || !j.contains("query")) {
+        throw akhbar::InvalidArgument("the request must be a JSON object with a \"query\"");
+    }
+    akhbar::SearchRequest r;
+    r.query = j.at("query").get<std::string>();
+    r.match_all = j.value("all", false);
+    r.limit = j.value("limit", r.limit);
+    r.offset = j.value("offset", r.offset);
+    r.facets = j.value("facets", r.facets);
+    r.snippet_chars = j.value("snippet_chars", r.snippet_chars);
+    if (j.contains("from")) {
+        r.from = date_field(j, "from");
+    }
+    if (j.contains("to")) {
+        r.to = date_field(j, "to");
+    }
+    if (j.contains("sources")) {
+        r.sources = j.at("sources").get<std::vector<std::string>>();
+    }
+    const std::string sort = j.value("sort", std::string("relevance"));
+    if (sort == "date") {
+        r.sort = akhbar::SortOrder::date;
+    } else if (sort != "relevance") {
+        throw akhbar::InvalidArgument("\"sort\" is \"relevance\" or \"date\", not \"" + sort + "\"");
+    }
+    if (j.contains("facet_month")) {
+        const std::string month = j.at("facet_month").get<std::string>();
+        const auto d = akhbar::dates::parse(month + "-01");
+        if (!d || month.size() != 7) {
+            throw akhbar::InvalidArgument("\"facet_month\" is YYYY-MM, not \"" + month + "\"");
+        }
+        r.facet_month = d->year() / d->month();
+    }
+    return r;
+}
+
+}  // namespace
+
+extern "C" {
+
+const char* akhbar_version(void)
+{
+    static const std::string version(akhbar::VERSION);
+    return version.c_str();
+}
+
+akhbar_status akhbar_searcher_open(const char* const* databases, size_t count,
+                                   akhbar_searcher** searcher, char** error)
+{
+    return guarded(error, [&] {
+        if (searcher == nullptr || (count > 0 && databases == nullptr)) {
+            throw akhbar::InvalidArgument("akhbar_searcher_open: NULL argument");
+        }
+        *searcher = nullptr;
+        std::vector<std::string> paths;
+        for (size_t i = 0; i < count; ++i) {
+            if (databases[i] == nullptr) {
+                throw akhbar::InvalidArgument("akhbar_searcher_open: database path is NULL");
+            }
+            paths.emplace_back(databases[i]);
+        }
+        *searcher = new akhbar_searcher{akhbar::Searcher(std::move(paths))};
+    });
+}
+
+akhbar_status akhbar_searcher_search(akhbar_searcher* searcher, const char* request_json,
+                                     char** result_json, char** error)
+{
+    return guarded(error, [&] {
+        if (searcher == nullptr || result_json == nullptr) {
+            throw akhbar::InvalidArgument("akhbar_searcher_search: NULL argument");
+        }
+        *result_json = nullptr;
+        const std::string json = akhbar::to_json(searcher->searcher.search(parse_request(request_json)), -1);
+        *result_json = copy(json);
+        if (*result_json == nullptr) {
+            throw std::bad_alloc();
+        }
+    });
+}
+
+akhbar_status akhbar_searcher_related(akhbar_searcher* searcher, const char* id, size_t limit,
+                                      char** result_json, char** error)
+{
+    return guarded(error, [&] {
+        if (searcher == nullptr || id == nullptr || result_json == nullptr) {
+            throw akhbar::InvalidArgument("akhbar_searcher_related: NULL argument");
+        }
+        *result_json = nullptr;
+        *result_json = copy(akhbar::to_json(searcher->searcher.related(id, limit), -1));
+        if (*result_json == nullptr) {
+            throw std::bad_alloc();
+        }
+    });
+}
+
+akhbar_status akhbar_searcher_reopen(akhbar_searcher* searcher, int* changed, char** error)
+{
+    return guarded(error, [&] {
+        if (searcher == nullptr) {
+            throw akhbar::InvalidArgument("akhbar_searcher_reopen: NULL argument");
+        }
+        const bool did = searcher->searcher.reopen();
+        if (changed != nullptr) {
+            *changed = did ? 1 : 0;
+        }
+    });
+}
+
+void akhbar_searcher_close(akhbar_searcher* searcher)
+{
+    delete searcher;
+}
+
+void akhbar_free(char* string)
+{
+    std::free(string);
+}
+
+}  // extern "C"
