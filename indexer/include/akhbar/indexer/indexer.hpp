@@ -44,6 +44,9 @@ struct IndexerOptions {
 ///    (rebuild) or an empty one. origins(), ids_from() and remove() see only
 ///    what is in place, so they have nothing to do in a fresh build.
 ///
+/// Ownership: an Indexer owns its database handle (and, in a bulk build, its
+/// worker threads and work directory); the Articles it is given are copied.
+///
 /// Thread-safety: one Indexer per database, used from one thread;
 /// Xapian's lock makes a second writer on the same database fail with
 /// IndexError ("locked"). Readers may search the database meanwhile and see
