@@ -91,6 +91,7 @@ akhbar::SearchRequest parse_request(const char* text)
     akhbar::SearchRequest r;
     r.query = j.at("query").get<std::string>();
     r.match_all = j.value("all", false);
+    r.literal = j.value("literal", false);
     r.limit = j.value("limit", r.limit);
     r.offset = j.value("offset", r.offset);
     r.facets = j.value("facets", r.facets);

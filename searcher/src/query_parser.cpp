@@ -210,9 +210,9 @@ std::optional<year_month_day> date_bound(std::string_view s, bool last)
 class Parser {
 public:
     Parser(std::string_view query, bool match_all, const Analyzer& analyzer,
-           const Xapian::Database& db)
+           const Xapian::Database& db, bool literal)
         : m_query(query), m_match_all(match_all), m_analyzer(analyzer), m_db(db),
-          m_lexemes(Lexer(query).run())
+          m_lexemes(literal ? literal_words(query) : Lexer(query).run())
     {
     }
 
@@ -238,6 +238,25 @@ public:
     }
 
 private:
+    // Literal mode: every white-space separated chunk is a word; the
+    // analyzer drops the punctuation in it.
+    static std::vector<Lexeme> literal_words(std::string_view query)
+    {
+        std::vector<Lexeme> out;
+        std::size_t pos = 0;
+        while (pos < query.size()) {
+            const std::size_t start = query.find_first_not_of(" \t\r\n", pos);
+            if (start == std::string_view::npos) {
+                break;
+            }
+            const std::size_t end = std::min(query.find_first_of(" \t\r\n", start), query.size());
+            out.push_back({Kind::word, std::string(query.substr(start, end - start)), start});
+            pos = end;
+        }
+        out.push_back({Kind::end, "", query.size()});
+        return out;
+    }
+
     const Lexeme& peek() const { return m_lexemes[m_next]; }
     const Lexeme& take() { return m_lexemes[m_next++]; }
 
@@ -592,13 +611,13 @@ private:
 }  // namespace
 
 ParsedQuery parse_query(std::string_view text, bool match_all, const Analyzer& analyzer,
-                        const Xapian::Database& db)
+                        const Xapian::Database& db, bool literal)
 {
     if (const auto bad = utf8::find_invalid(text)) {
         throw QueryError(std::string(text),
                          "query error: invalid UTF-8 at byte " + std::to_string(*bad));
     }
-    return Parser(text, match_all, analyzer, db).run();
+    return Parser(text, match_all, analyzer, db, literal).run();
 }
 
 Xapian::Query date_range_query(const std::optional<std::chrono::year_month_day>& from,

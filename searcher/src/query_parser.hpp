@@ -40,7 +40,7 @@ struct ParsedQuery {
 
 /// Parses `text`. Throws QueryError naming the character where a problem is.
 ParsedQuery parse_query(std::string_view text, bool match_all, const Analyzer& analyzer,
-                        const Xapian::Database& db);
+                        const Xapian::Database& db, bool literal = false);
 
 /// Xapian value range over schema::SLOT_DATE for [from, to] (either open).
 Xapian::Query date_range_query(const std::optional<std::chrono::year_month_day>& from,

@@ -315,7 +315,7 @@ SearchResult Searcher::search(const SearchRequest& request) const
                               ") before it starts (" + schema::format_iso(*request.from) + ")");
     }
     const detail::ParsedQuery parsed =
-        detail::parse_query(request.query, request.match_all, impl.analyzer, impl.db());
+        detail::parse_query(request.query, request.match_all, impl.analyzer, impl.db(), request.literal);
     Xapian::Query query = parsed.query;
     if (request.from || request.to) {
         query = Xapian::Query(Xapian::Query::OP_FILTER, query,

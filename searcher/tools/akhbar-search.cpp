@@ -151,6 +151,7 @@ int main(int argc, char* argv[])
         ("db", po::value(&dbs), "database to search (repeat for several; default: $AKHBAR_DB, else "
                                 "$XDG_DATA_HOME/akhbar/default.db, else ~/.local/share/akhbar/default.db)")
         ("all", "require every word")
+        ("literal", "take the query as plain words: no operators, quotes or fields")
         ("from", po::value(&from), "only articles dated on or after YYYY-MM-DD")
         ("to", po::value(&to), "only articles dated on or before YYYY-MM-DD")
         ("source", po::value(&sources), "only articles from this source (repeatable)")
@@ -219,6 +220,7 @@ int main(int argc, char* argv[])
             request.query += (request.query.empty() ? "" : " ") + w;
         }
         request.match_all = vm.count("all") != 0U;
+        request.literal = vm.count("literal") != 0U;
         if (!from.empty()) {
             request.from = date_option("from", from);
         }

@@ -350,6 +350,17 @@ BOOST_AUTO_TEST_CASE(did_you_mean)
     BOOST_TEST(!search("أكسيوس").suggestion.has_value());
 }
 
+BOOST_AUTO_TEST_CASE(literal_queries_ignore_syntax)
+{
+    SearchRequest literal;
+    literal.literal = true;
+    // As syntax these are errors; as text they are words.
+    const auto r = search("لماذا وقعوا (ص) \"\"اتفاقية السلام\"\"؟ AND", literal);
+    BOOST_TEST(ids(r).count("plain") == 1U);
+    BOOST_CHECK_THROW(search("لماذا وقعوا (ص) \"\"اتفاقية السلام\"\"؟ AND"), akhbar::QueryError);
+    BOOST_TEST(search("-شبكة", literal).total > 0U);  // a word, not an exclusion
+}
+
 BOOST_AUTO_TEST_CASE(query_as_understood)
 {
     const auto r = search("في الاتفاقيات");

@@ -51,7 +51,7 @@ AKHBAR_C_API akhbar_status akhbar_searcher_open(const char* const* databases, si
 
 /* Runs a search. `request_json` is a JSON object:
  *   {"query": "اتفاقات أبراهام",   required
- *    "all": false, "limit": 10, "offset": 0,
+ *    "all": false, "literal": false, "limit": 10, "offset": 0,
  *    "from": "2025-11-01", "to": "2025-11-30", "sources": ["الشرق"],
  *    "sort": "relevance" | "date", "facets": true, "facet_month": "2025-11",
  *    "snippet_chars": 240}

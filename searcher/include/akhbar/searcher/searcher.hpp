@@ -27,6 +27,10 @@ struct SearchRequest {
     std::string query;
     /// Require every word (`--all`); otherwise more matching words rank higher.
     bool match_all = false;
+    /// Take the query as plain words (`--literal`): quotes, parentheses,
+    /// operators and fields are ordinary text. For natural-language questions
+    /// and headlines, which contain such characters as text.
+    bool literal = false;
     /// Only articles dated within [from, to] (inclusive); undated ones are
     /// excluded as soon as either bound is set.
     std::optional<std::chrono::year_month_day> from;
