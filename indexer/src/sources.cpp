@@ -13,6 +13,7 @@
 #include <nlohmann/json.hpp>
 
 #include "akhbar/common/error.hpp"
+#include "akhbar/common/lines.hpp"
 #include "akhbar/common/utf8.hpp"
 #include "akhbar/common/dates.hpp"
 #include "akhbar/indexer/plain_text.hpp"
@@ -123,14 +124,7 @@ Manifest Manifest::load(const fs::path& path, const std::function<void(Problem)>
     std::vector<std::string> columns;
     std::string line;
     std::size_t number = 0;
-    while (std::getline(in, line)) {
-        ++number;
-        if (!line.empty() && line.back() == '\r') {
-            line.pop_back();
-        }
-        if (line.empty() || line[0] == '#') {
-            continue;
-        }
+    while (next_data_line(in, line, number)) {
         if (const auto bad = utf8::find_invalid(line)) {
             report(make_problem(file, number, "invalid UTF-8",
                                 "invalid UTF-8 at byte " + std::to_string(*bad) + ": " + quote(line)));

@@ -14,6 +14,7 @@
 
 #include "akhbar/common/dates.hpp"
 #include "akhbar/common/error.hpp"
+#include "akhbar/common/lines.hpp"
 #include "akhbar/common/version.hpp"
 #include "akhbar/searcher/format.hpp"
 #include "akhbar/searcher/json.hpp"
@@ -75,9 +76,10 @@ int run_batch(const akhbar::Searcher& searcher, akhbar::SearchRequest request,
     if (warmup) {
         // One untimed pass first, so timings measure a warm process and cache.
         std::string line;
-        while (std::getline(in, line)) {
+        std::size_t number = 0;
+        while (akhbar::next_data_line(in, line, number)) {
             const auto tab = line.find('\t');
-            if (line.empty() || line[0] == '#' || tab == std::string::npos) {
+            if (tab == std::string::npos) {
                 continue;
             }
             request.query = line.substr(tab + 1);
@@ -101,14 +103,7 @@ int run_batch(const akhbar::Searcher& searcher, akhbar::SearchRequest request,
     int status = 0;
     std::string line;
     std::size_t number = 0;
-    while (std::getline(in, line)) {
-        ++number;
-        if (!line.empty() && line.back() == '\r') {
-            line.pop_back();
-        }
-        if (line.empty() || line[0] == '#') {
-            continue;
-        }
+    while (akhbar::next_data_line(in, line, number)) {
         const auto tab = line.find('\t');
         if (tab == std::string::npos) {
             std::cerr << file << ":" << number << ": expected qid<TAB>query: \"" << line << "\"\n";
