@@ -64,6 +64,26 @@ BOOST_AUTO_TEST_CASE(corpus_then_no_changes)
     BOOST_TEST(contains(second.out, "no changes, unchanged 5, skipped 0;"));
 }
 
+BOOST_AUTO_TEST_CASE(progress_bar_on_a_terminal)
+{
+    // script(1) (util-linux, essential in Debian) runs the indexer on a
+    // pseudo-terminal, where the progress bar is drawn on standard error.
+    TempDir dir;
+    const std::string command = TOOL + " --db " + (dir / "db").string() + " " + SAMPLE;
+    const auto r = run_process({"/usr/bin/script", "-qec", command, "/dev/null"});
+    BOOST_TEST(r.exit_code == 0);
+    BOOST_TEST(contains(r.out, "\r["));           // the bar, redrawn in place
+    // Its fields; how far it got when drawn depends on the machine's speed.
+    BOOST_TEST(contains(r.out, "%  files "));
+    BOOST_TEST(contains(r.out, "/1  articles "));
+    BOOST_TEST(contains(r.out, "/s  left "));
+    BOOST_TEST(contains(r.out, "\r\033[K"));      // and cleared before the summary
+    BOOST_TEST(contains(r.out, "added 100,"));
+    // With -q, or when standard error is not a terminal, there is no bar.
+    const auto quiet = run_process({"/usr/bin/script", "-qec", command + " -q --rebuild", "/dev/null"});
+    BOOST_TEST(!contains(quiet.out, "\r["));
+}
+
 BOOST_AUTO_TEST_CASE(default_database_from_environment)
 {
     TempDir dir;
