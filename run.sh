@@ -71,10 +71,21 @@ export AKHBAR_DB="${AKHBAR_DB:-$BUILD_DIR/corpus.db}"
 
 index_corpus() {
     # Incremental: builds the database when missing, updates it when corpus/
-    # changed, and otherwise says "no changes".
+    # changed, and otherwise says "no changes". This database is derived from
+    # corpus/ only, so one built by an older Akhbar (another analyzer or schema
+    # version) is simply rebuilt.
     log "indexing corpus/ into $AKHBAR_DB"
-    local status=0
-    "$BUILD_DIR/indexer/akhbar-index" --db "$AKHBAR_DB" "$ROOT/corpus" >&2 || status=$?
+    local status=0 err
+    err="$(mktemp)"
+    "$BUILD_DIR/indexer/akhbar-index" --db "$AKHBAR_DB" "$ROOT/corpus" 2> "$err" >&2 || status=$?
+    if [ "$status" -eq 1 ] && grep -q -- "--rebuild" "$err"; then
+        log "$(cat "$err"); rebuilding"
+        status=0
+        "$BUILD_DIR/indexer/akhbar-index" --db "$AKHBAR_DB" --rebuild "$ROOT/corpus" >&2 || status=$?
+    else
+        cat "$err" >&2
+    fi
+    rm -f "$err"
     # 3: indexed, with some input skipped (reported above).
     [ "$status" -eq 0 ] || [ "$status" -eq 3 ] || die "indexing failed (exit $status)"
 }

@@ -8,7 +8,9 @@ namespace akhbar::light10 {
 // removes the first prefix whose startsWithCheckLength holds; stemSuffix walks
 // the whole suffix list once, removing each suffix whose endsWithCheckLength
 // holds on the word as shortened so far.
-std::u32string stem(std::u32string_view word)
+namespace {
+
+std::u32string_view strip_prefix(std::u32string_view word)
 {
     for (const Affix& prefix : PREFIXES) {
         if (word.size() >= prefix.min_length && word.starts_with(prefix.text)) {
@@ -16,12 +18,42 @@ std::u32string stem(std::u32string_view word)
             break;
         }
     }
+    return word;
+}
+
+std::u32string_view strip_suffixes(std::u32string_view word)
+{
     for (const Affix& suffix : SUFFIXES) {
         if (word.size() >= suffix.min_length && word.ends_with(suffix.text)) {
             word.remove_suffix(suffix.text.size());
         }
     }
-    return std::u32string(word);
+    return word;
+}
+
+}  // namespace
+
+std::u32string stem(std::u32string_view word)
+{
+    return std::u32string(strip_suffixes(strip_prefix(word)));
+}
+
+std::u32string stem_with_pronouns(std::u32string_view word)
+{
+    word = strip_prefix(word);
+    for (const Affix& pronoun : PRONOUN_SUFFIXES) {
+        if (word.size() >= pronoun.min_length && word.ends_with(pronoun.text)) {
+            word.remove_suffix(pronoun.text.size());
+            break;
+        }
+    }
+    return std::u32string(strip_suffixes(word));
+}
+
+std::string stem_with_pronouns(std::string_view word)
+{
+    utf8::validate(word);
+    return utf8::encode(stem_with_pronouns(std::u32string_view(utf8::decode(word))));
 }
 
 std::string stem(std::string_view word)

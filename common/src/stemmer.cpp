@@ -15,10 +15,23 @@ std::string Light10Stemmer::get_description() const
     return "akhbar::Light10Stemmer()";
 }
 
+std::string Light10PronounsStemmer::operator()(const std::string& word)
+{
+    return light10::stem_with_pronouns(std::string_view(word));
+}
+
+std::string Light10PronounsStemmer::get_description() const
+{
+    return "akhbar::Light10PronounsStemmer()";
+}
+
 Xapian::Stem make_stemmer(std::string_view name)
 {
     if (name == "light10") {
         return Xapian::Stem(new Light10Stemmer);
+    }
+    if (name == "light10-pronouns") {
+        return Xapian::Stem(new Light10PronounsStemmer);
     }
     if (name == "snowball") {
         return Xapian::Stem("arabic");

@@ -27,7 +27,7 @@ int main(int argc, char* argv[])
     visible.add_options()
         ("profile", po::value(&profile)->default_value(std::string(akhbar::DEFAULT_PROFILE)),
          "analyzer profile: akhbar, lucene, snowball, none")
-        ("stemmer", po::value(&stemmer), "override the profile's stemmer: light10, snowball, none")
+        ("stemmer", po::value(&stemmer), "override the profile's stemmer: light10, light10-pronouns, snowball, none")
         ("json", "print a JSON array instead of TSV lines")
         ("version", "print the version and exit")
         ("help,h", "show this help");

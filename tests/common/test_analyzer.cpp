@@ -49,7 +49,10 @@ BOOST_AUTO_TEST_CASE(akhbar_stopwords_match_after_normalization)
 BOOST_AUTO_TEST_CASE(profiles_and_stemmer_override)
 {
     BOOST_TEST(Analyzer().profile().name == "akhbar");
-    BOOST_TEST(Analyzer().stemmer_name() == "light10");
+    BOOST_TEST(Analyzer().stemmer_name() == "light10-pronouns");
+    BOOST_TEST(Analyzer("lucene").stemmer_name() == "light10");
+    BOOST_TEST(Analyzer().analyze("قلوبهم").at(0).stem == "قلوب");
+    BOOST_TEST(Analyzer("lucene").analyze("قلوبهم").at(0).stem == "قلوبهم");
     BOOST_TEST(Analyzer("snowball").stemmer_name() == "snowball");
     BOOST_TEST(Analyzer("none").analyze("الكتاب").at(0).stem == "الكتاب");
     const Analyzer overridden("akhbar", "snowball");

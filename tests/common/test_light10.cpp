@@ -56,9 +56,59 @@ const Row GUARD_ROWS[] = {
 };
 // clang-format on
 
+// light10-pronouns: one row per pronoun suffix, then what it must not do.
+// clang-format off
+const Row PRONOUN_ROWS[] = {
+    {"suffix-huma",  "بينهما",   "بين"},
+    {"suffix-kuma",  "بيتكما",   "بيت"},
+    {"suffix-hum",   "قلوبهم",   "قلوب"},
+    {"suffix-hunna", "بيوتهن",   "بيوت"},
+    {"suffix-kum",   "اعمالكم",  "اعمال"},
+    {"suffix-kunna", "بيوتكن",   "بيوت"},
+    {"suffix-na",    "قلوبنا",   "قلوب"},
+};
+const Row PRONOUN_GUARD_ROWS[] = {
+    {"three letters must remain (ربكم)",  "ربكم",     "ربكم"},
+    {"only one pronoun",                  "كتابهمنا", "كتابهم"},
+    {"then light10's suffixes",           "سياساتهم", "سياس"},
+    {"and its prefixes",                  "والعلماءهم", "علماء"},
+    {"a word that merely ends like one",  "مسلم",     "مسلم"},
+    {"non-Arabic",                        "Hum",      "Hum"},
+    {"empty",                             "",         ""},
+};
+// clang-format on
+
 }  // namespace
 
 BOOST_AUTO_TEST_SUITE(light10_stemmer)
+
+BOOST_DATA_TEST_CASE(pronoun_rule, bdata::make(PRONOUN_ROWS), row)
+{
+    BOOST_TEST(light10::stem_with_pronouns(std::string_view(row.input)) == row.expected);
+}
+
+BOOST_DATA_TEST_CASE(pronoun_guard, bdata::make(PRONOUN_GUARD_ROWS), row)
+{
+    BOOST_TEST(light10::stem_with_pronouns(std::string_view(row.input)) == row.expected);
+}
+
+BOOST_AUTO_TEST_CASE(every_pronoun_has_a_row)
+{
+    std::set<std::string_view> named;
+    for (const auto& r : PRONOUN_ROWS) {
+        named.insert(r.name);
+    }
+    for (const auto& a : light10::PRONOUN_SUFFIXES) {
+        BOOST_TEST(named.count(a.name) == 1U, "no test row for " << a.name);
+    }
+}
+
+BOOST_AUTO_TEST_CASE(plain_light10_keeps_pronouns)
+{
+    // Lucene's light10 is unchanged: the lucene profile stays exact.
+    BOOST_TEST(light10::stem(std::string_view("قلوبهم")) == "قلوبهم");
+    BOOST_TEST(akhbar::make_stemmer("light10-pronouns")("قلوبهم") == "قلوب");
+}
 
 BOOST_DATA_TEST_CASE(rule, bdata::make(RULE_ROWS), row)
 {
@@ -103,7 +153,7 @@ BOOST_AUTO_TEST_CASE(stemmers_by_name)
     BOOST_CHECK_EXCEPTION((void)akhbar::make_stemmer("porter"), akhbar::InvalidArgument,
                           [](const akhbar::InvalidArgument& e) {
                               return std::string(e.what()) ==
-                                     "unknown stemmer \"porter\" (known: light10, snowball, none)";
+                                     "unknown stemmer \"porter\" (known: light10, light10-pronouns, snowball, none)";
                           });
 }
 

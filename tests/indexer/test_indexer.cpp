@@ -128,7 +128,7 @@ BOOST_AUTO_TEST_CASE(seed_corpus_then_nothing_then_one_more)
         BOOST_TEST(x.get_termfreq("D20251106") == 2U);
         const auto info = akhbar::schema::read_index_info(x);
         BOOST_TEST(info.profile == "akhbar");
-        BOOST_TEST(info.stemmer == "light10");
+        BOOST_TEST(info.stemmer == "light10-pronouns");
         BOOST_TEST(info.schema_version == std::to_string(akhbar::schema::SCHEMA_VERSION));
     }
 

@@ -14,7 +14,7 @@ namespace akhbar {
 /// Bumped whenever a change to normalization, segmentation, stopwords or
 /// stemming can change the terms of any text, so that indexes built before
 /// are detected as stale instead of silently mismatching their queries.
-inline constexpr std::uint32_t ANALYZER_VERSION = 1;
+inline constexpr std::uint32_t ANALYZER_VERSION = 2;  // 2: akhbar uses light10-pronouns
 
 /// Where the stopword test happens in the pipeline.
 enum class StopwordStage : std::uint8_t {
@@ -40,8 +40,8 @@ struct AnalyzerProfile {
 
 // clang-format off
 inline constexpr AnalyzerProfile PROFILE_AKHBAR{
-    "akhbar", "full Akhbar normalization, clitic splitting, light10",
-    NormalizationScheme::akhbar, true, StopwordStage::after_table, "light10"};
+    "akhbar", "full Akhbar normalization, clitic splitting, light10 with pronoun suffixes",
+    NormalizationScheme::akhbar, true, StopwordStage::after_table, "light10-pronouns"};
 inline constexpr AnalyzerProfile PROFILE_LUCENE{
     "lucene", "exactly Lucene 8.7 ArabicAnalyzer (baseline)",
     NormalizationScheme::lucene, false, StopwordStage::before_table, "light10"};

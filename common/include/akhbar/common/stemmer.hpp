@@ -12,7 +12,8 @@
 namespace akhbar {
 
 /// Names accepted by make_stemmer().
-inline constexpr std::array<std::string_view, 3> STEMMER_NAMES{"light10", "snowball", "none"};
+inline constexpr std::array<std::string_view, 4> STEMMER_NAMES{"light10", "light10-pronouns", "snowball",
+                                                                "none"};
 
 /// light10 (see light10.hpp) as a Xapian stemming algorithm.
 class Light10Stemmer final : public Xapian::StemImplementation {
@@ -21,8 +22,16 @@ public:
     std::string get_description() const override;
 };
 
+/// light10 plus one pronoun suffix (light10::stem_with_pronouns).
+class Light10PronounsStemmer final : public Xapian::StemImplementation {
+public:
+    std::string operator()(const std::string& word) override;
+    std::string get_description() const override;
+};
+
 /// Makes the stemmer called `name`:
 ///  - "light10": Light10Stemmer;
+///  - "light10-pronouns": Light10PronounsStemmer (the `akhbar` profile's);
 ///  - "snowball": Xapian's Snowball Arabic stemmer;
 ///  - "none": the identity (Xapian's no-op stemmer).
 /// Throws InvalidArgument naming the valid names for anything else.
