@@ -97,19 +97,8 @@ BOOST_DATA_TEST_CASE(akhbar_leaves_alone, bdata::make(AKHBAR_UNCHANGED), row)
 
 BOOST_AUTO_TEST_CASE(every_rule_has_a_row)
 {
-    std::set<std::string_view> akhbar_named, lucene_named;
-    for (const auto& r : AKHBAR_ROWS) {
-        akhbar_named.insert(r.name);
-    }
-    for (const auto& r : LUCENE_ROWS) {
-        lucene_named.insert(r.name);
-    }
-    for (const auto& rule : akhbar::rules::AKHBAR_TABLE) {
-        BOOST_TEST(akhbar_named.count(rule.name) == 1U, "no test row for " << rule.name);
-    }
-    for (const auto& rule : akhbar::rules::LUCENE_TABLE) {
-        BOOST_TEST(lucene_named.count(rule.name) == 1U, "no test row for " << rule.name);
-    }
+    akhbar::test::check_every_rule_has_a_row(AKHBAR_ROWS, akhbar::rules::AKHBAR_TABLE);
+    akhbar::test::check_every_rule_has_a_row(LUCENE_ROWS, akhbar::rules::LUCENE_TABLE);
 }
 
 BOOST_AUTO_TEST_CASE(hamza_spellings_of_one_word_meet)

@@ -9,6 +9,7 @@
 
 #include "akhbar/common/schema.hpp"
 #include "akhbar/indexer/plain_text.hpp"
+#include "support/named_row.hpp"
 #include "support/tsv.hpp"
 
 namespace bdata = boost::unit_test::data;
@@ -17,10 +18,10 @@ namespace pt = akhbar::plain_text;
 namespace {
 
 struct RuleRow {
-    const char* rule;
+    const char* name;  // the rule's
     const char* line;  // the boilerplate line, written as sites write it
 };
-std::ostream& operator<<(std::ostream& os, const RuleRow& r) { return os << r.rule; }
+std::ostream& operator<<(std::ostream& os, const RuleRow& r) { return os << r.name; }
 
 // clang-format off
 const RuleRow RULE_ROWS[] = {
@@ -60,10 +61,10 @@ BOOST_DATA_TEST_CASE(cleaning_rule, bdata::make(RULE_ROWS), row)
 {
     const pt::Parsed parsed = parse_with(row.line);
     BOOST_TEST_REQUIRE(parsed.rules_applied.size() == 1U);
-    BOOST_TEST(parsed.rules_applied[0] == row.rule);
+    BOOST_TEST(parsed.rules_applied[0] == row.name);
     const pt::CleaningRule* rule = nullptr;
     for (const auto& r : pt::CLEANING_RULES) {
-        if (r.name == row.rule) {
+        if (r.name == row.name) {
             rule = &r;
         }
     }
@@ -77,13 +78,7 @@ BOOST_DATA_TEST_CASE(cleaning_rule, bdata::make(RULE_ROWS), row)
 
 BOOST_AUTO_TEST_CASE(every_rule_has_a_row)
 {
-    std::set<std::string_view> named;
-    for (const auto& r : RULE_ROWS) {
-        named.insert(r.rule);
-    }
-    for (const auto& rule : pt::CLEANING_RULES) {
-        BOOST_TEST(named.count(rule.name) == 1U, "no test row for " << rule.name);
-    }
+    akhbar::test::check_every_rule_has_a_row(RULE_ROWS, pt::CLEANING_RULES);
 }
 
 BOOST_DATA_TEST_CASE(article_text_is_kept, bdata::make(KEPT_LINES), line)
