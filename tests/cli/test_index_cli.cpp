@@ -46,6 +46,14 @@ std::string many_articles(int copies)
     return out;
 }
 
+// script(1) needs a pseudo-terminal; containers without /dev/pts have none.
+boost::test_tools::assertion_result pseudo_terminal_available(boost::unit_test::test_unit_id)
+{
+    boost::test_tools::assertion_result ok(run_process({"/usr/bin/script", "-qec", "true", "/dev/null"}).exit_code == 0);
+    ok.message() << "no pseudo-terminal can be allocated here (script -qec true failed)";
+    return ok;
+}
+
 }  // namespace
 
 BOOST_AUTO_TEST_SUITE(akhbar_index_cli)
@@ -64,7 +72,8 @@ BOOST_AUTO_TEST_CASE(corpus_then_no_changes)
     BOOST_TEST(contains(second.out, "no changes, unchanged 5, skipped 0;"));
 }
 
-BOOST_AUTO_TEST_CASE(progress_bar_on_a_terminal)
+BOOST_AUTO_TEST_CASE(progress_bar_on_a_terminal,
+                     *boost::unit_test::precondition(pseudo_terminal_available))
 {
     // script(1) (util-linux, essential in Debian) runs the indexer on a
     // pseudo-terminal, where the progress bar is drawn on standard error.
