@@ -11,25 +11,23 @@ namespace akhbar {
 
 namespace {
 
-const UNormalizer2* nfkc_casefold()
+// An ICU normalizer instance (owned by ICU, shared by all threads).
+const UNormalizer2* icu_instance(const UNormalizer2* (*get)(UErrorCode*), const char* name)
 {
-    static const UNormalizer2* instance = [] {
-        UErrorCode status = U_ZERO_ERROR;
-        const UNormalizer2* n = unorm2_getNFKCCasefoldInstance(&status);
-        if (U_FAILURE(status)) {
-            throw Error(std::string("ICU NFKC_Casefold unavailable: ") + u_errorName(status));
-        }
-        return n;
-    }();
-    return instance;
+    UErrorCode status = U_ZERO_ERROR;
+    const UNormalizer2* n = get(&status);
+    if (U_FAILURE(status)) {
+        throw Error(std::string("ICU ") + name + " unavailable: " + u_errorName(status));
+    }
+    return n;
 }
 
-void fold_nfkc_casefold(std::u16string& text)
+// Normalizes `text` in place; most text is already normalized, so check
+// before copying.
+void normalize_in_place(const UNormalizer2* norm, std::u16string& text)
 {
-    const UNormalizer2* norm = nfkc_casefold();
     UErrorCode status = U_ZERO_ERROR;
     const auto length = static_cast<int32_t>(text.size());
-    // Most tokens are already normalized: check before copying.
     const int32_t span = unorm2_spanQuickCheckYes(norm, text.data(), length, &status);
     if (U_SUCCESS(status) && span == length) {
         return;
@@ -48,6 +46,12 @@ void fold_nfkc_casefold(std::u16string& text)
     }
     out.resize(static_cast<std::size_t>(written));
     text.swap(out);
+}
+
+void fold_nfkc_casefold(std::u16string& text)
+{
+    static const UNormalizer2* norm = icu_instance(unorm2_getNFKCCasefoldInstance, "NFKC_Casefold");
+    normalize_in_place(norm, text);
 }
 
 // Lucene's LowerCaseFilter (Character.toLowerCase per code point) and
@@ -144,30 +148,10 @@ std::string Normalizer::operator()(std::string_view utf8) const
 
 std::string nfkc(std::string_view utf8)
 {
-    static const UNormalizer2* norm = [] {
-        UErrorCode status = U_ZERO_ERROR;
-        const UNormalizer2* n = unorm2_getNFKCInstance(&status);
-        if (U_FAILURE(status)) {
-            throw Error(std::string("ICU NFKC unavailable: ") + u_errorName(status));
-        }
-        return n;
-    }();
+    static const UNormalizer2* norm = icu_instance(unorm2_getNFKCInstance, "NFKC");
     std::u16string text = to_utf16(utf8);
-    UErrorCode status = U_ZERO_ERROR;
-    const auto length = static_cast<int32_t>(text.size());
-    if (unorm2_spanQuickCheckYes(norm, text.data(), length, &status) == length &&
-        U_SUCCESS(status)) {
-        return std::string(utf8);
-    }
-    status = U_ZERO_ERROR;
-    const int32_t needed = unorm2_normalize(norm, text.data(), length, nullptr, 0, &status);
-    std::u16string out(static_cast<std::size_t>(needed), u'\0');
-    status = U_ZERO_ERROR;
-    unorm2_normalize(norm, text.data(), length, out.data(), needed, &status);
-    if (U_FAILURE(status)) {
-        throw Error(std::string("ICU normalization failed: ") + u_errorName(status));
-    }
-    return to_utf8(out);
+    normalize_in_place(norm, text);
+    return to_utf8(text);
 }
 
 std::u16string to_utf16(std::string_view utf8)

@@ -65,10 +65,8 @@ bool Highlighter::matches(const Token& token) const
                        [&](const std::string& p) { return token.stem.starts_with(p); });
 }
 
-std::vector<Highlighter::Span> Highlighter::spans(std::string_view text,
-                                                  const std::vector<Token>& tokens) const
+std::vector<Highlighter::Span> Highlighter::spans(const std::vector<Token>& tokens) const
 {
-    (void)text;
     std::vector<Span> out;
     std::vector<const Token*> words;  // non-stopword tokens, in order
     for (const Token& t : tokens) {
@@ -112,7 +110,7 @@ Snippet Highlighter::whole(std::string_view text) const
 {
     Snippet snippet;
     snippet.text = std::string(text);
-    for (const Span& s : spans(text, m_analyzer.analyze(text))) {
+    for (const Span& s : spans(m_analyzer.analyze(text))) {
         snippet.highlights.push_back({s.start, s.end});
     }
     return snippet;
@@ -121,7 +119,7 @@ Snippet Highlighter::whole(std::string_view text) const
 Snippet Highlighter::best_passage(std::string_view text, std::size_t max_chars) const
 {
     const std::vector<Token> tokens = m_analyzer.analyze(text);
-    const std::vector<Span> found = spans(text, tokens);
+    const std::vector<Span> found = spans(tokens);
     // Arabic letters take two bytes in UTF-8: budget in bytes, about right
     // for Arabic text (and generous for Latin).
     const std::size_t budget = std::max<std::size_t>(max_chars, 40) * 2;

@@ -28,8 +28,7 @@ private:
         std::size_t end;
         std::string key;  // the stem, or the phrase's stems: distinct matches
     };
-    [[nodiscard]] std::vector<Span> spans(std::string_view text,
-                                          const std::vector<Token>& tokens) const;
+    [[nodiscard]] std::vector<Span> spans(const std::vector<Token>& tokens) const;
     [[nodiscard]] bool matches(const Token& token) const;
 
     const Analyzer& m_analyzer;
