@@ -18,6 +18,9 @@
 #include "akhbar/common/error.hpp"
 #include "akhbar/common/schema.hpp"
 #include "akhbar/common/utf8.hpp"
+#include "document_builder.hpp"
+#include "sharded_index.hpp"
+#include "work_dirs.hpp"
 
 namespace fs = std::filesystem;
 
@@ -25,45 +28,20 @@ namespace akhbar {
 
 namespace {
 
-/// Spelling data keeps words seen at least this often in one commit batch:
-/// typos and one-off strings rarely repeat, and adding a word to Xapian's
-/// spelling table is the costliest part of indexing it (measured: 30% of the
-/// time when every word was added, 15% with this threshold).
-constexpr Xapian::termcount SPELLING_MIN_COUNT = 2;
+using detail::DocumentBuilder;
+using detail::origin_term;
+using detail::remove_stale_work_dirs;
+using detail::swap_into_place;
+using detail::term;
+using detail::work_dir_for;
+
 constexpr std::size_t SHARD_QUEUE_CAPACITY = 64;
 
-std::string term(std::string_view prefix, std::string_view value)
-{
-    std::string t;
-    t.reserve(prefix.size() + value.size());
-    t += prefix;
-    t += value;
-    return t;
-}
-
-// Origins can be long paths; Xapian terms cannot. Long ones are hashed.
-std::string origin_term(const std::string& origin)
-{
-    const std::string t = term(schema::PREFIX_ORIGIN, origin);
-    if (t.size() <= schema::MAX_TERM_BYTES) {
-        return t;
-    }
-    schema::StoredArticle key;
-    key.origin = origin;
-    std::string hashed = "#";
-    hashed += schema::content_hash(key);  // not "#" + ...: GCC 12 -Wrestrict false positive
-    return term(schema::PREFIX_ORIGIN, hashed);
-}
-
-bool has_letter(std::string_view word)
-{
-    for (const char c : word) {
-        if (c < '0' || c > '9') {
-            return true;
-        }
-    }
-    return false;
-}
+/// Shards of a bulk build are written with glass's largest blocks (fewer
+/// block splits: writes measured 18% faster than with the default 8 KB,
+/// bench/index_stages.cpp); the compactor writes the final database with
+/// the default 8 KB blocks, which queries read best.
+constexpr int SHARD_BLOCK_SIZE = 65536;
 
 Xapian::docid find_document(const Xapian::Database& db, const std::string& id_term)
 {
@@ -71,50 +49,11 @@ Xapian::docid find_document(const Xapian::Database& db, const std::string& id_te
     return it == db.postlist_end(id_term) ? 0 : *it;
 }
 
-// Swaps two directories atomically where the kernel can (renameat2 with
-// RENAME_EXCHANGE, Linux >= 3.15), otherwise with two renames; then removes
-// what was at `target` before.
-void swap_into_place(const fs::path& fresh, const fs::path& target)
-{
-    if (!fs::exists(target)) {
-        fs::rename(fresh, target);
-        return;
-    }
-#ifdef RENAME_EXCHANGE
-    if (renameat2(AT_FDCWD, fresh.c_str(), AT_FDCWD, target.c_str(), RENAME_EXCHANGE) == 0) {
-        fs::remove_all(fresh);  // now holds the old database
-        return;
-    }
-#endif
-    const fs::path old = target.string() + ".old-" + std::to_string(getpid());
-    fs::rename(target, old);
-    fs::rename(fresh, target);
-    fs::remove_all(old);
-}
-
-// Work directories left by a build that was killed: `<target>.build-<pid>`
-// whose process is gone.
-void remove_stale_work_dirs(const fs::path& target)
-{
-    std::error_code ec;
-    const fs::path dir = target.has_parent_path() ? target.parent_path() : fs::path(".");
-    const std::string stem = target.filename().string() + ".build-";
-    for (const auto& entry : fs::directory_iterator(dir, ec)) {
-        const std::string name = entry.path().filename().string();
-        if (!name.starts_with(stem)) {
-            continue;
-        }
-        const auto pid = std::strtol(name.c_str() + stem.size(), nullptr, 10);
-        if (pid > 0 && kill(static_cast<pid_t>(pid), 0) != 0 && errno == ESRCH) {
-            fs::remove_all(entry.path(), ec);
-        }
-    }
-}
-
-Xapian::WritableDatabase open_writable(const fs::path& path, int action, const fs::path& shown)
+Xapian::WritableDatabase open_writable(const fs::path& path, int action, const fs::path& shown,
+                                       int block_size = 0)
 {
     try {
-        return Xapian::WritableDatabase(path.string(), action);
+        return Xapian::WritableDatabase(path.string(), action, block_size);
     } catch (const Xapian::DatabaseLockError&) {
         throw IndexError("database " + shown.string() +
                          " is locked: another akhbar-index is writing to it");
@@ -122,88 +61,6 @@ Xapian::WritableDatabase open_writable(const fs::path& path, int action, const f
         throw IndexError("cannot open database " + shown.string() + ": " + e.get_description());
     }
 }
-
-// Article -> Xapian document, plus the spelling words seen since the last
-// flush. One per thread.
-class DocumentBuilder {
-public:
-    explicit DocumentBuilder(const Analyzer& analyzer) : m_analyzer(analyzer) {}
-
-    Xapian::Document build(const Article& a, const std::string& hash)
-    {
-        Xapian::Document doc;
-        add_text(doc, a.title, 0, true);
-        const Xapian::termpos title_end = m_tokens.empty() ? 0 : m_tokens.back().position + 1;
-        add_text(doc, a.text, title_end + schema::BODY_POSITION_GAP, false);
-
-        doc.add_boolean_term(term(schema::PREFIX_ID, a.id));
-        doc.add_boolean_term(origin_term(a.origin));
-        if (!a.source.empty()) {
-            doc.add_boolean_term(term(schema::PREFIX_SOURCE, m_analyzer.normalize(a.source))
-                                     .substr(0, schema::MAX_TERM_BYTES));
-            doc.add_value(schema::SLOT_SOURCE, a.source);
-        }
-        if (!a.category.empty()) {
-            doc.add_boolean_term(term(schema::PREFIX_CATEGORY, m_analyzer.normalize(a.category))
-                                     .substr(0, schema::MAX_TERM_BYTES));
-        }
-        if (a.date) {
-            const std::string day = schema::format_compact(*a.date);
-            doc.add_boolean_term(term(schema::PREFIX_YEAR, day.substr(0, 4)));
-            doc.add_boolean_term(term(schema::PREFIX_MONTH, day.substr(0, 6)));
-            doc.add_boolean_term(term(schema::PREFIX_DAY, day));
-            doc.add_value(schema::SLOT_DATE, day);
-        } else {
-            doc.add_boolean_term(std::string(schema::TERM_UNDATED));
-        }
-        doc.add_value(schema::SLOT_CONTENT_HASH, hash);
-        doc.set_data(schema::encode(a));
-        return doc;
-    }
-
-    void flush_spelling(Xapian::WritableDatabase& db)
-    {
-        for (const auto& [word, count] : m_spelling) {
-            if (count >= SPELLING_MIN_COUNT) {
-                db.add_spelling(word, count);
-            }
-        }
-        m_spelling.clear();
-    }
-
-private:
-    // One positional term per token: its stem (Lucene's ArabicAnalyzer also
-    // indexes stems only). Phrases then match across spelling variants and
-    // affixes, and each document carries half the terms it would with
-    // separate word and stem terms, which is what Xapian's write speed and
-    // index size depend on.
-    void add_text(Xapian::Document& doc, std::string_view text, Xapian::termpos base, bool title)
-    {
-        m_analyzer.analyze(text, m_tokens);
-        for (const Token& t : m_tokens) {
-            if (t.stopword || t.stem.empty() || t.stem.size() > schema::MAX_TERM_BYTES) {
-                continue;
-            }
-            const Xapian::termpos pos = base + t.position + 1;
-            const std::string stem = schema::encode_term(t.stem);
-            if (title) {
-                // Title positions live in the unprefixed terms; S terms only
-                // say "in the title" (for title: queries).
-                doc.add_term(term(schema::PREFIX_TITLE, stem));
-                doc.add_posting(stem, pos, schema::TITLE_WDF);
-            } else {
-                doc.add_posting(stem, pos);
-            }
-            if (t.normalized.size() > 2 && has_letter(t.normalized)) {
-                ++m_spelling[t.normalized];
-            }
-        }
-    }
-
-    Analyzer m_analyzer;
-    std::vector<Token> m_tokens;
-    std::unordered_map<std::string, Xapian::termcount> m_spelling;
-};
 
 // One shard of a bulk build: a thread with its own database and analyzer,
 // fed through a bounded queue.
@@ -214,7 +71,8 @@ public:
         : m_path(std::move(path)),
           m_builder(analyzer),
           m_commit_every(commit_every),
-          m_db(open_writable(m_path, Xapian::DB_CREATE_OR_OVERWRITE | Xapian::DB_NO_SYNC, m_path))
+          m_db(open_writable(m_path, Xapian::DB_CREATE_OR_OVERWRITE | Xapian::DB_NO_SYNC, m_path,
+                             SHARD_BLOCK_SIZE))
     {
         schema::write_index_info(m_db, profile, analyzer.stemmer_name());
         m_thread = std::thread([this] { run(); });
@@ -233,11 +91,15 @@ public:
 
     void push(Article article, std::string hash, bool replace)
     {
-        std::unique_lock lock(m_mutex);
-        m_not_full.wait(lock, [&] { return m_queue.size() < SHARD_QUEUE_CAPACITY || m_error; });
-        rethrow_locked();
-        m_queue.push_back({std::move(article), std::move(hash), replace});
-        m_not_empty.notify_one();
+        enqueue({std::move(article), std::move(hash), replace ? Action::replace : Action::add});
+    }
+
+    /// Deletes the article with this id (written to this shard earlier).
+    void remove(const std::string& id)
+    {
+        Article a;
+        a.id = id;
+        enqueue({std::move(a), {}, Action::remove});
     }
 
     /// Drains the queue, commits and closes the shard database.
@@ -251,12 +113,31 @@ public:
 
     [[nodiscard]] const fs::path& path() const noexcept { return m_path; }
 
+    /// Articles waiting or being written; the feeder gives new articles to
+    /// the least busy shard.
+    [[nodiscard]] std::size_t backlog()
+    {
+        std::lock_guard lock(m_mutex);
+        return m_queue.size() + (m_working ? 1 : 0);
+    }
+
 private:
+    enum class Action : std::uint8_t { add, replace, remove };
+
     struct Item {
         Article article;
         std::string hash;
-        bool replace;
+        Action action = Action::add;
     };
+
+    void enqueue(Item item)
+    {
+        std::unique_lock lock(m_mutex);
+        m_not_full.wait(lock, [&] { return m_queue.size() < SHARD_QUEUE_CAPACITY || m_error; });
+        rethrow_locked();
+        m_queue.push_back(std::move(item));
+        m_not_empty.notify_one();
+    }
 
     void close_queue()
     {
@@ -280,20 +161,23 @@ private:
                 Item item;
                 {
                     std::unique_lock lock(m_mutex);
+                    m_working = false;
                     m_not_empty.wait(lock, [&] { return !m_queue.empty() || m_closing; });
                     if (m_queue.empty()) {
                         break;
                     }
                     item = std::move(m_queue.front());
                     m_queue.pop_front();
+                    m_working = true;
                     m_not_full.notify_one();
                 }
-                Xapian::Document doc = m_builder.build(item.article, item.hash);
                 const std::string id_term = term(schema::PREFIX_ID, item.article.id);
-                if (item.replace) {
-                    m_db.replace_document(id_term, doc);
+                if (item.action == Action::remove) {
+                    m_db.delete_document(id_term);
+                } else if (item.action == Action::replace) {
+                    m_db.replace_document(id_term, m_builder.build(item.article, item.hash));
                 } else {
-                    m_db.add_document(doc);
+                    m_db.add_document(m_builder.build(item.article, item.hash));
                 }
                 if (++since_commit >= m_commit_every) {
                     m_builder.flush_spelling(m_db);
@@ -321,6 +205,7 @@ private:
     std::condition_variable m_not_full;
     std::deque<Item> m_queue;
     bool m_closing = false;
+    bool m_working = false;
     std::exception_ptr m_error;
     std::thread m_thread;
 };
@@ -336,7 +221,13 @@ unsigned shard_count(unsigned requested)
 
 }  // namespace
 
-struct Indexer::Impl {
+namespace detail {
+
+// One Xapian database: written in place (direct) or built in bulk and
+// swapped in (see indexer.hpp).
+struct SingleIndex {
+    using Outcome = Indexer::Outcome;
+
     IndexerOptions options;
     fs::path target;
     std::string profile;
@@ -351,9 +242,14 @@ struct Indexer::Impl {
     // Bulk mode.
     fs::path work_dir;
     std::vector<std::unique_ptr<Shard>> shards;
-    std::unordered_map<std::string, std::string> bulk_hashes;  // id -> content hash
+    struct BulkEntry {
+        std::string hash;
+        std::size_t shard;
+    };
+    std::unordered_map<std::string, BulkEntry> bulk_entries;  // id -> where it went
+    std::size_t next_shard = 0;
 
-    explicit Impl(IndexerOptions opts)
+    explicit SingleIndex(IndexerOptions opts)
         : options(std::move(opts)),
           target(options.db.empty() ? schema::default_database_path() : options.db)
     {
@@ -390,7 +286,7 @@ struct Indexer::Impl {
 
         is_bulk = options.rebuild || db.get_doccount() == 0;
         if (is_bulk) {
-            work_dir = target.string() + ".build-" + std::to_string(getpid());
+            work_dir = work_dir_for(target);
             fs::remove_all(work_dir);
             fs::create_directories(work_dir);
             const unsigned n = shard_count(options.threads);
@@ -424,18 +320,38 @@ struct Indexer::Impl {
 
     Outcome put_bulk(const Article& a, std::string hash)
     {
-        Outcome outcome = Outcome::added;
-        const auto [it, inserted] = bulk_hashes.try_emplace(a.id, hash);
-        if (!inserted) {
-            if (it->second == hash) {
-                return Outcome::unchanged;
-            }
-            it->second = hash;
-            outcome = Outcome::updated;
+        // A new article goes to the shard with the shortest queue: a shard
+        // busy committing must not hold up the others (hashing ids to shards
+        // left one core idle whenever its shard flushed). A repeated id goes
+        // where its first version went, to replace it there.
+        const auto [it, inserted] = bulk_entries.try_emplace(a.id);
+        BulkEntry& entry = it->second;
+        if (!inserted && entry.hash == hash) {
+            return Outcome::unchanged;
         }
-        Shard& shard = *shards[std::hash<std::string>{}(a.id) % shards.size()];
-        shard.push(a, std::move(hash), outcome == Outcome::updated);
-        return outcome;
+        if (inserted) {
+            entry.shard = least_busy_shard();
+        }
+        entry.hash = hash;
+        shards[entry.shard]->push(a, std::move(hash), !inserted);
+        return inserted ? Outcome::added : Outcome::updated;
+    }
+
+    // Ties go round the shards, so that idle shards share the work.
+    std::size_t least_busy_shard()
+    {
+        std::size_t best = 0;
+        std::size_t best_backlog = SIZE_MAX;
+        for (std::size_t k = 0; k < shards.size() && best_backlog > 0; ++k) {
+            const std::size_t i = (next_shard + k) % shards.size();
+            const std::size_t backlog = shards[i]->backlog();
+            if (backlog < best_backlog) {
+                best = i;
+                best_backlog = backlog;
+            }
+        }
+        next_shard = best + 1;
+        return best;
     }
 
     Outcome put_direct(const Article& a, const std::string& hash)
@@ -480,7 +396,7 @@ struct Indexer::Impl {
         }
         const fs::path merged = work_dir / "merged";
         // FULL packs blocks tightly but leaves room for later updates.
-        combined.compact(merged.string(), Xapian::Compactor::FULL);
+        combined.compact(merged.string(), Xapian::Compactor::FULL, schema::BLOCK_SIZE);
         combined.close();
         {
             // The compactor keeps shard 0's metadata; write ours explicitly.
@@ -500,16 +416,132 @@ struct Indexer::Impl {
         std::error_code ec;
         fs::remove_all(work_dir, ec);
     }
+
+    Outcome put(const Article& article)
+    {
+        validate(article);
+        std::string hash = schema::content_hash(article);
+        return is_bulk ? put_bulk(article, std::move(hash)) : put_direct(article, hash);
+    }
+
+    bool remove(std::string_view id)
+    {
+        if (is_bulk) {
+            // Nothing is in place yet; an article of this run is deleted in
+            // its shard.
+            const auto it = bulk_entries.find(std::string(id));
+            if (it == bulk_entries.end()) {
+                return false;
+            }
+            shards[it->second.shard]->remove(it->first);
+            bulk_entries.erase(it);
+            return true;
+        }
+        const std::string id_term = term(schema::PREFIX_ID, id);
+        if (find_document(db, id_term) == 0) {
+            return false;
+        }
+        db.delete_document(id_term);
+        ++uncommitted;
+        return true;
+    }
+
+    [[nodiscard]] std::vector<std::string> origins() const
+    {
+        std::vector<std::string> out;
+        if (is_bulk) {
+            return out;
+        }
+        const std::string prefix(schema::PREFIX_ORIGIN);
+        for (auto it = db.allterms_begin(prefix); it != db.allterms_end(prefix); ++it) {
+            out.push_back((*it).substr(prefix.size()));
+        }
+        return out;
+    }
+
+    [[nodiscard]] std::vector<std::string> ids_from(std::string_view origin) const
+    {
+        std::vector<std::string> ids;
+        if (is_bulk) {
+            return ids;
+        }
+        const std::string origin_t = origin_term(std::string(origin));
+        const std::string id_prefix(schema::PREFIX_ID);
+        for (auto it = db.postlist_begin(origin_t); it != db.postlist_end(origin_t); ++it) {
+            auto terms = db.termlist_begin(*it);
+            terms.skip_to(id_prefix);
+            if (terms != db.termlist_end(*it) && (*terms).starts_with(id_prefix)) {
+                ids.push_back((*terms).substr(id_prefix.size()));
+            }
+        }
+        return ids;
+    }
+
+    void finish()
+    {
+        finished = true;
+        if (is_bulk) {
+            try {
+                finish_bulk();
+            } catch (...) {
+                discard_bulk();
+                throw;
+            }
+            return;
+        }
+        builder->flush_spelling(db);
+        if (options.all_or_nothing) {
+            db.commit_transaction();
+        } else {
+            db.commit();
+        }
+    }
+
+    void abandon()
+    {
+        finished = true;
+        if (is_bulk) {
+            discard_bulk();
+            return;
+        }
+        if (options.all_or_nothing) {
+            db.cancel_transaction();
+        }
+    }
+
+    [[nodiscard]] std::size_t document_count() const
+    {
+        if (is_bulk && !finished) {
+            return bulk_entries.size();
+        }
+        if (is_bulk) {
+            return Xapian::Database(target.string()).get_doccount();
+        }
+        return db.get_doccount();
+    }
 };
 
-Indexer::Indexer(IndexerOptions options)
-    : m_impl(std::make_unique<Impl>(std::move(options)))
+}  // namespace detail
+
+struct Indexer::Impl {
+    std::unique_ptr<detail::SingleIndex> single;
+    std::unique_ptr<detail::ShardedIndex> sharded;
+};
+
+Indexer::Indexer(IndexerOptions options) : m_impl(std::make_unique<Impl>())
 {
+    if (detail::ShardedIndex::wanted(options)) {
+        m_impl->sharded = std::make_unique<detail::ShardedIndex>(std::move(options));
+    } else {
+        m_impl->single = std::make_unique<detail::SingleIndex>(std::move(options));
+    }
 }
 
 Indexer::~Indexer()
 {
-    if (m_impl && !m_impl->finished) {
+    const bool done = m_impl && (m_impl->sharded ? m_impl->sharded->finished()
+                                                  : m_impl->single->finished);
+    if (m_impl && !done) {
         try {
             abandon();
         } catch (...) {
@@ -520,122 +552,62 @@ Indexer::~Indexer()
 
 Indexer::Outcome Indexer::put(const Article& article)
 {
-    m_impl->validate(article);
-    std::string hash = schema::content_hash(article);
-    return m_impl->is_bulk ? m_impl->put_bulk(article, std::move(hash))
-                           : m_impl->put_direct(article, hash);
+    return m_impl->sharded ? m_impl->sharded->put(article) : m_impl->single->put(article);
 }
 
 bool Indexer::remove(std::string_view id)
 {
-    auto& impl = *m_impl;
-    if (impl.is_bulk) {
-        return false;  // nothing is in place yet
-    }
-    const std::string id_term = term(schema::PREFIX_ID, id);
-    if (find_document(impl.db, id_term) == 0) {
-        return false;
-    }
-    impl.db.delete_document(id_term);
-    ++impl.uncommitted;
-    return true;
+    return m_impl->sharded ? m_impl->sharded->remove(id) : m_impl->single->remove(id);
 }
 
 std::vector<std::string> Indexer::origins() const
 {
-    std::vector<std::string> out;
-    if (m_impl->is_bulk) {
-        return out;
-    }
-    const std::string prefix(schema::PREFIX_ORIGIN);
-    for (auto it = m_impl->db.allterms_begin(prefix); it != m_impl->db.allterms_end(prefix); ++it) {
-        out.push_back((*it).substr(prefix.size()));
-    }
-    return out;
+    return m_impl->sharded ? m_impl->sharded->origins() : m_impl->single->origins();
 }
 
 std::vector<std::string> Indexer::ids_from(std::string_view origin) const
 {
-    std::vector<std::string> ids;
-    if (m_impl->is_bulk) {
-        return ids;
-    }
-    const std::string origin_t = origin_term(std::string(origin));
-    auto& db = m_impl->db;
-    const std::string id_prefix(schema::PREFIX_ID);
-    for (auto it = db.postlist_begin(origin_t); it != db.postlist_end(origin_t); ++it) {
-        auto terms = db.termlist_begin(*it);
-        terms.skip_to(id_prefix);
-        if (terms != db.termlist_end(*it) && (*terms).starts_with(id_prefix)) {
-            ids.push_back((*terms).substr(id_prefix.size()));
-        }
-    }
-    return ids;
+    return m_impl->sharded ? m_impl->sharded->ids_from(origin) : m_impl->single->ids_from(origin);
 }
 
 void Indexer::commit()
 {
-    m_impl->commit();
+    m_impl->sharded ? m_impl->sharded->commit() : m_impl->single->commit();
 }
 
 void Indexer::finish()
 {
-    auto& impl = *m_impl;
-    impl.finished = true;
-    if (impl.is_bulk) {
-        try {
-            impl.finish_bulk();
-        } catch (...) {
-            impl.discard_bulk();
-            throw;
-        }
-        return;
-    }
-    impl.builder->flush_spelling(impl.db);
-    if (impl.options.all_or_nothing) {
-        impl.db.commit_transaction();
-    } else {
-        impl.db.commit();
-    }
+    m_impl->sharded ? m_impl->sharded->finish() : m_impl->single->finish();
 }
 
 void Indexer::abandon()
 {
-    auto& impl = *m_impl;
-    impl.finished = true;
-    if (impl.is_bulk) {
-        impl.discard_bulk();
-        return;
-    }
-    if (impl.options.all_or_nothing) {
-        impl.db.cancel_transaction();
-    }
+    m_impl->sharded ? m_impl->sharded->abandon() : m_impl->single->abandon();
 }
 
 std::size_t Indexer::document_count() const
 {
-    if (m_impl->is_bulk && !m_impl->finished) {
-        return m_impl->bulk_hashes.size();
-    }
-    if (m_impl->is_bulk) {
-        return Xapian::Database(m_impl->target.string()).get_doccount();
-    }
-    return m_impl->db.get_doccount();
+    return m_impl->sharded ? m_impl->sharded->document_count() : m_impl->single->document_count();
 }
 
 bool Indexer::bulk() const noexcept
 {
-    return m_impl->is_bulk;
+    return m_impl->sharded ? m_impl->sharded->bulk() : m_impl->single->is_bulk;
 }
 
 const fs::path& Indexer::path() const noexcept
 {
-    return m_impl->target;
+    return m_impl->sharded ? m_impl->sharded->path() : m_impl->single->target;
 }
 
 std::string_view Indexer::profile() const noexcept
 {
-    return m_impl->profile;
+    return m_impl->sharded ? m_impl->sharded->profile() : m_impl->single->profile;
+}
+
+ShardBy Indexer::shard_by() const noexcept
+{
+    return m_impl->sharded ? m_impl->sharded->shard_by() : ShardBy::none;
 }
 
 }  // namespace akhbar

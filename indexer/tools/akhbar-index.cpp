@@ -117,7 +117,11 @@ void print_summary(const akhbar::RunSummary& s, const akhbar::Indexer& writer)
 {
     const double seconds = s.elapsed.count();
     const std::size_t articles = s.added + s.updated + s.unchanged;
-    std::cout << writer.path().string() << " (profile " << writer.profile() << "): ";
+    std::cout << writer.path().string() << " (profile " << writer.profile();
+    if (writer.shard_by() != akhbar::ShardBy::none) {
+        std::cout << ", a shard per " << akhbar::to_string(writer.shard_by());
+    }
+    std::cout << "): ";
     if (!s.changed() && !s.interrupted) {
         std::cout << "no changes";
     } else {
@@ -136,15 +140,37 @@ void print_summary(const akhbar::RunSummary& s, const akhbar::Indexer& writer)
               << writer.document_count() << " articles in the database\n";
 }
 
+// --compact: one line per database or shard.
+int run_compact(const std::string& db)
+{
+    std::uintmax_t before = 0;
+    std::uintmax_t after = 0;
+    for (const auto& c : akhbar::compact(db)) {
+        before += c.bytes_before;
+        after += c.bytes_after;
+        std::cout << c.path.string() << ": ";
+        if (c.skipped.empty()) {
+            std::cout << "compacted, " << c.bytes_before << " -> " << c.bytes_after << " bytes\n";
+        } else {
+            std::cout << "left as it is (" << c.skipped << "), " << c.bytes_before << " bytes\n";
+        }
+    }
+    std::cout << "total " << before << " -> " << after << " bytes\n";
+    return 0;
+}
+
 }  // namespace
 
 int main(int argc, char* argv[])
 {
     std::string db;
     std::string profile;
+    std::string shard_by;
     std::vector<std::string> paths;
     po::options_description visible(
-        "Usage: akhbar-index [--db DIR] [--profile NAME] [--rebuild] [--prune] [--strict] PATH...\n"
+        "Usage: akhbar-index [--db DIR] [--profile NAME] [--shard-by PERIOD] [--rebuild] [--prune]\n"
+        "                    [--strict] PATH...\n"
+        "       akhbar-index [--db DIR] --compact\n"
         "Indexes news articles: directories of plain-text files, JSON Lines files (.jsonl,\n"
         ".jsonl.gz) or - for JSON Lines on standard input. Re-running adds new articles,\n"
         "replaces changed ones and skips the rest.\n\nOptions");
@@ -153,7 +179,11 @@ int main(int argc, char* argv[])
                                "$XDG_DATA_HOME/akhbar/default.db, else ~/.local/share/akhbar/default.db)")
         ("profile", po::value(&profile), "analyzer profile of a new database: akhbar (default), lucene, "
                                          "snowball, none")
+        ("shard-by", po::value(&shard_by), "write one database per month or year (a directory "
+                                           "that searches as one); none for a single database")
         ("rebuild", "build a fresh database beside the old one and swap it in when complete")
+        ("compact", "compact the database (of a sharded one, the shards of past periods) in place, "
+                    "after indexing PATHs if any are given")
         ("prune", "remove articles whose source files are gone (or no longer hold them)")
         ("strict", "stop at the first problem without committing anything")
         ("quiet,q", "no progress bar")
@@ -180,9 +210,28 @@ int main(int argc, char* argv[])
         std::cout << "akhbar-index " << akhbar::VERSION << "\n";
         return 0;
     }
-    if (paths.empty()) {
+    const bool compact = vm.count("compact") != 0U;
+    if (paths.empty() && !compact) {
         std::cerr << "akhbar-index: no PATH given\n" << visible << "\n";
         return 2;
+    }
+    akhbar::ShardBy by = akhbar::ShardBy::none;
+    if (!shard_by.empty()) {
+        const auto parsed = akhbar::parse_shard_by(shard_by);
+        if (!parsed) {
+            std::cerr << "akhbar-index: --shard-by takes month, year or none, not \"" << shard_by
+                      << "\"\n";
+            return 2;
+        }
+        by = *parsed;
+    }
+    if (paths.empty()) {
+        try {
+            return run_compact(db);
+        } catch (const std::exception& e) {
+            std::cerr << "akhbar-index: " << e.what() << "\n";
+            return 1;
+        }
     }
 
     std::signal(SIGINT, on_signal);
@@ -192,6 +241,7 @@ int main(int argc, char* argv[])
     writer_options.db = db;
     writer_options.profile = profile;
     writer_options.rebuild = vm.count("rebuild") != 0U;
+    writer_options.shard_by = by;
     writer_options.all_or_nothing = vm.count("strict") != 0U;
     akhbar::RunOptions run_options;
     run_options.paths = paths;
@@ -226,6 +276,9 @@ int main(int argc, char* argv[])
             std::cerr << "akhbar-index: interrupted; what was indexed is committed, run again to "
                          "complete\n";
             return 130;
+        }
+        if (compact) {
+            run_compact(writer.path().string());
         }
         return summary.had_problems() ? 3 : 0;
     } catch (const akhbar::CorpusError& e) {

@@ -129,6 +129,9 @@ std::string format_text(const SearchResult& result, const TextStyle& style)
     if (result.suggestion) {
         out += "Did you mean: " + piece(*result.suggestion, style) + "\n";
     }
+    for (const std::string& shard : result.unavailable) {
+        out += "Partial results: " + piece(shard, style) + "\n";
+    }
     for (const Hit& hit : result.hits) {
         char score[32];
         std::snprintf(score, sizeof score, "%.3f", hit.score);

@@ -70,7 +70,9 @@ std::string to_json(const SearchResult& result, int indent, std::string_view qid
                       {"total_exact", result.total_exact},
                       {"hits", hits},
                       {"facets", result.date_facet ? facets : json(nullptr)},
-                      {"suggestion", result.suggestion ? json(*result.suggestion) : json(nullptr)}});
+                      {"suggestion", result.suggestion ? json(*result.suggestion) : json(nullptr)},
+                      {"partial", result.partial},
+                      {"unavailable", result.unavailable}});
     return out.dump(indent, ' ', false, json::error_handler_t::replace);
 }
 

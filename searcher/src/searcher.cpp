@@ -10,6 +10,7 @@
 #include "akhbar/common/schema.hpp"
 #include "highlighter.hpp"
 #include "query_parser.hpp"
+#include "shards.hpp"
 
 namespace akhbar {
 
@@ -102,65 +103,174 @@ double proximity(const Xapian::Database& db, Xapian::docid did, const std::vecto
     return sum / static_cast<double>(terms.size() - 1);
 }
 
+// How often `word` was counted in `db`'s spelling data (0 when never).
+Xapian::doccount spelling_frequency(const Xapian::Database& db, const std::string& word)
+{
+    auto it = db.spellings_begin();
+    it.skip_to(word);
+    return it != db.spellings_end() && *it == word ? it.get_termfreq() : 0;
+}
+
+// The shards that answered, searched as one, and those that did not.
 struct OpenedDatabase {
     Xapian::Database db;
     std::string profile;
-    std::string identity;  // UUIDs and revisions: changes when anything does
+    std::vector<detail::ShardSpec> shards;
+    std::vector<Xapian::Database> handles;  // one per shard, same order
+    std::vector<std::string> unavailable;   // "NAME: why"
 };
 
-std::string identity_of(const std::vector<std::string>& paths)
+// UUIDs and revisions of the local shards: changes when anything does.
+// (Remote shards are followed by Xapian's own reopen().)
+std::string identity_of(const std::vector<detail::ShardSpec>& shards)
 {
     std::string id;
-    for (const auto& p : paths) {
-        const Xapian::Database one(p);
-        id += one.get_uuid() + "@" + std::to_string(one.get_revision()) + ";";
+    for (const auto& shard : shards) {
+        if (shard.remote) {
+            continue;
+        }
+        try {
+            const Xapian::Database one(shard.path);
+            id += one.get_uuid() + "@" + std::to_string(one.get_revision()) + ";";
+        } catch (const Xapian::Error&) {
+            id += "gone;";
+        }
     }
     return id;
 }
 
-OpenedDatabase open_all(const std::vector<std::string>& paths)
+std::string describe_failure(const detail::ShardSpec& shard, const Xapian::Error& e)
+{
+    if (shard.remote) {
+        return shard.name + " did not answer: " + e.get_msg();
+    }
+    if (std::string_view(e.get_type()) == "DatabaseNotFoundError") {
+        return "no database at " + shard.name + " (index articles with akhbar-index first)";
+    }
+    return "cannot open database " + shard.name + ": " + e.get_msg();
+}
+
+void combine(OpenedDatabase& out)
+{
+    out.db = Xapian::Database();
+    for (const auto& h : out.handles) {
+        out.db.add_database(h);
+    }
+}
+
+OpenedDatabase open_all(const SearcherOptions& options)
 {
     OpenedDatabase out;
-    for (const std::string& path : paths) {
-        Xapian::Database one;
-        try {
-            one = Xapian::Database(path);
-        } catch (const Xapian::DatabaseNotFoundError&) {
-            throw IndexError("no database at " + path + " (index articles with akhbar-index first)");
-        } catch (const Xapian::DatabaseOpeningError& e) {
-            throw IndexError("cannot open database " + path + ": " + e.get_msg());
+    std::vector<detail::ShardSpec> specs;
+    for (const std::string& spec : options.databases) {
+        for (auto& shard : detail::expand_database(spec)) {
+            specs.push_back(std::move(shard));
         }
-        const auto info = schema::read_index_info(one);
-        if (!schema::require_compatible(info, one.get_doccount(), path)) {
-            throw IndexError(path + " is not an Akhbar database (it has no \"" +
+    }
+    for (auto& shard : specs) {
+        Xapian::Database one;
+        schema::IndexInfo info;
+        try {
+            one = detail::open_shard(shard, options.timeout);
+            info = schema::read_index_info(one);
+        } catch (const Xapian::Error& e) {
+            if (!options.allow_partial) {
+                throw IndexError(describe_failure(shard, e));
+            }
+            out.unavailable.push_back(describe_failure(shard, e));
+            continue;
+        }
+        if (!schema::require_compatible(info, one.get_doccount(), shard.name)) {
+            throw IndexError(shard.name + " is not an Akhbar database (it has no \"" +
                              std::string(schema::META_SCHEMA) + "\" metadata)");
         }
         if (!out.profile.empty() && info.profile != out.profile) {
-            throw IndexError(path + " was built with analyzer profile \"" + info.profile +
+            throw IndexError(shard.name + " was built with analyzer profile \"" + info.profile +
                              "\", the other databases with \"" + out.profile +
                              "\": they cannot be searched as one");
         }
         out.profile = info.profile;
-        out.db.add_database(one);
+        out.shards.push_back(std::move(shard));
+        out.handles.push_back(one);
     }
-    out.identity = identity_of(paths);
+    if (out.shards.empty()) {
+        std::string why;
+        for (const auto& u : out.unavailable) {
+            why += "; " + u;
+        }
+        throw IndexError("no shard could be opened" + why);
+    }
+    combine(out);
     return out;
 }
 
 }  // namespace
 
 struct Searcher::Impl {
-    std::vector<std::string> paths;
+    SearcherOptions options;
     OpenedDatabase opened;
+    std::string identity;
     Analyzer analyzer;
 
-    explicit Impl(std::vector<std::string> dbs) : paths(std::move(dbs))
+    explicit Impl(SearcherOptions o) : options(std::move(o))
     {
-        if (paths.empty()) {
-            paths.push_back(schema::default_database_path().string());
+        if (options.databases.empty()) {
+            options.databases.push_back(schema::default_database_path().string());
         }
-        opened = open_all(paths);
+        opened = open_all(options);
+        identity = identity_of(opened.shards);
         analyzer = Analyzer(opened.profile);
+    }
+
+    // Runs `work` on the shards; when a remote shard stops answering, finds
+    // which (each is asked to answer within the timeout) and, with
+    // allow_partial, runs it again without them. Xapian errors become
+    // IndexErrors naming the shard.
+    template <class Work>
+    auto guarded(Work work)
+    {
+        for (;;) {
+            try {
+                return work();
+            } catch (const Xapian::NetworkError& e) {
+                std::vector<std::string> failed;
+                std::vector<detail::ShardSpec> shards;
+                std::vector<Xapian::Database> handles;
+                for (std::size_t i = 0; i < opened.shards.size(); ++i) {
+                    try {
+                        if (opened.shards[i].remote) {
+                            opened.handles[i].keep_alive();
+                        }
+                        shards.push_back(opened.shards[i]);
+                        handles.push_back(opened.handles[i]);
+                    } catch (const Xapian::Error& probe) {
+                        failed.push_back(describe_failure(opened.shards[i], probe));
+                    }
+                }
+                if (failed.empty()) {
+                    throw IndexError("search failed: " + e.get_description());
+                }
+                if (!options.allow_partial || shards.empty()) {
+                    std::string why = failed.front();
+                    for (std::size_t i = 1; i < failed.size(); ++i) {
+                        why += "; " + failed[i];
+                    }
+                    throw IndexError("shard " + why);
+                }
+                opened.shards = std::move(shards);
+                opened.handles = std::move(handles);
+                opened.unavailable.insert(opened.unavailable.end(), failed.begin(), failed.end());
+                combine(opened);
+            } catch (const Xapian::Error& e) {
+                throw IndexError("search failed: " + e.get_description());
+            }
+        }
+    }
+
+    void mark(SearchResult& result) const
+    {
+        result.partial = !opened.unavailable.empty();
+        result.unavailable = opened.unavailable;
     }
 
     [[nodiscard]] const Xapian::Database& db() const { return opened.db; }
@@ -272,6 +382,37 @@ struct Searcher::Impl {
         return out;
     }
 
+    // Xapian 1.4 gives no suggestion over many databases at once where each
+    // alone gives one (seen with 20 and more month shards), and none over
+    // remote ones (its protocol carries no spelling data): ask each local
+    // shard, and keep the candidate most frequent over all of them.
+    [[nodiscard]] std::string spelling_suggestion(const std::string& word) const
+    {
+        if (opened.handles.size() == 1) {
+            return db().get_spelling_suggestion(word, SPELLING_DISTANCE);
+        }
+        std::string best;
+        Xapian::doccount best_freq = 0;
+        for (std::size_t i = 0; i < opened.handles.size(); ++i) {
+            if (opened.shards[i].remote) {
+                continue;
+            }
+            const std::string candidate = opened.handles[i].get_spelling_suggestion(word, SPELLING_DISTANCE);
+            if (candidate.empty() || candidate == best) {
+                continue;
+            }
+            Xapian::doccount freq = 0;
+            for (std::size_t j = 0; j < opened.handles.size(); ++j) {
+                freq += opened.shards[j].remote ? 0 : spelling_frequency(opened.handles[j], candidate);
+            }
+            if (freq > best_freq || (freq == best_freq && candidate < best)) {
+                best = candidate;
+                best_freq = freq;
+            }
+        }
+        return best;
+    }
+
     std::optional<std::string> suggestion(std::string_view query,
                                           const detail::ParsedQuery& parsed) const
     {
@@ -282,7 +423,7 @@ struct Searcher::Impl {
                 db().get_termfreq(schema::encode_term(w.stem)) > 0) {
                 continue;
             }
-            const std::string fix = db().get_spelling_suggestion(w.normalized, SPELLING_DISTANCE);
+            const std::string fix = spelling_suggestion(w.normalized);
             // Suggestions are normalized words, so one never differs from the
             // query only by hamza or diacritics.
             if (fix.empty() || fix == w.normalized) {
@@ -299,9 +440,11 @@ struct Searcher::Impl {
 };
 
 Searcher::Searcher(std::vector<std::string> databases)
-    : m_impl(std::make_unique<Impl>(std::move(databases)))
+    : Searcher(SearcherOptions{std::move(databases), SearcherOptions{}.timeout, false})
 {
 }
+
+Searcher::Searcher(SearcherOptions options) : m_impl(std::make_unique<Impl>(std::move(options))) {}
 
 Searcher::~Searcher() = default;
 Searcher::Searcher(Searcher&&) noexcept = default;
@@ -309,11 +452,18 @@ Searcher& Searcher::operator=(Searcher&&) noexcept = default;
 
 SearchResult Searcher::search(const SearchRequest& request) const
 {
-    auto& impl = *m_impl;
     if (request.from && request.to && *request.from > *request.to) {
         throw InvalidArgument("the date range ends (" + schema::format_iso(*request.to) +
                               ") before it starts (" + schema::format_iso(*request.from) + ")");
     }
+    auto& impl = *m_impl;
+    SearchResult result = impl.guarded([&] { return search_once(impl, request); });
+    impl.mark(result);
+    return result;
+}
+
+SearchResult Searcher::search_once(Impl& impl, const SearchRequest& request)
+{
     const detail::ParsedQuery parsed =
         detail::parse_query(request.query, request.match_all, impl.analyzer, impl.db(), request.literal);
     Xapian::Query query = parsed.query;
@@ -338,37 +488,56 @@ SearchResult Searcher::search(const SearchRequest& request) const
     Xapian::ValueCountMatchSpy date_spy(schema::SLOT_DATE);
     Xapian::ValueCountMatchSpy source_spy(schema::SLOT_SOURCE);
     Xapian::doccount check_at_least = static_cast<Xapian::doccount>(request.offset + request.limit);
-    if (request.facets) {
+    // Sorted by value, Xapian 1.4.22 overcounts match spies over remote
+    // shards: their counts then come from a pass of their own, unsorted.
+    const bool separate_facets = request.facets && request.sort == SortOrder::date &&
+                                 std::any_of(impl.opened.shards.begin(), impl.opened.shards.end(),
+                                             [](const auto& shard) { return shard.remote; });
+    if (request.facets && !separate_facets) {
         enquire.add_matchspy(&date_spy);
         enquire.add_matchspy(&source_spy);
+    }
+    if (request.facets) {
         check_at_least = impl.db().get_doccount();  // facets count every match
     }
-    // Proximity rescoring needs the top of the ranking, whatever the page.
-    const bool rescore = request.sort == SortOrder::relevance && parsed.proximity_terms.size() > 1 &&
+    if (separate_facets) {
+        Xapian::Enquire counting(impl.db());
+        counting.set_query(query);
+        counting.add_matchspy(&date_spy);
+        counting.add_matchspy(&source_spy);
+        (void)counting.get_mset(0, 0, check_at_least);
+    }
+    // The top of the ranking is reordered here, whatever the page: by
+    // proximity, and equal scores by content hash instead of document id
+    // (ids depend on how the collection is split into shards; results must
+    // not). Xapian's own relevance-then-value order would do the latter, but
+    // with remote shards it makes match spies overcount (Xapian 1.4.22).
+    const bool rescore = request.sort == SortOrder::relevance &&
                          request.offset + request.limit <= PROXIMITY_WINDOW;
+    const bool by_proximity = rescore && parsed.proximity_terms.size() > 1;
     const auto first = static_cast<Xapian::doccount>(rescore ? 0 : request.offset);
     const auto count = static_cast<Xapian::doccount>(rescore ? PROXIMITY_WINDOW : request.limit);
-    Xapian::MSet mset;
-    try {
-        mset = enquire.get_mset(first, count, std::max(check_at_least, count));
-    } catch (const Xapian::Error& e) {
-        throw IndexError("search failed: " + e.get_description());
-    }
+    const Xapian::MSet mset = enquire.get_mset(first, count, std::max(check_at_least, count));
     struct Ranked {
         Xapian::MSetIterator it;
         double score;
+        std::string hash;
     };
     std::vector<Ranked> ranked;
+    if (rescore) {
+        mset.fetch();  // one round trip per remote shard, not one per document
+    }
     for (auto m = mset.begin(); m != mset.end(); ++m) {
         double score = m.get_weight();
-        if (rescore) {
+        if (by_proximity) {
             score *= 1 + PROXIMITY_BOOST * proximity(impl.db(), *m, parsed.proximity_terms);
         }
-        ranked.push_back({m, score});
+        ranked.push_back({m, score, rescore ? m.get_document().get_value(schema::SLOT_CONTENT_HASH) : ""});
     }
     if (rescore) {
-        std::stable_sort(ranked.begin(), ranked.end(),
-                         [](const Ranked& a, const Ranked& b) { return a.score > b.score; });
+        std::stable_sort(ranked.begin(), ranked.end(), [](const Ranked& a, const Ranked& b) {
+            return a.score != b.score ? a.score > b.score : a.hash < b.hash;
+        });
         const std::size_t from = std::min(request.offset, ranked.size());
         const std::size_t to = std::min(request.offset + request.limit, ranked.size());
         ranked = std::vector<Ranked>(ranked.begin() + static_cast<std::ptrdiff_t>(from),
@@ -397,6 +566,13 @@ SearchResult Searcher::search(const SearchRequest& request) const
 SearchResult Searcher::related(std::string_view id, std::size_t limit) const
 {
     auto& impl = *m_impl;
+    SearchResult result = impl.guarded([&] { return related_once(impl, id, limit); });
+    impl.mark(result);
+    return result;
+}
+
+SearchResult Searcher::related_once(Impl& impl, std::string_view id, std::size_t limit)
+{
     const std::string id_term = std::string(schema::PREFIX_ID) + std::string(id);
     const auto it = impl.db().postlist_begin(id_term);
     if (it == impl.db().postlist_end(id_term)) {
@@ -428,9 +604,11 @@ SearchResult Searcher::related(std::string_view id, std::size_t limit) const
 
 std::optional<std::string> Searcher::suggest(std::string_view query) const
 {
-    const detail::ParsedQuery parsed =
-        detail::parse_query(query, false, m_impl->analyzer, m_impl->db());
-    return m_impl->suggestion(query, parsed);
+    auto& impl = *m_impl;
+    return impl.guarded([&] {
+        const detail::ParsedQuery parsed = detail::parse_query(query, false, impl.analyzer, impl.db());
+        return impl.suggestion(query, parsed);
+    });
 }
 
 bool Searcher::reopen()
@@ -439,20 +617,40 @@ bool Searcher::reopen()
     // Xapian's reopen() follows commits, but not a database directory swapped
     // by a rebuild (glass reopens its tables only when the revision changes):
     // compare UUIDs and revisions, and open afresh when anything changed.
-    if (identity_of(impl.paths) == impl.opened.identity) {
+    // Remote shards follow their servers through Xapian's reopen(); shards
+    // that were down are tried again.
+    bool remote_changed = false;
+    for (std::size_t i = 0; i < impl.opened.shards.size(); ++i) {
+        if (impl.opened.shards[i].remote) {
+            remote_changed = impl.guarded([&] { return impl.opened.handles[i].reopen(); }) ||
+                             remote_changed;
+        }
+    }
+    if (!remote_changed && impl.opened.unavailable.empty() &&
+        identity_of(impl.opened.shards) == impl.identity) {
         return false;
     }
-    OpenedDatabase fresh = open_all(impl.paths);
+    OpenedDatabase fresh = open_all(impl.options);
     if (fresh.profile != impl.opened.profile) {
         impl.analyzer = Analyzer(fresh.profile);
     }
     impl.opened = std::move(fresh);
+    impl.identity = identity_of(impl.opened.shards);
     return true;
 }
 
 std::string Searcher::profile() const
 {
     return m_impl->opened.profile;
+}
+
+std::vector<std::string> Searcher::shards() const
+{
+    std::vector<std::string> names;
+    for (const auto& shard : m_impl->opened.shards) {
+        names.push_back(shard.name);
+    }
+    return names;
 }
 
 std::size_t Searcher::size() const

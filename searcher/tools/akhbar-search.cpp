@@ -1,6 +1,7 @@
 // akhbar-search: ranked search over Akhbar databases.
-// Exit codes: 0 ok (also when nothing matches), 1 database or runtime error,
-// 2 usage or query error.
+// Exit codes: 0 ok (also when nothing matches), 1 database or runtime error
+// (a shard that did not answer, without --partial), 2 usage or query error,
+// 3 results with --partial that miss a shard that did not answer.
 
 #include <unistd.h>
 
@@ -139,12 +140,17 @@ int main(int argc, char* argv[])
     std::size_t limit = 10;
     std::size_t offset = 0;
     std::size_t snippet_chars = 240;
+    unsigned timeout_ms = 5000;
     po::options_description visible(
         "Usage: akhbar-search [--db DIR]... [options] QUERY...\n"
         "Ranked search of Arabic news. Query syntax: docs/query-syntax.md\n\nOptions");
     visible.add_options()
         ("db", po::value(&dbs), "database to search (repeat for several; default: $AKHBAR_DB, else "
                                 "$XDG_DATA_HOME/akhbar/default.db, else ~/.local/share/akhbar/default.db)")
+        ("timeout", po::value(&timeout_ms), "milliseconds allowed to a remote shard to connect and "
+                                            "to answer (default 5000)")
+        ("partial", "when a shard is down or does not answer, show the others' results, marked "
+                    "partial (exit code 3)")
         ("all", "require every word")
         ("literal", "take the query as plain words: no operators, quotes or fields")
         ("from", po::value(&from), "only articles dated on or after YYYY-MM-DD")
@@ -246,15 +252,26 @@ int main(int argc, char* argv[])
             throw UsageError("no QUERY given");
         }
 
-        const akhbar::Searcher searcher(dbs);
+        if (timeout_ms == 0) {
+            throw UsageError("--timeout must be at least 1 millisecond");
+        }
+        akhbar::SearcherOptions searcher_options;
+        searcher_options.databases = dbs;
+        searcher_options.timeout = std::chrono::milliseconds(timeout_ms);
+        searcher_options.allow_partial = vm.count("partial") != 0U;
+        const akhbar::Searcher searcher(searcher_options);
         if (!batch.empty()) {
             return run_batch(searcher, request, batch, out, timings, vm.count("warmup") != 0U);
         }
-        if (!like.empty()) {
-            print(searcher.related(like, limit), out, "");
-            return 0;
+        const akhbar::SearchResult result =
+            like.empty() ? searcher.search(request) : searcher.related(like, limit);
+        print(result, out, "");
+        if (result.partial) {
+            for (const std::string& shard : result.unavailable) {
+                std::cerr << "akhbar-search: partial results: " << shard << "\n";
+            }
+            return 3;
         }
-        print(searcher.search(request), out, "");
         return 0;
     } catch (const po::error& e) {
         std::cerr << "akhbar-search: " << e.what() << "\n" << visible << "\n";

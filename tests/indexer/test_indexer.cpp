@@ -244,6 +244,84 @@ BOOST_AUTO_TEST_CASE(duplicate_id_in_one_run_keeps_the_last)
     BOOST_TEST(stored(x, "x").text == "ثان");
 }
 
+BOOST_AUTO_TEST_CASE(a_changed_article_replaces_its_first_version_in_any_shard)
+{
+    // A bulk build spreads new articles over its shards by load; a second
+    // version of an id must replace the first in the shard that has it, or
+    // the merged database would hold both. (61 articles over 3 shards: a
+    // round-robin that ignored the first version would land elsewhere.)
+    TempDir dir;
+    std::string lines;
+    for (const char* version : {"أول", "ثان"}) {
+        for (int i = 0; i < 61; ++i) {
+            lines += R"({"id": "a)" + std::to_string(i) + R"(", "text": ")" + version + "\"}\n";
+        }
+    }
+    const fs::path f = dir.write("a.jsonl", lines);
+    IndexerOptions options;
+    options.threads = 3;
+    const Outcome out = index(dir / "db", {f.string()}, options);
+    BOOST_TEST(out.summary.added == 61U);
+    BOOST_TEST(out.summary.updated == 61U);
+    const Xapian::Database x((dir / "db").string());
+    BOOST_TEST(x.get_doccount() == 61U);
+    for (int i = 0; i < 61; ++i) {
+        BOOST_TEST(stored(x, "a" + std::to_string(i)).text == "ثان");
+    }
+}
+
+BOOST_AUTO_TEST_CASE(sharded_by_month_incrementally)
+{
+    TempDir dir;
+    const fs::path db = dir / "db";
+    const fs::path f = dir.write("a.jsonl", R"({"id": "a", "date": "2025-10-30", "text": "أول"})" "\n"
+                                            R"({"id": "b", "date": "2025-11-02", "text": "ثان"})" "\n"
+                                            R"({"id": "c", "text": "ثالث بلا تاريخ"})" "\n");
+    IndexerOptions options;
+    options.shard_by = akhbar::ShardBy::month;
+    BOOST_TEST(index(db, {f.string()}, options).summary.added == 3U);
+    for (const char* shard : {"2025-10", "2025-11", "undated"}) {
+        BOOST_TEST(Xapian::Database((db / shard).string()).get_doccount() == 1U, shard);
+    }
+    // The directory opens as one database (Xapian's stub file).
+    BOOST_TEST(Xapian::Database(db.string()).get_doccount() == 3U);
+
+    // Again, without --shard-by: the database keeps its layout; nothing changes.
+    const Outcome again = index(db, {f.string()});
+    BOOST_TEST(again.summary.unchanged == 3U);
+    BOOST_TEST(!again.summary.changed());
+
+    // "a" is redated into November: it moves to that shard.
+    dir.write("a.jsonl", R"({"id": "a", "date": "2025-11-05", "text": "أول"})" "\n"
+                         R"({"id": "b", "date": "2025-11-02", "text": "ثان"})" "\n"
+                         R"({"id": "c", "text": "ثالث بلا تاريخ"})" "\n"
+                         R"({"id": "d", "date": "2025-12-01", "text": "رابع"})" "\n");
+    const Outcome moved = index(db, {f.string()});
+    BOOST_TEST(moved.summary.updated == 1U);
+    BOOST_TEST(moved.summary.added == 1U);
+    BOOST_TEST(Xapian::Database((db / "2025-10").string()).get_doccount() == 0U);
+    BOOST_TEST(Xapian::Database((db / "2025-11").string()).get_doccount() == 2U);
+    BOOST_TEST(Xapian::Database(db.string()).get_doccount() == 4U);
+
+    // Compaction packs past periods and leaves the newest and undated alone.
+    const auto compacted = akhbar::compact(db);
+    BOOST_TEST_REQUIRE(compacted.size() == 4U);
+    for (const auto& c : compacted) {
+        const std::string name = c.path.filename().string();
+        BOOST_TEST(c.skipped.empty() == (name == "2025-10" || name == "2025-11"), name);
+    }
+    BOOST_TEST(Xapian::Database(db.string()).get_doccount() == 4U);
+    BOOST_TEST(stored(Xapian::Database((db / "2025-11").string()), "a").text == "أول");
+
+    // A single database is not split without --rebuild.
+    const fs::path single = dir / "single";
+    index(single, {f.string()});
+    BOOST_CHECK_THROW(index(single, {f.string()}, options), akhbar::IndexError);
+    options.rebuild = true;
+    BOOST_TEST(index(single, {f.string()}, options).summary.added == 4U);
+    BOOST_TEST(fs::exists(single / "2025-12" / "iamglass"));
+}
+
 BOOST_AUTO_TEST_CASE(rebuild_swaps_in_a_complete_database)
 {
     TempDir dir;

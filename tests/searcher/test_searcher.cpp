@@ -553,6 +553,19 @@ BOOST_AUTO_TEST_CASE(one_searcher_per_thread)
     BOOST_TEST(mismatches.empty());
 }
 
+namespace {
+
+akhbar::Article make_article(std::string id, std::string title, std::string text)
+{
+    akhbar::Article a;
+    a.id = std::move(id);
+    a.title = std::move(title);
+    a.text = std::move(text);
+    return a;
+}
+
+}  // namespace
+
 BOOST_AUTO_TEST_CASE(indexer_api_and_an_open_searcher)
 {
     akhbar::test::TempDir dir;
@@ -560,7 +573,7 @@ BOOST_AUTO_TEST_CASE(indexer_api_and_an_open_searcher)
     options.db = dir / "db";
     {
         akhbar::Indexer indexer(options);
-        indexer.put({.id = "a", .title = "أول", .text = "خبر عن السلام"});
+        indexer.put(make_article("a", "أول", "خبر عن السلام"));
         indexer.finish();
     }
     Searcher searcher({(dir / "db").string()});
@@ -570,8 +583,8 @@ BOOST_AUTO_TEST_CASE(indexer_api_and_an_open_searcher)
     {
         akhbar::Indexer indexer(options);  // the database exists: updated in place
         BOOST_TEST(!indexer.bulk());
-        BOOST_TEST((indexer.put({.id = "b", .text = "خبر آخر عن السلام"}) == akhbar::Indexer::Outcome::added));
-        BOOST_TEST((indexer.put({.id = "a", .title = "أول", .text = "خبر عن السلام"}) ==
+        BOOST_TEST((indexer.put(make_article("b", "", "خبر آخر عن السلام")) == akhbar::Indexer::Outcome::added));
+        BOOST_TEST((indexer.put(make_article("a", "أول", "خبر عن السلام")) ==
                     akhbar::Indexer::Outcome::unchanged));
         BOOST_TEST(indexer.remove("a"));
         BOOST_TEST(!indexer.remove("nope"));

@@ -42,6 +42,8 @@ inline constexpr Xapian::termcount TITLE_WDF = 3;
 inline constexpr Xapian::termpos BODY_POSITION_GAP = 100;
 /// Xapian rejects terms over 245 bytes; longer words are not indexed.
 inline constexpr std::size_t MAX_TERM_BYTES = 240;
+/// Block size of the databases searchers open (glass's default).
+inline constexpr int BLOCK_SIZE = 8192;
 
 // Value slots.
 inline constexpr Xapian::valueno SLOT_DATE = 0;          ///< "YYYYMMDD", absent when undated

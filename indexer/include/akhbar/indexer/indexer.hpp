@@ -4,8 +4,10 @@
 /// keyed by its id, replaced only when its content changed.
 
 #include <cstddef>
+#include <cstdint>
 #include <filesystem>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -13,6 +15,18 @@
 #include "akhbar/indexer/article.hpp"
 
 namespace akhbar {
+
+/// How a database is split into shards (`akhbar-index --shard-by`).
+enum class ShardBy : std::uint8_t {
+    none,   ///< one database
+    month,  ///< one database per month (`2025-11`), plus `undated`
+    year,   ///< one database per year (`2025`), plus `undated`
+};
+
+/// "none", "month", "year".
+[[nodiscard]] AKHBAR_API std::string_view to_string(ShardBy by) noexcept;
+/// The inverse of to_string(); nullopt for anything else.
+[[nodiscard]] AKHBAR_API std::optional<ShardBy> parse_shard_by(std::string_view name) noexcept;
 
 struct IndexerOptions {
     /// The database directory; empty means schema::default_database_path().
@@ -30,7 +44,37 @@ struct IndexerOptions {
     std::size_t commit_every = 20000;
     /// Threads for a fresh build (0: one per core, at most 8). See below.
     unsigned threads = 0;
+    /// Write one database per period into the directory `db`, with a Xapian
+    /// stub file `db/XAPIANDB` listing them, so that `db` opens as one
+    /// database anywhere Xapian opens databases. Each article goes to the
+    /// shard of its date (undated ones to `undated`); each shard is written
+    /// as a database of its own (bulk when new, in place when it exists), so
+    /// re-runs stay incremental per shard, and an article whose date moved
+    /// to another period moves with it. `none` keeps an existing sharded
+    /// database sharded as it is; changing an existing database's layout
+    /// needs `rebuild`.
+    ShardBy shard_by = ShardBy::none;
 };
+
+/// What compact() did to one database or shard.
+struct CompactedDatabase {
+    std::filesystem::path path;
+    std::uintmax_t bytes_before = 0;
+    std::uintmax_t bytes_after = 0;  ///< == bytes_before when skipped
+    /// Empty when compacted; otherwise why not ("newest period: still
+    /// changing").
+    std::string skipped;
+};
+
+/// Compacts with Xapian's compactor, in place: a sharded database's shards
+/// that no longer change (every period but the newest, and not `undated`)
+/// are packed fully (Xapian::Compactor::FULLER, the smallest form, meant for
+/// databases that will not be updated again: updating one later works but
+/// splits blocks); a single database is packed with FULL, which leaves room
+/// for updates. Each compacted copy is built beside the original and swapped
+/// in while the original's write lock is held. Throws IndexError when a
+/// database is locked by a writer or is not an Akhbar database.
+[[nodiscard]] AKHBAR_API std::vector<CompactedDatabase> compact(const std::filesystem::path& db);
 
 /// The database writer.
 ///
@@ -97,6 +141,8 @@ public:
     [[nodiscard]] bool bulk() const noexcept;
     [[nodiscard]] const std::filesystem::path& path() const noexcept;
     [[nodiscard]] std::string_view profile() const noexcept;
+    /// How the database is sharded (none for a single database).
+    [[nodiscard]] ShardBy shard_by() const noexcept;
 
 private:
     struct Impl;

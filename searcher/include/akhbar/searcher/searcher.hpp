@@ -106,6 +106,25 @@ struct SearchResult {
     std::optional<DateFacet> date_facet;
     std::vector<FacetCount> source_facet;
     std::optional<std::string> suggestion;  ///< "did you mean", as a whole query
+    /// True when some shard did not answer and SearcherOptions::allow_partial
+    /// let the others' results through; `unavailable` says which and why.
+    bool partial = false;
+    std::vector<std::string> unavailable;
+};
+
+/// Where to search, and how to treat shards that do not answer.
+struct SearcherOptions {
+    /// Each one of: a database directory; a sharded database directory (as
+    /// written by `akhbar-index --shard-by`, opened as one); a Xapian stub
+    /// file (lines `auto PATH` and `remote :HOST:PORT`); `tcp://HOST:PORT`,
+    /// a database served by Xapian's `xapian-tcpsrv`. None means the default
+    /// database (schema::default_database_path()). All are searched as one.
+    std::vector<std::string> databases;
+    /// Remote shards: time allowed to connect and for each reply.
+    std::chrono::milliseconds timeout{5000};
+    /// When a shard cannot be opened or stops answering, search the others
+    /// and mark the result partial, instead of failing.
+    bool allow_partial = false;
 };
 
 /// Searches one or several Akhbar databases as one.
@@ -124,6 +143,10 @@ public:
     /// is missing, not an Akhbar database, or built with another analyzer
     /// profile, schema or analyzer version than this Akhbar's or the others'.
     explicit Searcher(std::vector<std::string> databases = {});
+    /// As above, with timeouts and partial results for sharded collections.
+    /// A shard that cannot be opened or does not answer is named in the
+    /// IndexError (or, with allow_partial, in SearchResult::unavailable).
+    explicit Searcher(SearcherOptions options);
     ~Searcher();
     Searcher(Searcher&&) noexcept;
     Searcher& operator=(Searcher&&) noexcept;
@@ -153,8 +176,15 @@ public:
     /// Number of articles.
     [[nodiscard]] std::size_t size() const;
 
+    /// The shards being searched (paths and tcp://HOST:PORT), stub files and
+    /// sharded directories expanded; with allow_partial, only those that
+    /// answered when last opened.
+    [[nodiscard]] std::vector<std::string> shards() const;
+
 private:
     struct Impl;
+    static SearchResult search_once(Impl& impl, const SearchRequest& request);
+    static SearchResult related_once(Impl& impl, std::string_view id, std::size_t limit);
     std::unique_ptr<Impl> m_impl;
 };
 

@@ -1,0 +1,120 @@
+#include "document_builder.hpp"
+
+#include "akhbar/common/schema.hpp"
+
+namespace akhbar::detail {
+
+namespace {
+
+/// Spelling data keeps words seen at least this often in one commit batch:
+/// typos and one-off strings rarely repeat, and adding a word to Xapian's
+/// spelling table is the costliest part of indexing it (measured: 30% of the
+/// time when every word was added, 15% with this threshold).
+constexpr Xapian::termcount SPELLING_MIN_COUNT = 2;
+
+bool has_letter(std::string_view word)
+{
+    for (const char c : word) {
+        if (c < '0' || c > '9') {
+            return true;
+        }
+    }
+    return false;
+}
+
+}  // namespace
+
+std::string term(std::string_view prefix, std::string_view value)
+{
+    std::string t;
+    t.reserve(prefix.size() + value.size());
+    t += prefix;
+    t += value;
+    return t;
+}
+
+std::string origin_term(const std::string& origin)
+{
+    const std::string t = term(schema::PREFIX_ORIGIN, origin);
+    if (t.size() <= schema::MAX_TERM_BYTES) {
+        return t;
+    }
+    schema::StoredArticle key;
+    key.origin = origin;
+    std::string hashed = "#";
+    hashed += schema::content_hash(key);  // not "#" + ...: GCC 12 -Wrestrict false positive
+    return term(schema::PREFIX_ORIGIN, hashed);
+}
+
+Xapian::Document DocumentBuilder::build(const Article& a, const std::string& hash)
+{
+    Xapian::Document doc;
+    add_text(doc, a.title, 0, true);
+    const Xapian::termpos title_end = m_tokens.empty() ? 0 : m_tokens.back().position + 1;
+    add_text(doc, a.text, title_end + schema::BODY_POSITION_GAP, false);
+
+    doc.add_boolean_term(term(schema::PREFIX_ID, a.id));
+    doc.add_boolean_term(origin_term(a.origin));
+    if (!a.source.empty()) {
+        doc.add_boolean_term(term(schema::PREFIX_SOURCE, m_analyzer.normalize(a.source))
+                                 .substr(0, schema::MAX_TERM_BYTES));
+        doc.add_value(schema::SLOT_SOURCE, a.source);
+    }
+    if (!a.category.empty()) {
+        doc.add_boolean_term(term(schema::PREFIX_CATEGORY, m_analyzer.normalize(a.category))
+                                 .substr(0, schema::MAX_TERM_BYTES));
+    }
+    if (a.date) {
+        const std::string day = schema::format_compact(*a.date);
+        doc.add_boolean_term(term(schema::PREFIX_YEAR, day.substr(0, 4)));
+        doc.add_boolean_term(term(schema::PREFIX_MONTH, day.substr(0, 6)));
+        doc.add_boolean_term(term(schema::PREFIX_DAY, day));
+        doc.add_value(schema::SLOT_DATE, day);
+    } else {
+        doc.add_boolean_term(std::string(schema::TERM_UNDATED));
+    }
+    doc.add_value(schema::SLOT_CONTENT_HASH, hash);
+    doc.set_data(schema::encode(a));
+    return doc;
+}
+
+void DocumentBuilder::flush_spelling(Xapian::WritableDatabase& db)
+{
+    for (const auto& [word, count] : m_spelling) {
+        if (count >= SPELLING_MIN_COUNT) {
+            db.add_spelling(word, count);
+        }
+    }
+    m_spelling.clear();
+}
+
+// One positional term per token: its stem (Lucene's ArabicAnalyzer also
+// indexes stems only). Phrases then match across spelling variants and
+// affixes, and each document carries half the terms it would with separate
+// word and stem terms, which is what Xapian's write speed and index size
+// depend on.
+void DocumentBuilder::add_text(Xapian::Document& doc, std::string_view text, Xapian::termpos base,
+                               bool title)
+{
+    m_analyzer.analyze(text, m_tokens);
+    for (const Token& t : m_tokens) {
+        if (t.stopword || t.stem.empty() || t.stem.size() > schema::MAX_TERM_BYTES) {
+            continue;
+        }
+        const Xapian::termpos pos = base + t.position + 1;
+        const std::string stem = schema::encode_term(t.stem);
+        if (title) {
+            // Title positions live in the unprefixed terms; S terms only say
+            // "in the title" (for title: queries).
+            doc.add_term(term(schema::PREFIX_TITLE, stem));
+            doc.add_posting(stem, pos, schema::TITLE_WDF);
+        } else {
+            doc.add_posting(stem, pos);
+        }
+        if (t.normalized.size() > 2 && has_letter(t.normalized)) {
+            ++m_spelling[t.normalized];
+        }
+    }
+}
+
+}  // namespace akhbar::detail

@@ -1,0 +1,348 @@
+#include "sharded_index.hpp"
+
+#include <fcntl.h>
+#include <sys/file.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <fstream>
+#include <set>
+#include <sstream>
+
+#include "akhbar/common/error.hpp"
+#include "akhbar/common/profile.hpp"
+#include "akhbar/common/schema.hpp"
+#include "work_dirs.hpp"
+
+namespace fs = std::filesystem;
+
+namespace akhbar {
+
+std::string_view to_string(ShardBy by) noexcept
+{
+    switch (by) {
+    case ShardBy::month:
+        return "month";
+    case ShardBy::year:
+        return "year";
+    case ShardBy::none:
+        break;
+    }
+    return "none";
+}
+
+std::optional<ShardBy> parse_shard_by(std::string_view name) noexcept
+{
+    for (const ShardBy by : {ShardBy::none, ShardBy::month, ShardBy::year}) {
+        if (name == to_string(by)) {
+            return by;
+        }
+    }
+    return std::nullopt;
+}
+
+namespace detail {
+
+namespace {
+
+// The stub file's own line saying how Akhbar sharded the directory; Xapian
+// takes lines starting with '#' as comments.
+constexpr std::string_view LAYOUT_TAG = "# akhbar-shard-by: ";
+constexpr std::string_view LOCK_NAME = "akhbar.lock";
+
+bool is_database(const fs::path& dir)
+{
+    return fs::exists(dir / "iamglass");
+}
+
+fs::path target_of(const IndexerOptions& options)
+{
+    return options.db.empty() ? schema::default_database_path() : options.db;
+}
+
+}  // namespace
+
+std::optional<ShardLayout> read_layout(const fs::path& dir)
+{
+    const fs::path stub = dir / STUB_NAME;
+    std::ifstream in(stub);
+    if (!in) {
+        return std::nullopt;
+    }
+    ShardLayout layout;
+    bool tagged = false;
+    std::string line;
+    while (std::getline(in, line)) {
+        if (line.starts_with(LAYOUT_TAG)) {
+            const auto by = parse_shard_by(line.substr(LAYOUT_TAG.size()));
+            if (!by || *by == ShardBy::none) {
+                throw IndexError(stub.string() + ": unknown shard period: \"" +
+                                 line.substr(LAYOUT_TAG.size()) + "\"");
+            }
+            layout.by = *by;
+            tagged = true;
+        } else if (line.starts_with("auto ")) {
+            layout.shards.push_back(line.substr(5));
+        }
+    }
+    if (!tagged) {
+        throw IndexError(stub.string() +
+                         " is a Xapian stub file that akhbar-index did not write: index into "
+                         "another directory, or remove it");
+    }
+    std::sort(layout.shards.begin(), layout.shards.end());
+    return layout;
+}
+
+std::string shard_name(ShardBy by, const std::optional<std::chrono::year_month_day>& date)
+{
+    if (!date) {
+        return std::string(UNDATED_SHARD);
+    }
+    const std::string iso = schema::format_iso(*date);  // YYYY-MM-DD
+    return by == ShardBy::year ? iso.substr(0, 4) : iso.substr(0, 7);
+}
+
+bool ShardedIndex::wanted(const IndexerOptions& options)
+{
+    return options.shard_by != ShardBy::none || fs::exists(target_of(options) / STUB_NAME);
+}
+
+ShardedIndex::ShardedIndex(IndexerOptions options)
+    : m_options(std::move(options)), m_root(target_of(m_options)), m_rebuild(m_options.rebuild)
+{
+    if (!m_options.profile.empty()) {
+        (void)find_profile(m_options.profile);  // InvalidArgument before touching anything
+    }
+    if (m_root.has_parent_path()) {
+        fs::create_directories(m_root.parent_path());
+    }
+    remove_stale_work_dirs(m_root);
+    const std::optional<ShardLayout> layout = read_layout(m_root);
+    if (!layout && is_database(m_root) && !m_rebuild &&
+        Xapian::Database(m_root.string()).get_doccount() > 0) {
+        throw IndexError("database " + m_root.string() +
+                         " is a single database; use --rebuild with --shard-by to split it "
+                         "into shards");
+    }
+    m_by = m_options.shard_by != ShardBy::none ? m_options.shard_by : layout->by;
+    if (layout && layout->by != m_by && !m_rebuild) {
+        throw IndexError("database " + m_root.string() + " is sharded by " +
+                         std::string(to_string(layout->by)) + "; use --rebuild to shard it by " +
+                         std::string(to_string(m_by)));
+    }
+
+    fs::create_directories(m_root);
+    const fs::path lock = m_root / LOCK_NAME;
+    m_lock_fd = ::open(lock.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+    if (m_lock_fd < 0 || ::flock(m_lock_fd, LOCK_EX | LOCK_NB) != 0) {
+        if (m_lock_fd >= 0) {
+            ::close(m_lock_fd);
+            m_lock_fd = -1;
+        }
+        throw IndexError("database " + m_root.string() +
+                         " is locked: another akhbar-index is writing to it");
+    }
+
+    m_dir = m_rebuild ? work_dir_for(m_root) : m_root;
+    if (m_rebuild) {
+        fs::remove_all(m_dir);
+        fs::create_directories(m_dir);
+    }
+    if (layout && !m_rebuild) {
+        for (const std::string& name : layout->shards) {
+            if (!is_database(m_dir / name)) {
+                continue;  // listed but gone: nothing to update there
+            }
+            Indexer& writer = shard(name);
+            if (m_profile.empty()) {
+                m_profile = std::string(writer.profile());
+            } else if (writer.profile() != m_profile) {
+                throw IndexError("shard " + (m_dir / name).string() + " was built with profile \"" +
+                                 std::string(writer.profile()) + "\", the others with \"" +
+                                 m_profile + "\"; use --rebuild");
+            }
+            m_existing.push_back(name);
+            m_before.add_database(Xapian::Database((m_dir / name).string()));
+        }
+    }
+    if (m_profile.empty()) {
+        m_profile = m_options.profile.empty() ? std::string(DEFAULT_PROFILE) : m_options.profile;
+    }
+}
+
+ShardedIndex::~ShardedIndex()
+{
+    m_shards.clear();  // each Indexer abandons what it did not finish
+    if (m_lock_fd >= 0) {
+        ::close(m_lock_fd);
+    }
+}
+
+Indexer& ShardedIndex::shard(const std::string& name)
+{
+    auto it = m_shards.find(name);
+    if (it == m_shards.end()) {
+        IndexerOptions o = m_options;
+        o.db = m_dir / name;
+        // The first existing shard is opened with the profile asked for (or its
+        // own); every other shard must have the same.
+        o.profile = m_profile.empty() ? m_options.profile : m_profile;
+        o.rebuild = false;
+        o.shard_by = ShardBy::none;
+        // Shards are written side by side: one writer thread each unless told.
+        o.threads = m_options.threads == 0 ? 1 : m_options.threads;
+        it = m_shards.emplace(name, std::make_unique<Indexer>(std::move(o))).first;
+    }
+    return *it->second;
+}
+
+std::string ShardedIndex::shard_of(const std::string& id) const
+{
+    if (const auto it = m_moved_to.find(id); it != m_moved_to.end()) {
+        return it->second;
+    }
+    if (m_existing.empty()) {
+        return {};
+    }
+    const std::string id_term = std::string(schema::PREFIX_ID) + id;
+    const auto p = m_before.postlist_begin(id_term);
+    if (p == m_before.postlist_end(id_term)) {
+        return {};
+    }
+    // Xapian interleaves the document ids of the databases it combines.
+    return m_existing[(*p - 1) % m_existing.size()];
+}
+
+ShardedIndex::Outcome ShardedIndex::put(const Article& article)
+{
+    const std::string name = shard_name(m_by, article.date);
+    const std::string previous = shard_of(article.id);
+    Outcome outcome = shard(name).put(article);
+    if (!previous.empty() && previous != name) {
+        // Its date moved to another period: it moves with it.
+        (void)shard(previous).remove(article.id);
+        outcome = Outcome::updated;
+    }
+    m_moved_to[article.id] = name;
+    return outcome;
+}
+
+bool ShardedIndex::remove(std::string_view id)
+{
+    const std::string key(id);
+    const std::string name = shard_of(key);
+    if (name.empty()) {
+        return false;
+    }
+    m_moved_to[key].clear();
+    return shard(name).remove(id);
+}
+
+std::vector<std::string> ShardedIndex::origins() const
+{
+    std::set<std::string> all;
+    for (const auto& [name, writer] : m_shards) {
+        for (std::string& origin : writer->origins()) {
+            all.insert(std::move(origin));
+        }
+    }
+    return {all.begin(), all.end()};
+}
+
+std::vector<std::string> ShardedIndex::ids_from(std::string_view origin) const
+{
+    std::vector<std::string> ids;
+    for (const auto& [name, writer] : m_shards) {
+        for (std::string& id : writer->ids_from(origin)) {
+            ids.push_back(std::move(id));
+        }
+    }
+    return ids;
+}
+
+void ShardedIndex::commit()
+{
+    for (auto& [name, writer] : m_shards) {
+        writer->commit();
+    }
+    write_stub();
+}
+
+void ShardedIndex::finish()
+{
+    m_finished = true;
+    try {
+        for (auto& [name, writer] : m_shards) {
+            writer->finish();
+        }
+        write_stub();
+        if (m_rebuild) {
+            swap_into_place(m_dir, m_root);
+        }
+    } catch (...) {
+        abandon();
+        throw;
+    }
+}
+
+void ShardedIndex::abandon()
+{
+    m_finished = true;
+    for (auto& [name, writer] : m_shards) {
+        try {
+            writer->abandon();
+        } catch (...) {
+            // Already finished or failed: nothing more to undo.
+        }
+    }
+    if (m_rebuild) {
+        std::error_code ec;
+        fs::remove_all(m_dir, ec);
+    }
+}
+
+std::size_t ShardedIndex::document_count() const
+{
+    std::size_t n = 0;
+    for (const auto& [name, writer] : m_shards) {
+        n += writer->document_count();
+    }
+    return n;
+}
+
+// Lists every shard directory that holds a database, written to a temporary
+// file and renamed over the old stub, so that a searcher opening the
+// directory never reads half a list.
+void ShardedIndex::write_stub() const
+{
+    std::set<std::string> names;
+    for (const auto& entry : fs::directory_iterator(m_dir)) {
+        if (entry.is_directory() && is_database(entry.path()) &&
+            entry.path().filename().string().find(".build-") == std::string::npos) {
+            names.insert(entry.path().filename().string());
+        }
+    }
+    std::ostringstream out;
+    out << "# Akhbar sharded database, one shard per " << to_string(m_by)
+        << "; written by akhbar-index.\n"
+        << "# Xapian opens this directory as one database (stub file format).\n"
+        << LAYOUT_TAG << to_string(m_by) << "\n";
+    for (const std::string& name : names) {
+        out << "auto " << name << "\n";
+    }
+    const fs::path stub = m_dir / STUB_NAME;
+    const fs::path tmp = m_dir / (std::string(STUB_NAME) + ".tmp");
+    {
+        std::ofstream f(tmp, std::ios::trunc);
+        f << out.str();
+        if (!f.flush()) {
+            throw IndexError("cannot write " + tmp.string());
+        }
+    }
+    fs::rename(tmp, stub);
+}
+
+}  // namespace detail
+
+}  // namespace akhbar

@@ -1,0 +1,91 @@
+#pragma once
+/// @file
+/// A database split by period: a directory holding one Akhbar database per
+/// month or year (`2025-11/`, `undated/`) and a Xapian stub file, XAPIANDB,
+/// that lists them, so that the directory opens as one database. Each shard
+/// is written by an Indexer of its own.
+
+#include <chrono>
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include <xapian.h>
+
+#include "akhbar/indexer/indexer.hpp"
+
+namespace akhbar::detail {
+
+/// The stub file of a sharded database, inside its directory.
+inline constexpr std::string_view STUB_NAME = "XAPIANDB";
+/// The shard of articles without a date.
+inline constexpr std::string_view UNDATED_SHARD = "undated";
+
+/// What a sharded database's stub file says.
+struct ShardLayout {
+    ShardBy by = ShardBy::none;
+    std::vector<std::string> shards;  ///< directory names, sorted
+};
+
+/// Reads `dir`/XAPIANDB as written by ShardedIndex; nullopt when there is no
+/// stub file. Throws IndexError for a stub file Akhbar did not write.
+[[nodiscard]] std::optional<ShardLayout> read_layout(const std::filesystem::path& dir);
+
+/// The shard an article dated `date` belongs to.
+[[nodiscard]] std::string shard_name(ShardBy by, const std::optional<std::chrono::year_month_day>& date);
+
+class ShardedIndex {
+public:
+    using Outcome = Indexer::Outcome;
+
+    /// True when `options` ask for a sharded database, or name one.
+    [[nodiscard]] static bool wanted(const IndexerOptions& options);
+
+    explicit ShardedIndex(IndexerOptions options);
+    ~ShardedIndex();
+    ShardedIndex(const ShardedIndex&) = delete;
+    ShardedIndex& operator=(const ShardedIndex&) = delete;
+
+    Outcome put(const Article& article);
+    bool remove(std::string_view id);
+    [[nodiscard]] std::vector<std::string> origins() const;
+    [[nodiscard]] std::vector<std::string> ids_from(std::string_view origin) const;
+    void commit();
+    void finish();
+    void abandon();
+    [[nodiscard]] std::size_t document_count() const;
+    [[nodiscard]] bool bulk() const noexcept { return m_rebuild || m_existing.empty(); }
+    [[nodiscard]] bool finished() const noexcept { return m_finished; }
+    [[nodiscard]] const std::filesystem::path& path() const noexcept { return m_root; }
+    [[nodiscard]] std::string_view profile() const noexcept { return m_profile; }
+    [[nodiscard]] ShardBy shard_by() const noexcept { return m_by; }
+
+private:
+    Indexer& shard(const std::string& name);
+    /// The shard holding `id` now, or "" when none does.
+    [[nodiscard]] std::string shard_of(const std::string& id) const;
+    void write_stub() const;
+
+    IndexerOptions m_options;
+    std::filesystem::path m_root;  // what the user named
+    std::filesystem::path m_dir;   // where shards are written (a work dir when rebuilding)
+    ShardBy m_by = ShardBy::none;
+    bool m_rebuild = false;
+    bool m_finished = false;
+    std::string m_profile;
+    int m_lock_fd = -1;
+    std::map<std::string, std::unique_ptr<Indexer>> m_shards;  // open ones, by name
+    // Shards that existed when the run started, and one database over them
+    // (in this order) to find where an id was.
+    std::vector<std::string> m_existing;
+    Xapian::Database m_before;
+    // Where each id written in this run went.
+    std::unordered_map<std::string, std::string> m_moved_to;
+};
+
+}  // namespace akhbar::detail

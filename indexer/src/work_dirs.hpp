@@ -1,0 +1,22 @@
+#pragma once
+/// @file
+/// Building beside, then swapping into place: what `--rebuild` and bulk
+/// builds use so that a searcher never sees a half-built database.
+
+#include <filesystem>
+
+namespace akhbar::detail {
+
+/// Swaps two directories atomically where the kernel can (renameat2 with
+/// RENAME_EXCHANGE, Linux >= 3.15), otherwise with two renames; then removes
+/// what was at `target` before.
+void swap_into_place(const std::filesystem::path& fresh, const std::filesystem::path& target);
+
+/// Removes work directories left by a build that was killed:
+/// `<target>.build-<pid>` whose process is gone.
+void remove_stale_work_dirs(const std::filesystem::path& target);
+
+/// `<target>.build-<this pid>`.
+[[nodiscard]] std::filesystem::path work_dir_for(const std::filesystem::path& target);
+
+}  // namespace akhbar::detail

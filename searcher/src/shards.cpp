@@ -1,0 +1,114 @@
+#include "shards.hpp"
+
+#include <charconv>
+#include <filesystem>
+#include <fstream>
+
+#include "akhbar/common/error.hpp"
+
+namespace fs = std::filesystem;
+
+namespace akhbar::detail {
+
+namespace {
+
+constexpr std::string_view TCP_SCHEME = "tcp://";
+/// Stub files may list stub files; this deep and no deeper (a loop is an error).
+constexpr int MAX_STUB_DEPTH = 8;
+
+// "HOST:PORT" (HOST may be empty: this machine) into a remote shard.
+ShardSpec remote_shard(std::string_view address, std::string name, const std::string& where)
+{
+    const auto colon = address.rfind(':');
+    unsigned port = 0;
+    const char* end = address.data() + address.size();
+    if (colon == std::string_view::npos ||
+        std::from_chars(address.data() + colon + 1, end, port).ptr != end || port == 0 ||
+        port > 65535) {
+        throw InvalidArgument(where + "not a HOST:PORT address: \"" + std::string(address) + "\"");
+    }
+    ShardSpec s;
+    s.name = std::move(name);
+    s.remote = true;
+    s.host = std::string(address.substr(0, colon));
+    if (s.host.empty()) {
+        s.host = "127.0.0.1";
+    }
+    s.port = port;
+    return s;
+}
+
+void expand(const std::string& spec, int depth, std::vector<ShardSpec>& out);
+
+// Xapian's stub format: `auto|glass|chert PATH` (relative to the stub's
+// directory) and `remote :HOST:PORT`; blank lines and `#` comments.
+void expand_stub(const fs::path& stub, int depth, std::vector<ShardSpec>& out)
+{
+    if (depth > MAX_STUB_DEPTH) {
+        throw InvalidArgument(stub.string() + ": stub files nested more than " +
+                              std::to_string(MAX_STUB_DEPTH) + " deep (a loop?)");
+    }
+    std::ifstream in(stub);
+    std::string line;
+    std::size_t number = 0;
+    while (std::getline(in, line)) {
+        ++number;
+        const std::string where = stub.string() + ":" + std::to_string(number) + ": ";
+        if (line.empty() || line[0] == '#') {
+            continue;
+        }
+        const auto space = line.find(' ');
+        const std::string kind = line.substr(0, space);
+        const std::string arg = space == std::string::npos ? "" : line.substr(space + 1);
+        if ((kind == "auto" || kind == "glass" || kind == "chert") && !arg.empty()) {
+            const fs::path p = fs::path(arg).is_absolute() ? fs::path(arg) : stub.parent_path() / arg;
+            expand(p.lexically_normal().string(), depth + 1, out);
+        } else if (kind == "remote" && arg.starts_with(":")) {
+            out.push_back(remote_shard(std::string_view(arg).substr(1),
+                                       std::string(TCP_SCHEME) + arg.substr(1), where));
+        } else {
+            throw InvalidArgument(where + "not a shard Akhbar can search (auto PATH, or remote "
+                                          ":HOST:PORT): \"" + line + "\"");
+        }
+    }
+}
+
+void expand(const std::string& spec, int depth, std::vector<ShardSpec>& out)
+{
+    if (spec.starts_with(TCP_SCHEME)) {
+        out.push_back(remote_shard(std::string_view(spec).substr(TCP_SCHEME.size()), spec, ""));
+        return;
+    }
+    const fs::path p(spec);
+    std::error_code ec;
+    if (fs::is_regular_file(p, ec)) {
+        expand_stub(p, depth, out);
+    } else if (fs::is_regular_file(p / "XAPIANDB", ec)) {
+        expand_stub(p / "XAPIANDB", depth, out);
+    } else {
+        ShardSpec s;
+        s.name = spec;
+        s.path = spec;
+        out.push_back(std::move(s));
+    }
+}
+
+}  // namespace
+
+std::vector<ShardSpec> expand_database(const std::string& spec)
+{
+    std::vector<ShardSpec> out;
+    expand(spec, 0, out);
+    return out;
+}
+
+Xapian::Database open_shard(const ShardSpec& shard, std::chrono::milliseconds timeout)
+{
+    if (!shard.remote) {
+        return Xapian::Database(shard.path);
+    }
+    const auto ms = static_cast<unsigned>(timeout.count());
+    return Xapian::Remote::open(shard.host, shard.port, ms, ms);
+}
+
+}  // namespace akhbar::detail

@@ -1,0 +1,381 @@
+// One collection, three layouts: a single database, a database sharded by
+// month (local), and the same shards served by xapian-tcpsrv on loopback.
+// Every layout must give the same hits, scores, totals, snippets and facets;
+// a shard that is down is named, never waited on forever.
+
+#include <netinet/in.h>
+#include <signal.h>
+#include <spawn.h>
+#include <sys/socket.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <cmath>
+#include <filesystem>
+#include <fstream>
+#include <thread>
+
+#include <boost/test/unit_test.hpp>
+
+#include "akhbar/common/error.hpp"
+#include "akhbar/indexer/collection.hpp"
+#include "akhbar/searcher/searcher.hpp"
+#include "support/temp_dir.hpp"
+
+extern char** environ;
+
+namespace fs = std::filesystem;
+using akhbar::SearchRequest;
+using akhbar::SearchResult;
+using akhbar::Searcher;
+using akhbar::SearcherOptions;
+
+namespace {
+
+// A port the kernel says is free now.
+unsigned free_port()
+{
+    const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+    sockaddr_in addr{};
+    addr.sin_family = AF_INET;
+    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    ::bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr);
+    socklen_t len = sizeof addr;
+    ::getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &len);
+    ::close(fd);
+    return ntohs(addr.sin_port);
+}
+
+bool accepts_connections(unsigned port)
+{
+    const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+    sockaddr_in addr{};
+    addr.sin_family = AF_INET;
+    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    addr.sin_port = htons(static_cast<std::uint16_t>(port));
+    const bool ok = ::connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0;
+    ::close(fd);
+    return ok;
+}
+
+std::string find_tcpsrv()
+{
+    for (const char* dir : {"/usr/bin", "/usr/local/bin"}) {
+        const fs::path p = fs::path(dir) / "xapian-tcpsrv";
+        if (fs::exists(p)) {
+            return p.string();
+        }
+    }
+    return {};
+}
+
+// xapian-tcpsrv serving one database on a loopback port, for as long as the
+// object lives.
+class TcpServer {
+public:
+    explicit TcpServer(const fs::path& db) : m_port(free_port())
+    {
+        const std::string tcpsrv = find_tcpsrv();
+        BOOST_TEST_REQUIRE(!tcpsrv.empty(), "xapian-tcpsrv not found (Debian package xapian-tools)");
+        std::vector<std::string> args = {tcpsrv, "--quiet", "--interface", "127.0.0.1", "--port",
+                                         std::to_string(m_port), db.string()};
+        std::vector<char*> argv;
+        for (auto& a : args) {
+            argv.push_back(a.data());
+        }
+        argv.push_back(nullptr);
+        // Its own process group: xapian-tcpsrv forks a child per connection,
+        // and stopping the server must stop those too.
+        posix_spawnattr_t attr;
+        posix_spawnattr_init(&attr);
+        posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETPGROUP);
+        posix_spawnattr_setpgroup(&attr, 0);
+        const int spawned = posix_spawn(&m_pid, argv[0], nullptr, &attr, argv.data(), environ);
+        posix_spawnattr_destroy(&attr);
+        BOOST_TEST_REQUIRE(spawned == 0);
+        for (int i = 0; i < 200 && !accepts_connections(m_port); ++i) {
+            std::this_thread::sleep_for(std::chrono::milliseconds(25));
+        }
+        BOOST_TEST_REQUIRE(accepts_connections(m_port), "xapian-tcpsrv did not start on " << m_port);
+    }
+    TcpServer(const TcpServer&) = delete;
+    TcpServer& operator=(const TcpServer&) = delete;
+    ~TcpServer() { stop(); }
+
+    void stop()
+    {
+        if (m_pid > 0) {
+            ::kill(-m_pid, SIGKILL);
+            ::waitpid(m_pid, nullptr, 0);
+            m_pid = -1;
+        }
+    }
+
+    [[nodiscard]] std::string address() const { return "tcp://127.0.0.1:" + std::to_string(m_port); }
+
+private:
+    unsigned m_port;
+    pid_t m_pid = -1;
+};
+
+void index_into(const fs::path& db, akhbar::ShardBy by)
+{
+    akhbar::IndexerOptions options;
+    options.db = db;
+    options.shard_by = by;
+    akhbar::Indexer writer(options);
+    akhbar::RunOptions run;
+    run.paths = {(fs::path(AKHBAR_SOURCE_DIR) / "corpus").string(),
+                 (fs::path(AKHBAR_TEST_DATA_DIR) / "ant_shards_sample.jsonl.gz").string()};
+    akhbar::RunObserver quiet;
+    (void)akhbar::index_collection(writer, run, quiet);
+    writer.finish();
+}
+
+// The collection in all three layouts, built once for the suite.
+struct Layouts {
+    akhbar::test::TempDir dir;
+    fs::path single = dir / "single";
+    fs::path sharded = dir / "sharded";
+    std::vector<std::unique_ptr<TcpServer>> servers;
+    std::vector<std::string> remote;  // tcp:// addresses, one per shard
+
+    Layouts()
+    {
+        index_into(single, akhbar::ShardBy::none);
+        index_into(sharded, akhbar::ShardBy::month);
+        for (const auto& entry : fs::directory_iterator(sharded)) {
+            if (fs::exists(entry.path() / "iamglass")) {
+                servers.push_back(std::make_unique<TcpServer>(entry.path()));
+                remote.push_back(servers.back()->address());
+            }
+        }
+    }
+};
+
+Layouts& layouts()
+{
+    static Layouts instance;
+    return instance;
+}
+
+SearchRequest request_for(const std::string& query)
+{
+    SearchRequest r;
+    r.query = query;
+    r.limit = 10;
+    return r;
+}
+
+void require_same(const SearchResult& expected, const SearchResult& got, const std::string& layout)
+{
+    BOOST_TEST_CONTEXT(layout << ", query \"" << expected.query << "\"")
+    {
+        BOOST_TEST(got.total == expected.total);
+        BOOST_TEST(got.total_exact == expected.total_exact);
+        BOOST_TEST_REQUIRE(got.hits.size() == expected.hits.size());
+        for (std::size_t i = 0; i < got.hits.size(); ++i) {
+            const auto& e = expected.hits[i];
+            const auto& g = got.hits[i];
+            BOOST_TEST(g.id == e.id, "rank " << i + 1);
+            BOOST_TEST(std::abs(g.score - e.score) <= 1e-9 * std::max(1.0, e.score), "rank " << i + 1);
+            BOOST_TEST(g.title.text == e.title.text);
+            BOOST_TEST(g.snippet.text == e.snippet.text);
+            BOOST_TEST((g.snippet.highlights == e.snippet.highlights));
+        }
+        BOOST_TEST_REQUIRE(got.date_facet.has_value() == expected.date_facet.has_value());
+        if (expected.date_facet) {
+            BOOST_TEST(got.date_facet->granularity == expected.date_facet->granularity);
+            BOOST_TEST(got.date_facet->undated == expected.date_facet->undated);
+            BOOST_TEST(got.date_facet->outside == expected.date_facet->outside);
+            BOOST_TEST_REQUIRE(got.date_facet->counts.size() == expected.date_facet->counts.size());
+            for (std::size_t i = 0; i < got.date_facet->counts.size(); ++i) {
+                BOOST_TEST(got.date_facet->counts[i].value == expected.date_facet->counts[i].value);
+                BOOST_TEST(got.date_facet->counts[i].count == expected.date_facet->counts[i].count);
+            }
+        }
+        BOOST_TEST_REQUIRE(got.source_facet.size() == expected.source_facet.size());
+        for (std::size_t i = 0; i < got.source_facet.size(); ++i) {
+            BOOST_TEST(got.source_facet[i].value == expected.source_facet[i].value);
+            BOOST_TEST(got.source_facet[i].count == expected.source_facet[i].count);
+        }
+        BOOST_TEST(!got.partial);
+    }
+}
+
+const std::vector<std::string> QUERIES = {
+    "السلام",                  // every seed, and ANT
+    "كازاخستان اتفاقات",        // the seeds' story
+    "\"اتفاقات أبراهام\"",      // a phrase
+    "الحكومة التونسية",         // ANT, many months
+    "كرة القدم",                // ANT sports
+    "الانتخابات -البلدية",      // exclusion
+    "title:تونس",              // a field
+    "مسئول",                   // hamza seat variant
+};
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(shards)
+
+BOOST_AUTO_TEST_CASE(sharded_and_remote_layouts_give_the_same_results)
+{
+    Layouts& l = layouts();
+    BOOST_TEST_REQUIRE(l.remote.size() > 10U);  // 49 months of ANT + November 2025 + undated
+    const Searcher single({l.single.string()});
+    const Searcher sharded({l.sharded.string()});
+    const Searcher remote(l.remote);
+    BOOST_TEST(sharded.size() == single.size());
+    BOOST_TEST(remote.size() == single.size());
+    BOOST_TEST(sharded.shards().size() == l.remote.size());
+
+    for (const std::string& q : QUERIES) {
+        const SearchResult expected = single.search(request_for(q));
+        BOOST_TEST(expected.total > 0U, q);
+        require_same(expected, sharded.search(request_for(q)), "local shards");
+        require_same(expected, remote.search(request_for(q)), "remote shards");
+    }
+    // The November 2025 day histogram, undated counts, a date filter, date order.
+    SearchRequest nov = request_for("كازاخستان");
+    nov.facet_month = std::chrono::year{2025} / std::chrono::November;
+    const SearchResult expected = single.search(nov);
+    BOOST_TEST(expected.date_facet->counts.size() == 30U);
+    require_same(expected, sharded.search(nov), "local shards");
+    require_same(expected, remote.search(nov), "remote shards");
+
+    SearchRequest filtered = request_for("تونس");
+    filtered.from = std::chrono::year{2018} / 3 / 1;
+    filtered.to = std::chrono::year{2018} / 6 / 30;
+    filtered.sort = akhbar::SortOrder::date;
+    require_same(single.search(filtered), sharded.search(filtered), "local shards, date order");
+    require_same(single.search(filtered), remote.search(filtered), "remote shards, date order");
+}
+
+BOOST_AUTO_TEST_CASE(a_stub_file_mixes_local_and_remote_shards)
+{
+    Layouts& l = layouts();
+    const fs::path stub = l.dir / "mixed.stub";
+    {
+        std::ofstream out(stub);
+        out << "# half local, half remote\n";
+        std::size_t i = 0;
+        for (const auto& entry : fs::directory_iterator(l.sharded)) {
+            if (!fs::exists(entry.path() / "iamglass")) {
+                continue;
+            }
+            // The servers were started in directory order too.
+            if (i % 2 == 0) {
+                out << "auto " << entry.path().string() << "\n";
+            } else {
+                out << "remote :" << l.remote[i].substr(std::string("tcp://").size()) << "\n";
+            }
+            ++i;
+        }
+    }
+    const Searcher single({l.single.string()});
+    const Searcher mixed({stub.string()});
+    for (const std::string& q : QUERIES) {
+        require_same(single.search(request_for(q)), mixed.search(request_for(q)), "stub file");
+    }
+}
+
+BOOST_AUTO_TEST_CASE(local_shards_give_the_same_suggestions)
+{
+    // Xapian's remote protocol carries no spelling data (1.4): suggestions
+    // come from local databases only; see docs/scaling.md.
+    Layouts& l = layouts();
+    const Searcher single({l.single.string()});
+    const Searcher sharded({l.sharded.string()});
+    const auto expected = single.suggest("كازخستان");
+    BOOST_TEST_REQUIRE(expected.has_value());
+    BOOST_TEST(*expected == "كازاخستان");
+    BOOST_TEST(sharded.suggest("كازخستان").value_or("(none)") == *expected);
+}
+
+BOOST_AUTO_TEST_CASE(a_shard_that_goes_down_is_named_and_can_be_left_out)
+{
+    akhbar::test::TempDir dir;
+    const fs::path db = dir / "db";
+    index_into(db, akhbar::ShardBy::month);
+    std::vector<std::unique_ptr<TcpServer>> servers;
+    std::vector<std::string> addresses;
+    for (const auto& entry : fs::directory_iterator(db)) {
+        if (fs::exists(entry.path() / "iamglass")) {
+            servers.push_back(std::make_unique<TcpServer>(entry.path()));
+            addresses.push_back(servers.back()->address());
+        }
+    }
+    SearcherOptions strict;
+    strict.databases = addresses;
+    strict.timeout = std::chrono::milliseconds(2000);
+    SearcherOptions lenient = strict;
+    lenient.allow_partial = true;
+    const Searcher before(strict);
+    const std::size_t all = before.search(request_for("السلام")).total;
+
+    const Searcher open_strict(strict);
+    const Searcher open_lenient(lenient);
+    servers[0]->stop();
+    const std::string down = addresses[0];
+
+    // Open searchers: the failing shard is found and named.
+    try {
+        (void)open_strict.search(request_for("السلام"));
+        BOOST_ERROR("a search over a shard that is down succeeded");
+    } catch (const akhbar::IndexError& e) {
+        BOOST_TEST(std::string(e.what()).find(down) != std::string::npos, e.what());
+    }
+    const SearchResult partial = open_lenient.search(request_for("السلام"));
+    BOOST_TEST(partial.partial);
+    BOOST_TEST_REQUIRE(partial.unavailable.size() == 1U);
+    BOOST_TEST(partial.unavailable[0].find(down) != std::string::npos);
+    BOOST_TEST(partial.total < all);
+    BOOST_TEST(partial.total > 0U);
+
+    // New searchers: the shard cannot be opened.
+    BOOST_CHECK_EXCEPTION((void)Searcher(strict), akhbar::IndexError, [&](const akhbar::IndexError& e) {
+        return std::string(e.what()).find(down) != std::string::npos;
+    });
+    const Searcher reopened(lenient);
+    BOOST_TEST(reopened.shards().size() == addresses.size() - 1);
+    BOOST_TEST(reopened.search(request_for("السلام")).total == partial.total);
+}
+
+BOOST_AUTO_TEST_CASE(a_server_that_never_answers_times_out)
+{
+    // A socket that listens but never answers: the connection is made, the
+    // greeting never comes. The timeout bounds the wait.
+    const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+    sockaddr_in addr{};
+    addr.sin_family = AF_INET;
+    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    BOOST_TEST_REQUIRE(::bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0);
+    BOOST_TEST_REQUIRE(::listen(fd, 4) == 0);
+    socklen_t len = sizeof addr;
+    ::getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &len);
+    const std::string silent = "tcp://127.0.0.1:" + std::to_string(ntohs(addr.sin_port));
+
+    SearcherOptions options;
+    options.databases = {silent};
+    options.timeout = std::chrono::milliseconds(300);
+    BOOST_CHECK_EXCEPTION((void)Searcher(options), akhbar::IndexError, [&](const akhbar::IndexError& e) {
+        return std::string(e.what()).find(silent) != std::string::npos;
+    });
+    ::close(fd);
+}
+
+BOOST_AUTO_TEST_CASE(bad_shard_addresses_are_refused_with_the_line)
+{
+    akhbar::test::TempDir dir;
+    BOOST_CHECK_THROW((void)Searcher({"tcp://localhost"}), akhbar::InvalidArgument);
+    BOOST_CHECK_THROW((void)Searcher({"tcp://127.0.0.1:99999"}), akhbar::InvalidArgument);
+    const fs::path stub = dir / "bad.stub";
+    std::ofstream(stub) << "# ok\ninmemory\n";
+    BOOST_CHECK_EXCEPTION((void)Searcher({stub.string()}), akhbar::InvalidArgument,
+                          [&](const akhbar::InvalidArgument& e) {
+                              return std::string(e.what()).find("bad.stub:2:") != std::string::npos;
+                          });
+}
+
+BOOST_AUTO_TEST_SUITE_END()
