@@ -20,3 +20,15 @@ bench_require() {
         [ -x "$BUILD_DIR/$tool" ] || { echo "bench/$name: build first (./run.sh build)" >&2; exit 1; }
     done
 }
+
+# percentiles FILE: qid<TAB>milliseconds lines -> "p50 p95 p99 count"
+percentiles() {
+    cut -f2 "$1" | sort -g | awk '{ v[NR] = $1 } END {
+        i50 = int(NR * 0.50 + 0.5); i95 = int(NR * 0.95 + 0.5); i99 = int(NR * 0.99 + 0.5)
+        printf "%.2f %.2f %.2f %d\n", v[i50], v[i95], v[i99], NR }'
+}
+
+# bytes_of PATH...: bytes of the files under the paths
+bytes_of() {
+    du -scb "$@" | tail -1 | cut -f1
+}

@@ -22,12 +22,6 @@ trap 'rm -rf "$work"' EXIT
     "$BUILD_DIR/indexer/akhbar-index" -q --db "$DB" --rebuild "${FILES[@]}" >&2
 "$BUILD_DIR/bench/akhbar-bench-queries" 500 "${FILES[@]}" > "$work/queries.tsv"
 
-percentiles() {  # FILE of qid<TAB>ms -> "p50 p95 p99 count"
-    cut -f2 "$1" | sort -g | awk '{ v[NR] = $1 } END {
-        i50 = int(NR * 0.50 + 0.5); i95 = int(NR * 0.95 + 0.5); i99 = int(NR * 0.99 + 0.5)
-        printf "%.2f %.2f %.2f %d\n", v[i50], v[i95], v[i99], NR }'
-}
-
 run() {  # label, extra options...
     local label="$1"; shift
     "$BUILD_DIR/searcher/akhbar-search" --db "$DB" --batch "$work/queries.tsv" --json --limit 10 \
