@@ -78,18 +78,20 @@ std::vector<CompactedDatabase> compact(const fs::path& db)
     // The newest dated period still receives articles; so may `undated`.
     std::string newest;
     for (const std::string& name : layout->shards) {
-        if (name != detail::UNDATED_SHARD) {
+        if (name != detail::UNDATED_SHARD && name != detail::SPELLING_SHARD) {
             newest = std::max(newest, name);
         }
     }
     std::vector<CompactedDatabase> out;
     for (const std::string& name : layout->shards) {
         const fs::path shard = root / name;
-        if (name == newest || name == detail::UNDATED_SHARD) {
+        if (name == newest || name == detail::UNDATED_SHARD || name == detail::SPELLING_SHARD) {
             CompactedDatabase kept;
             kept.path = shard;
             kept.bytes_before = kept.bytes_after = bytes_in(shard);
-            kept.skipped = name == newest ? "newest period: still changing" : "undated: may still change";
+            kept.skipped = name == newest                  ? "newest period: still changing"
+                           : name == detail::UNDATED_SHARD ? "undated: may still change"
+                                                            : "spelling: rewritten at every run";
             out.push_back(std::move(kept));
         } else {
             out.push_back(compact_one(shard, Xapian::Compactor::FULLER));

@@ -9,6 +9,7 @@
 #include <set>
 #include <sstream>
 
+#include "akhbar/common/analyzer.hpp"
 #include "akhbar/common/error.hpp"
 #include "akhbar/common/profile.hpp"
 #include "akhbar/common/schema.hpp"
@@ -151,7 +152,7 @@ ShardedIndex::ShardedIndex(IndexerOptions options)
     }
     if (layout && !m_rebuild) {
         for (const std::string& name : layout->shards) {
-            if (!is_database(m_dir / name)) {
+            if (name == SPELLING_SHARD || !is_database(m_dir / name)) {
                 continue;  // listed but gone: nothing to update there
             }
             Indexer& writer = shard(name);
@@ -217,14 +218,19 @@ std::string ShardedIndex::shard_of(const std::string& id) const
 ShardedIndex::Outcome ShardedIndex::put(const Article& article)
 {
     const std::string name = shard_name(m_by, article.date);
-    const std::string previous = shard_of(article.id);
     Outcome outcome = shard(name).put(article);
-    if (!previous.empty() && previous != name) {
-        // Its date moved to another period: it moves with it.
-        (void)shard(previous).remove(article.id);
-        outcome = Outcome::updated;
+    // An article new to its period's shard may be in another one, if its
+    // date moved: it moves with it. (One already in its shard is in no other,
+    // so a re-run with no changes never looks further.)
+    if (outcome == Outcome::added) {
+        const std::string previous = shard_of(article.id);
+        if (!previous.empty() && previous != name) {
+            (void)shard(previous).remove(article.id);
+            outcome = Outcome::updated;
+        }
     }
     m_moved_to[article.id] = name;
+    m_changed = m_changed || outcome != Outcome::unchanged;
     return outcome;
 }
 
@@ -236,7 +242,9 @@ bool ShardedIndex::remove(std::string_view id)
         return false;
     }
     m_moved_to[key].clear();
-    return shard(name).remove(id);
+    const bool removed = shard(name).remove(id);
+    m_changed = m_changed || removed;
+    return removed;
 }
 
 std::vector<std::string> ShardedIndex::origins() const
@@ -276,6 +284,9 @@ void ShardedIndex::finish()
         for (auto& [name, writer] : m_shards) {
             writer->finish();
         }
+        if (m_changed || !is_database(m_dir / SPELLING_SHARD)) {
+            write_spelling();
+        }
         write_stub();
         if (m_rebuild) {
             swap_into_place(m_dir, m_root);
@@ -309,6 +320,34 @@ std::size_t ShardedIndex::document_count() const
         n += writer->document_count();
     }
     return n;
+}
+
+// Rebuilds the spelling database from every shard's spelling data (Xapian
+// sums the frequencies of a word over the databases it combines), beside
+// the old one, and swaps it in.
+void ShardedIndex::write_spelling() const
+{
+    Xapian::Database all;
+    for (const auto& entry : fs::directory_iterator(m_dir)) {
+        const std::string name = entry.path().filename().string();
+        if (entry.is_directory() && is_database(entry.path()) && name != SPELLING_SHARD &&
+            name.find(".build-") == std::string::npos) {
+            all.add_database(Xapian::Database(entry.path().string()));
+        }
+    }
+    const fs::path target = m_dir / SPELLING_SHARD;
+    const fs::path fresh = work_dir_for(target);
+    fs::remove_all(fresh);
+    {
+        Xapian::WritableDatabase out(fresh.string(), Xapian::DB_CREATE_OR_OVERWRITE | Xapian::DB_NO_SYNC);
+        schema::write_index_info(out, m_profile, Analyzer(m_profile).stemmer_name());
+        out.set_metadata(std::string(schema::META_ROLE), std::string(schema::ROLE_SPELLING));
+        for (auto it = all.spellings_begin(); it != all.spellings_end(); ++it) {
+            out.add_spelling(*it, it.get_termfreq());
+        }
+        out.commit();
+    }
+    swap_into_place(fresh, target);
 }
 
 // Lists every shard directory that holds a database, written to a temporary

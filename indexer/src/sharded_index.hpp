@@ -25,6 +25,10 @@ namespace akhbar::detail {
 inline constexpr std::string_view STUB_NAME = "XAPIANDB";
 /// The shard of articles without a date.
 inline constexpr std::string_view UNDATED_SHARD = "undated";
+/// The database holding the spelling data of every shard and no documents,
+/// so that suggestions need only this one local database however the
+/// shards are spread (Xapian's remote protocol carries no spelling data).
+inline constexpr std::string_view SPELLING_SHARD = "spelling";
 
 /// What a sharded database's stub file says.
 struct ShardLayout {
@@ -70,6 +74,7 @@ private:
     /// The shard holding `id` now, or "" when none does.
     [[nodiscard]] std::string shard_of(const std::string& id) const;
     void write_stub() const;
+    void write_spelling() const;
 
     IndexerOptions m_options;
     std::filesystem::path m_root;  // what the user named
@@ -77,6 +82,7 @@ private:
     ShardBy m_by = ShardBy::none;
     bool m_rebuild = false;
     bool m_finished = false;
+    bool m_changed = false;  // anything added, updated or deleted in this run
     std::string m_profile;
     int m_lock_fd = -1;
     std::map<std::string, std::unique_ptr<Indexer>> m_shards;  // open ones, by name

@@ -118,6 +118,9 @@ struct OpenedDatabase {
     std::vector<detail::ShardSpec> shards;
     std::vector<Xapian::Database> handles;  // one per shard, same order
     std::vector<std::string> unavailable;   // "NAME: why"
+    // Local databases holding the spelling data of a sharded directory (see
+    // schema::META_ROLE); suggestions come from them alone when present.
+    std::vector<Xapian::Database> spelling;
 };
 
 // UUIDs and revisions of the local shards: changes when anything does.
@@ -190,6 +193,9 @@ OpenedDatabase open_all(const SearcherOptions& options)
                              "\": they cannot be searched as one");
         }
         out.profile = info.profile;
+        if (!shard.remote && one.get_metadata(std::string(schema::META_ROLE)) == schema::ROLE_SPELLING) {
+            out.spelling.push_back(one);
+        }
         out.shards.push_back(std::move(shard));
         out.handles.push_back(one);
     }
@@ -382,28 +388,36 @@ struct Searcher::Impl {
         return out;
     }
 
-    // Xapian 1.4 gives no suggestion over many databases at once where each
-    // alone gives one (seen with 20 and more month shards), and none over
-    // remote ones (its protocol carries no spelling data): ask each local
-    // shard, and keep the candidate most frequent over all of them.
+    // Suggestions come from one place however the shards are spread: the
+    // spelling database of a sharded directory when there is one (it holds
+    // every shard's spelling data). Otherwise each local database is asked
+    // and the candidate most frequent over all of them kept: Xapian 1.4 gives
+    // no suggestion over many databases at once where each alone gives one
+    // (seen with 20 and more month shards), and none from remote ones (its
+    // protocol carries no spelling data).
     [[nodiscard]] std::string spelling_suggestion(const std::string& word) const
     {
-        if (opened.handles.size() == 1) {
-            return db().get_spelling_suggestion(word, SPELLING_DISTANCE);
+        const std::vector<Xapian::Database>& sources =
+            opened.spelling.empty() ? opened.handles : opened.spelling;
+        if (sources.size() == 1) {
+            return sources.front().get_spelling_suggestion(word, SPELLING_DISTANCE);
+        }
+        std::vector<const Xapian::Database*> local;
+        for (std::size_t i = 0; i < sources.size(); ++i) {
+            if (!opened.spelling.empty() || !opened.shards[i].remote) {
+                local.push_back(&sources[i]);
+            }
         }
         std::string best;
         Xapian::doccount best_freq = 0;
-        for (std::size_t i = 0; i < opened.handles.size(); ++i) {
-            if (opened.shards[i].remote) {
-                continue;
-            }
-            const std::string candidate = opened.handles[i].get_spelling_suggestion(word, SPELLING_DISTANCE);
+        for (const Xapian::Database* db : local) {
+            const std::string candidate = db->get_spelling_suggestion(word, SPELLING_DISTANCE);
             if (candidate.empty() || candidate == best) {
                 continue;
             }
             Xapian::doccount freq = 0;
-            for (std::size_t j = 0; j < opened.handles.size(); ++j) {
-                freq += opened.shards[j].remote ? 0 : spelling_frequency(opened.handles[j], candidate);
+            for (const Xapian::Database* other : local) {
+                freq += spelling_frequency(*other, candidate);
             }
             if (freq > best_freq || (freq == best_freq && candidate < best)) {
                 best = candidate;

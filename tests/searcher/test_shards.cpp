@@ -10,6 +10,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <filesystem>
@@ -138,18 +139,23 @@ struct Layouts {
     akhbar::test::TempDir dir;
     fs::path single = dir / "single";
     fs::path sharded = dir / "sharded";
+    std::vector<fs::path> periods;  // the month (and undated) shards
     std::vector<std::unique_ptr<TcpServer>> servers;
-    std::vector<std::string> remote;  // tcp:// addresses, one per shard
+    std::vector<std::string> remote;  // tcp:// addresses, one per period shard
 
     Layouts()
     {
         index_into(single, akhbar::ShardBy::none);
         index_into(sharded, akhbar::ShardBy::month);
         for (const auto& entry : fs::directory_iterator(sharded)) {
-            if (fs::exists(entry.path() / "iamglass")) {
-                servers.push_back(std::make_unique<TcpServer>(entry.path()));
-                remote.push_back(servers.back()->address());
+            if (fs::exists(entry.path() / "iamglass") && entry.path().filename() != "spelling") {
+                periods.push_back(entry.path());
             }
+        }
+        std::sort(periods.begin(), periods.end());
+        for (const auto& p : periods) {
+            servers.push_back(std::make_unique<TcpServer>(p));
+            remote.push_back(servers.back()->address());
         }
     }
 };
@@ -228,7 +234,7 @@ BOOST_AUTO_TEST_CASE(sharded_and_remote_layouts_give_the_same_results)
     const Searcher remote(l.remote);
     BOOST_TEST(sharded.size() == single.size());
     BOOST_TEST(remote.size() == single.size());
-    BOOST_TEST(sharded.shards().size() == l.remote.size());
+    BOOST_TEST(sharded.shards().size() == l.remote.size() + 1);  // and the spelling database
 
     for (const std::string& q : QUERIES) {
         const SearchResult expected = single.search(request_for(q));
@@ -259,18 +265,12 @@ BOOST_AUTO_TEST_CASE(a_stub_file_mixes_local_and_remote_shards)
     {
         std::ofstream out(stub);
         out << "# half local, half remote\n";
-        std::size_t i = 0;
-        for (const auto& entry : fs::directory_iterator(l.sharded)) {
-            if (!fs::exists(entry.path() / "iamglass")) {
-                continue;
-            }
-            // The servers were started in directory order too.
+        for (std::size_t i = 0; i < l.periods.size(); ++i) {
             if (i % 2 == 0) {
-                out << "auto " << entry.path().string() << "\n";
+                out << "auto " << l.periods[i].string() << "\n";
             } else {
                 out << "remote :" << l.remote[i].substr(std::string("tcp://").size()) << "\n";
             }
-            ++i;
         }
     }
     const Searcher single({l.single.string()});
@@ -280,17 +280,29 @@ BOOST_AUTO_TEST_CASE(a_stub_file_mixes_local_and_remote_shards)
     }
 }
 
-BOOST_AUTO_TEST_CASE(local_shards_give_the_same_suggestions)
+BOOST_AUTO_TEST_CASE(every_layout_gives_the_same_suggestions)
 {
-    // Xapian's remote protocol carries no spelling data (1.4): suggestions
-    // come from local databases only; see docs/scaling.md.
+    // Xapian's remote protocol carries no spelling data (1.4): a sharded
+    // directory keeps every shard's spelling data in one local database,
+    // `spelling`, which a front end searching remote shards lists too.
     Layouts& l = layouts();
     const Searcher single({l.single.string()});
     const Searcher sharded({l.sharded.string()});
-    const auto expected = single.suggest("كازخستان");
-    BOOST_TEST_REQUIRE(expected.has_value());
-    BOOST_TEST(*expected == "كازاخستان");
-    BOOST_TEST(sharded.suggest("كازخستان").value_or("(none)") == *expected);
+    std::vector<std::string> remote_and_spelling = l.remote;
+    remote_and_spelling.push_back((l.sharded / "spelling").string());
+    const Searcher remote(remote_and_spelling);
+    const Searcher remote_only(l.remote);
+    for (const char* typo : {"كازخستان", "المنتحب", "الاقتصد", "الجزاير"}) {
+        const auto expected = single.suggest(typo);
+        BOOST_TEST_REQUIRE(expected.has_value(), typo);
+        BOOST_TEST(sharded.suggest(typo).value_or("(none)") == *expected, typo);
+        BOOST_TEST(remote.suggest(typo).value_or("(none)") == *expected, typo);
+        BOOST_TEST(!remote_only.suggest(typo).has_value(), typo);  // documented limit
+    }
+    // The spelling database holds no documents: totals are unchanged.
+    BOOST_TEST(remote.size() == single.size());
+    require_same(single.search(request_for("السلام")), remote.search(request_for("السلام")),
+                 "remote shards and the spelling database");
 }
 
 BOOST_AUTO_TEST_CASE(a_shard_that_goes_down_is_named_and_can_be_left_out)

@@ -56,6 +56,10 @@ inline constexpr std::string_view META_PROFILE = "akhbar.profile";
 inline constexpr std::string_view META_STEMMER = "akhbar.stemmer";
 inline constexpr std::string_view META_ANALYZER = "akhbar.analyzer_version";
 inline constexpr std::string_view META_WRITER = "akhbar.version";
+/// "spelling" on the spelling database of a sharded directory, which holds
+/// the spelling data of all its shards and no documents; absent elsewhere.
+inline constexpr std::string_view META_ROLE = "akhbar.role";
+inline constexpr std::string_view ROLE_SPELLING = "spelling";
 
 using akhbar::DateSource;
 using akhbar::to_string;
