@@ -66,6 +66,8 @@ done
 echo
 echo "one database $(bytes_of "$work/single") bytes; $N shards $(bytes_of "$work"/shard*) bytes"
 
+[ "${SHARDS_LATENCY_ONLY:-}" = 1 ] && exit 0
+
 # Compaction after growth: half the corpus, then the other half in a second
 # (incremental, in-place) run.
 for i in $(seq 0 $((N - 1))); do

@@ -49,9 +49,26 @@ std::string origin_term(const std::string& origin)
 Xapian::Document DocumentBuilder::build(const Article& a, const std::string& hash)
 {
     Xapian::Document doc;
-    add_text(doc, a.title, 0, true);
-    const Xapian::termpos title_end = m_tokens.empty() ? 0 : m_tokens.back().position + 1;
-    add_text(doc, a.text, title_end + schema::BODY_POSITION_GAP, false);
+    // One positional term per token: its stem (Lucene's ArabicAnalyzer also
+    // indexes stems only). Phrases then match across spelling variants and
+    // affixes, and each document carries half the terms it would with
+    // separate word and stem terms, which is what Xapian's write speed and
+    // index size depend on.
+    schema::for_each_positional_term(
+        m_analyzer, a.title, a.text, m_tokens,
+        [&](const std::string& stem, Xapian::termpos pos, bool in_title, const Token& t) {
+            if (in_title) {
+                // Title positions live in the unprefixed terms; S terms only
+                // say "in the title" (for title: queries).
+                doc.add_term(term(schema::PREFIX_TITLE, stem));
+                doc.add_posting(stem, pos, schema::TITLE_WDF);
+            } else {
+                doc.add_posting(stem, pos);
+            }
+            if (t.normalized.size() > 2 && has_letter(t.normalized)) {
+                ++m_spelling[t.normalized];
+            }
+        });
 
     doc.add_boolean_term(term(schema::PREFIX_ID, a.id));
     doc.add_boolean_term(origin_term(a.origin));
@@ -86,35 +103,6 @@ void DocumentBuilder::flush_spelling(Xapian::WritableDatabase& db)
         }
     }
     m_spelling.clear();
-}
-
-// One positional term per token: its stem (Lucene's ArabicAnalyzer also
-// indexes stems only). Phrases then match across spelling variants and
-// affixes, and each document carries half the terms it would with separate
-// word and stem terms, which is what Xapian's write speed and index size
-// depend on.
-void DocumentBuilder::add_text(Xapian::Document& doc, std::string_view text, Xapian::termpos base,
-                               bool title)
-{
-    m_analyzer.analyze(text, m_tokens);
-    for (const Token& t : m_tokens) {
-        if (t.stopword || t.stem.empty() || t.stem.size() > schema::MAX_TERM_BYTES) {
-            continue;
-        }
-        const Xapian::termpos pos = base + t.position + 1;
-        const std::string stem = schema::encode_term(t.stem);
-        if (title) {
-            // Title positions live in the unprefixed terms; S terms only say
-            // "in the title" (for title: queries).
-            doc.add_term(term(schema::PREFIX_TITLE, stem));
-            doc.add_posting(stem, pos, schema::TITLE_WDF);
-        } else {
-            doc.add_posting(stem, pos);
-        }
-        if (t.normalized.size() > 2 && has_letter(t.normalized)) {
-            ++m_spelling[t.normalized];
-        }
-    }
 }
 
 }  // namespace akhbar::detail

@@ -37,8 +37,6 @@ public:
     void flush_spelling(Xapian::WritableDatabase& db);
 
 private:
-    void add_text(Xapian::Document& doc, std::string_view text, Xapian::termpos base, bool title);
-
     Analyzer m_analyzer;
     std::vector<Token> m_tokens;
     std::unordered_map<std::string, Xapian::termcount> m_spelling;

@@ -85,14 +85,11 @@ Xapian::termpos closest(const std::vector<Xapian::termpos>& a, const std::vector
     return best;
 }
 
-// 0..1: how close the consecutive query words stand in document `did`
-// (adjacent pairs count 1, pairs k apart 1/k, beyond PROXIMITY_SPAN nothing).
-double proximity(const Xapian::Database& db, Xapian::docid did, const std::vector<std::string>& terms)
+// 0..1: how close consecutive query words stand, given each word's sorted
+// positions in a document (adjacent pairs count 1, pairs k apart 1/k,
+// beyond PROXIMITY_SPAN nothing).
+double proximity(const std::vector<std::vector<Xapian::termpos>>& positions)
 {
-    std::vector<std::vector<Xapian::termpos>> positions;
-    for (const std::string& t : terms) {
-        positions.emplace_back(db.positionlist_begin(did, t), db.positionlist_end(did, t));
-    }
     double sum = 0;
     for (std::size_t i = 0; i + 1 < positions.size(); ++i) {
         const Xapian::termpos d = closest(positions[i], positions[i + 1]);
@@ -100,7 +97,7 @@ double proximity(const Xapian::Database& db, Xapian::docid did, const std::vecto
             sum += 1.0 / static_cast<double>(d);
         }
     }
-    return sum / static_cast<double>(terms.size() - 1);
+    return sum / static_cast<double>(positions.size() - 1);
 }
 
 // How often `word` was counted in `db`'s spelling data (0 when never).
@@ -217,6 +214,7 @@ struct Searcher::Impl {
     OpenedDatabase opened;
     std::string identity;
     Analyzer analyzer;
+    std::vector<Token> scratch;
 
     explicit Impl(SearcherOptions o) : options(std::move(o))
     {
@@ -271,6 +269,35 @@ struct Searcher::Impl {
                 throw IndexError("search failed: " + e.get_description());
             }
         }
+    }
+
+    // Each term's positions in the document at `m`: read from the database,
+    // or, for a document on a remote shard, recomputed from its stored text
+    // exactly as the indexer computed them (one round trip for all the
+    // documents, fetched together, instead of one per position list).
+    std::vector<std::vector<Xapian::termpos>> positions(const Xapian::MSetIterator& m,
+                                                        const std::vector<std::string>& terms)
+    {
+        std::vector<std::vector<Xapian::termpos>> out(terms.size());
+        const Xapian::docid did = *m;
+        const std::size_t shard = (did - 1) % opened.handles.size();
+        if (!opened.shards[shard].remote) {
+            for (std::size_t i = 0; i < terms.size(); ++i) {
+                out[i].assign(db().positionlist_begin(did, terms[i]), db().positionlist_end(did, terms[i]));
+            }
+            return out;
+        }
+        const schema::StoredArticle a = schema::decode(m.get_document().get_data());
+        schema::for_each_positional_term(
+            analyzer, a.title, a.text, scratch,
+            [&](const std::string& term, Xapian::termpos pos, bool, const Token&) {
+                for (std::size_t i = 0; i < terms.size(); ++i) {
+                    if (terms[i] == term) {
+                        out[i].push_back(pos);
+                    }
+                }
+            });
+        return out;
     }
 
     void mark(SearchResult& result) const
@@ -427,14 +454,17 @@ struct Searcher::Impl {
         return best;
     }
 
-    std::optional<std::string> suggestion(std::string_view query,
-                                          const detail::ParsedQuery& parsed) const
+    // `mset`, when given, is the search's own: it knows the frequencies of
+    // the query's terms without asking every shard again.
+    std::optional<std::string> suggestion(std::string_view query, const detail::ParsedQuery& parsed,
+                                          const Xapian::MSet* mset = nullptr) const
     {
         std::string suggested(query);
         bool changed = false;
         for (const QueryWord& w : parsed.words) {
+            const std::string term = schema::encode_term(w.stem);
             if (w.stopword || w.stem.empty() ||
-                db().get_termfreq(schema::encode_term(w.stem)) > 0) {
+                (mset != nullptr ? mset->get_termfreq(term) : db().get_termfreq(term)) > 0) {
                 continue;
             }
             const std::string fix = spelling_suggestion(w.normalized);
@@ -544,7 +574,7 @@ SearchResult Searcher::search_once(Impl& impl, const SearchRequest& request)
     for (auto m = mset.begin(); m != mset.end(); ++m) {
         double score = m.get_weight();
         if (by_proximity) {
-            score *= 1 + PROXIMITY_BOOST * proximity(impl.db(), *m, parsed.proximity_terms);
+            score *= 1 + PROXIMITY_BOOST * proximity(impl.positions(m, parsed.proximity_terms));
         }
         ranked.push_back({m, score, rescore ? m.get_document().get_value(schema::SLOT_CONTENT_HASH) : ""});
     }
@@ -573,7 +603,7 @@ SearchResult Searcher::search_once(Impl& impl, const SearchRequest& request)
         result.date_facet = Impl::date_facet(date_spy, result.total, request.facet_month);
         result.source_facet = Impl::source_facet(source_spy);
     }
-    result.suggestion = impl.suggestion(request.query, parsed);
+    result.suggestion = impl.suggestion(request.query, parsed, &mset);
     return result;
 }
 
