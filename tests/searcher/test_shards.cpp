@@ -228,7 +228,7 @@ BOOST_AUTO_TEST_SUITE(shards)
 BOOST_AUTO_TEST_CASE(sharded_and_remote_layouts_give_the_same_results)
 {
     Layouts& l = layouts();
-    BOOST_TEST_REQUIRE(l.remote.size() > 10U);  // 49 months of ANT + November 2025 + undated
+    BOOST_TEST_REQUIRE(l.remote.size() > 10U);  // 51 months of ANT, November 2025, undated
     const Searcher single({l.single.string()});
     const Searcher sharded({l.sharded.string()});
     const Searcher remote(l.remote);
@@ -292,7 +292,7 @@ BOOST_AUTO_TEST_CASE(every_layout_gives_the_same_suggestions)
     remote_and_spelling.push_back((l.sharded / "spelling").string());
     const Searcher remote(remote_and_spelling);
     const Searcher remote_only(l.remote);
-    for (const char* typo : {"كازخستان", "المنتحب", "الاقتصد", "الجزاير"}) {
+    for (const char* typo : {"كازاخستن", "المنتحب", "الاقتصد", "الجزاير"}) {
         const auto expected = single.suggest(typo);
         BOOST_TEST_REQUIRE(expected.has_value(), typo);
         BOOST_TEST(sharded.suggest(typo).value_or("(none)") == *expected, typo);
