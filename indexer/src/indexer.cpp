@@ -523,6 +523,23 @@ struct SingleIndex {
 
 }  // namespace detail
 
+namespace {
+
+// The public API throws akhbar errors only: a Xapian error that escapes the
+// implementation (disk full, a database removed underneath) becomes an
+// IndexError with Xapian's description.
+template <class F>
+auto guarded(F f) -> decltype(f())
+{
+    try {
+        return f();
+    } catch (const Xapian::Error& e) {
+        throw IndexError(e.get_description());
+    }
+}
+
+}  // namespace
+
 struct Indexer::Impl {
     std::unique_ptr<detail::SingleIndex> single;
     std::unique_ptr<detail::ShardedIndex> sharded;
@@ -531,9 +548,11 @@ struct Indexer::Impl {
 Indexer::Indexer(IndexerOptions options) : m_impl(std::make_unique<Impl>())
 {
     if (detail::ShardedIndex::wanted(options)) {
-        m_impl->sharded = std::make_unique<detail::ShardedIndex>(std::move(options));
+        m_impl->sharded =
+            guarded([&] { return std::make_unique<detail::ShardedIndex>(std::move(options)); });
     } else {
-        m_impl->single = std::make_unique<detail::SingleIndex>(std::move(options));
+        m_impl->single =
+            guarded([&] { return std::make_unique<detail::SingleIndex>(std::move(options)); });
     }
 }
 
@@ -552,42 +571,48 @@ Indexer::~Indexer()
 
 Indexer::Outcome Indexer::put(const Article& article)
 {
-    return m_impl->sharded ? m_impl->sharded->put(article) : m_impl->single->put(article);
+    return guarded([&] {
+        return m_impl->sharded ? m_impl->sharded->put(article) : m_impl->single->put(article);
+    });
 }
 
 bool Indexer::remove(std::string_view id)
 {
-    return m_impl->sharded ? m_impl->sharded->remove(id) : m_impl->single->remove(id);
+    return guarded([&] { return m_impl->sharded ? m_impl->sharded->remove(id) : m_impl->single->remove(id); });
 }
 
 std::vector<std::string> Indexer::origins() const
 {
-    return m_impl->sharded ? m_impl->sharded->origins() : m_impl->single->origins();
+    return guarded([&] { return m_impl->sharded ? m_impl->sharded->origins() : m_impl->single->origins(); });
 }
 
 std::vector<std::string> Indexer::ids_from(std::string_view origin) const
 {
-    return m_impl->sharded ? m_impl->sharded->ids_from(origin) : m_impl->single->ids_from(origin);
+    return guarded([&] {
+        return m_impl->sharded ? m_impl->sharded->ids_from(origin) : m_impl->single->ids_from(origin);
+    });
 }
 
 void Indexer::commit()
 {
-    m_impl->sharded ? m_impl->sharded->commit() : m_impl->single->commit();
+    guarded([&] { m_impl->sharded ? m_impl->sharded->commit() : m_impl->single->commit(); });
 }
 
 void Indexer::finish()
 {
-    m_impl->sharded ? m_impl->sharded->finish() : m_impl->single->finish();
+    guarded([&] { m_impl->sharded ? m_impl->sharded->finish() : m_impl->single->finish(); });
 }
 
 void Indexer::abandon()
 {
-    m_impl->sharded ? m_impl->sharded->abandon() : m_impl->single->abandon();
+    guarded([&] { m_impl->sharded ? m_impl->sharded->abandon() : m_impl->single->abandon(); });
 }
 
 std::size_t Indexer::document_count() const
 {
-    return m_impl->sharded ? m_impl->sharded->document_count() : m_impl->single->document_count();
+    return guarded([&] {
+        return m_impl->sharded ? m_impl->sharded->document_count() : m_impl->single->document_count();
+    });
 }
 
 bool Indexer::bulk() const noexcept

@@ -315,6 +315,10 @@ void ShardedIndex::abandon()
 
 std::size_t ShardedIndex::document_count() const
 {
+    if (m_finished) {
+        // The shards' own paths may have moved (a rebuild is swapped in).
+        return Xapian::Database(m_root.string()).get_doccount();
+    }
     std::size_t n = 0;
     for (const auto& [name, writer] : m_shards) {
         n += writer->document_count();

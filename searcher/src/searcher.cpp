@@ -1,6 +1,8 @@
 #include "akhbar/searcher/searcher.hpp"
 
 #include <algorithm>
+#include <cmath>
+#include <limits>
 #include <map>
 
 #include <xapian.h>
@@ -170,9 +172,11 @@ OpenedDatabase open_all(const SearcherOptions& options)
     for (auto& shard : specs) {
         Xapian::Database one;
         schema::IndexInfo info;
+        Xapian::doccount documents = 0;
         try {
             one = detail::open_shard(shard, options.timeout);
             info = schema::read_index_info(one);
+            documents = one.get_doccount();
         } catch (const Xapian::Error& e) {
             if (!options.allow_partial) {
                 throw IndexError(describe_failure(shard, e));
@@ -180,7 +184,7 @@ OpenedDatabase open_all(const SearcherOptions& options)
             out.unavailable.push_back(describe_failure(shard, e));
             continue;
         }
-        if (!schema::require_compatible(info, one.get_doccount(), shard.name)) {
+        if (!schema::require_compatible(info, documents, shard.name)) {
             throw IndexError(shard.name + " is not an Akhbar database (it has no \"" +
                              std::string(schema::META_SCHEMA) + "\" metadata)");
         }
@@ -528,47 +532,54 @@ SearchResult Searcher::search_once(Impl& impl, const SearchRequest& request)
     enquire.set_query(query);
     if (request.sort == SortOrder::date) {
         enquire.set_sort_by_value_then_relevance(schema::SLOT_DATE, true);
+    } else {
+        // Equal scores in content-hash order, not document-id order: ids
+        // depend on how the collection was split into shards (and on which
+        // writer thread took an article), results must not. Many articles
+        // can tie (a title: query), so this must happen inside the match,
+        // not only among the hits returned.
+        enquire.set_sort_by_relevance_then_value(schema::SLOT_CONTENT_HASH, false);
     }
     Xapian::ValueCountMatchSpy date_spy(schema::SLOT_DATE);
     Xapian::ValueCountMatchSpy source_spy(schema::SLOT_SOURCE);
     Xapian::doccount check_at_least = static_cast<Xapian::doccount>(request.offset + request.limit);
-    // Sorted by value, Xapian 1.4.22 overcounts match spies over remote
-    // shards: their counts then come from a pass of their own, unsorted.
-    const bool separate_facets = request.facets && request.sort == SortOrder::date &&
-                                 std::any_of(impl.opened.shards.begin(), impl.opened.shards.end(),
-                                             [](const auto& shard) { return shard.remote; });
-    if (request.facets && !separate_facets) {
-        enquire.add_matchspy(&date_spy);
-        enquire.add_matchspy(&source_spy);
-    }
-    if (request.facets) {
-        check_at_least = impl.db().get_doccount();  // facets count every match
-    }
+    // Facets count every match. Over several databases they are counted in a
+    // pass of their own, unsorted, and the ranking pass stops early: sorted
+    // by a value, Xapian 1.4.22 overcounts match spies over remote shards,
+    // and a sorted pass over every match of several local shards cost 40%
+    // more than the two passes (bench/shards.sh).
+    const bool separate_facets = request.facets && impl.opened.handles.size() > 1;
+    std::optional<Xapian::MSet> counted;
     if (separate_facets) {
         Xapian::Enquire counting(impl.db());
         counting.set_query(query);
         counting.add_matchspy(&date_spy);
         counting.add_matchspy(&source_spy);
-        (void)counting.get_mset(0, 0, check_at_least);
+        counted = counting.get_mset(0, 0, impl.db().get_doccount());
+    } else if (request.facets) {
+        enquire.add_matchspy(&date_spy);
+        enquire.add_matchspy(&source_spy);
+        check_at_least = impl.db().get_doccount();
     }
-    // The top of the ranking is reordered here, whatever the page: by
-    // proximity, and equal scores by content hash instead of document id
-    // (ids depend on how the collection is split into shards; results must
-    // not). Xapian's own relevance-then-value order would do the latter, but
-    // with remote shards it makes match spies overcount (Xapian 1.4.22).
-    const bool rescore = request.sort == SortOrder::relevance &&
-                         request.offset + request.limit <= PROXIMITY_WINDOW;
-    const bool by_proximity = rescore && parsed.proximity_terms.size() > 1;
+    // The top of the ranking is reordered here, whatever the page, by
+    // proximity; equal scores stay in content-hash order. (Date order too:
+    // articles of one day are ordered by score, then content hash.)
+    const bool rescore = request.offset + request.limit <= PROXIMITY_WINDOW;
+    const bool by_proximity =
+        rescore && request.sort == SortOrder::relevance && parsed.proximity_terms.size() > 1;
     const auto first = static_cast<Xapian::doccount>(rescore ? 0 : request.offset);
     const auto count = static_cast<Xapian::doccount>(rescore ? PROXIMITY_WINDOW : request.limit);
     const Xapian::MSet mset = enquire.get_mset(first, count, std::max(check_at_least, count));
     struct Ranked {
         Xapian::MSetIterator it;
         double score;
+        std::string date;  // for date order
         std::string hash;
     };
     std::vector<Ranked> ranked;
-    if (rescore) {
+    const bool any_remote = std::any_of(impl.opened.shards.begin(), impl.opened.shards.end(),
+                                        [](const auto& shard) { return shard.remote; });
+    if (rescore && any_remote) {
         mset.fetch();  // one round trip per remote shard, not one per document
     }
     for (auto m = mset.begin(); m != mset.end(); ++m) {
@@ -576,11 +587,31 @@ SearchResult Searcher::search_once(Impl& impl, const SearchRequest& request)
         if (by_proximity) {
             score *= 1 + PROXIMITY_BOOST * proximity(impl.positions(m, parsed.proximity_terms));
         }
-        ranked.push_back({m, score, rescore ? m.get_document().get_value(schema::SLOT_CONTENT_HASH) : ""});
+        Ranked r{m, score, {}, {}};
+        if (rescore) {
+            const Xapian::Document doc = m.get_document();
+            r.hash = doc.get_value(schema::SLOT_CONTENT_HASH);
+            if (request.sort == SortOrder::date) {
+                r.date = doc.get_value(schema::SLOT_DATE);
+            }
+        }
+        ranked.push_back(std::move(r));
     }
     if (rescore) {
-        std::stable_sort(ranked.begin(), ranked.end(), [](const Ranked& a, const Ranked& b) {
-            return a.score != b.score ? a.score > b.score : a.hash < b.hash;
+        // Scores are compared to 10 significant digits: the same article can
+        // score a few units in the last place apart in another layout (the
+        // weights of its terms are added in another order), and such
+        // near-ties must fall to the content hash like exact ones.
+        const auto key = [](double score) {
+            return score > 0 ? std::llround(std::log(score) * 1e9) : std::numeric_limits<long long>::min();
+        };
+        std::stable_sort(ranked.begin(), ranked.end(), [&](const Ranked& a, const Ranked& b) {
+            if (a.date != b.date) {
+                return a.date > b.date;  // newest first; undated ("") last
+            }
+            const auto ka = key(a.score);
+            const auto kb = key(b.score);
+            return ka != kb ? ka > kb : a.hash < b.hash;
         });
         const std::size_t from = std::min(request.offset, ranked.size());
         const std::size_t to = std::min(request.offset + request.limit, ranked.size());
@@ -591,8 +622,9 @@ SearchResult Searcher::search_once(Impl& impl, const SearchRequest& request)
     SearchResult result;
     result.query = request.query;
     result.words = parsed.words;
-    result.total = mset.get_matches_estimated();
-    result.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
+    const Xapian::MSet& totals = counted ? *counted : mset;
+    result.total = totals.get_matches_estimated();
+    result.total_exact = totals.get_matches_lower_bound() == totals.get_matches_upper_bound();
     const detail::Highlighter highlighter(impl.analyzer, parsed.match);
     std::size_t rank = request.offset;
     for (const Ranked& r : ranked) {
@@ -699,7 +731,8 @@ std::vector<std::string> Searcher::shards() const
 
 std::size_t Searcher::size() const
 {
-    return m_impl->db().get_doccount();
+    auto& impl = *m_impl;
+    return impl.guarded([&] { return static_cast<std::size_t>(impl.db().get_doccount()); });
 }
 
 }  // namespace akhbar

@@ -172,6 +172,52 @@ BOOST_AUTO_TEST_CASE(profile_mismatch_exits_1)
     BOOST_TEST(run_process({TOOL, "--db", db, "--rebuild", "--profile", "akhbar", CORPUS}).exit_code == 0);
 }
 
+BOOST_AUTO_TEST_CASE(shard_by_month_then_compact)
+{
+    TempDir dir;
+    const std::string db = (dir / "db").string();
+    const fs::path october = dir.write("october.jsonl", R"({"id": "oct", "date": "2025-10-01", "text": "خبر قديم"})" "\n");
+    const auto built = run_process({TOOL, "--db", db, "--shard-by", "month", CORPUS, october.string()});
+    BOOST_TEST(built.exit_code == 0, built.err);
+    BOOST_TEST(contains(built.out, "(profile akhbar, a shard per month): added 6"), built.out);
+    BOOST_TEST(fs::exists(fs::path(db) / "XAPIANDB"));
+    BOOST_TEST(Xapian::Database(db).get_doccount() == 6U);
+
+    const auto again = run_process({TOOL, "--db", db, CORPUS, october.string()});
+    BOOST_TEST(again.exit_code == 0);
+    BOOST_TEST(contains(again.out, "no changes"), again.out);
+
+    const auto compacted = run_process({TOOL, "--db", db, "--compact"});
+    BOOST_TEST(compacted.exit_code == 0, compacted.err);
+    BOOST_TEST(contains(compacted.out, db + "/2025-10: compacted, "), compacted.out);
+    BOOST_TEST(contains(compacted.out, db + "/2025-11: left as it is (newest period: still changing)"));
+    BOOST_TEST(contains(compacted.out, db + "/undated: left as it is (undated: may still change)"));
+    BOOST_TEST(Xapian::Database(db).get_doccount() == 6U);
+}
+
+BOOST_AUTO_TEST_CASE(shard_and_compact_errors)
+{
+    TempDir dir;
+    const std::string db = (dir / "db").string();
+    const auto week = run_process({TOOL, "--db", db, "--shard-by", "week", CORPUS});
+    BOOST_TEST(week.exit_code == 2);
+    BOOST_TEST(week.err == "akhbar-index: --shard-by takes month, year or none, not \"week\"\n");
+
+    const auto missing = run_process({TOOL, "--db", db, "--compact"});
+    BOOST_TEST(missing.exit_code == 1);
+    BOOST_TEST(missing.err == "akhbar-index: no database at " + db + "\n");
+
+    BOOST_TEST(run_process({TOOL, "--db", db, CORPUS}).exit_code == 0);
+    const auto split = run_process({TOOL, "--db", db, "--shard-by", "month", CORPUS});
+    BOOST_TEST(split.exit_code == 1);
+    BOOST_TEST(contains(split.err, "is a single database; use --rebuild with --shard-by"), split.err);
+    BOOST_TEST(run_process({TOOL, "--db", db, "--shard-by", "year", "--rebuild", CORPUS}).exit_code == 0);
+    BOOST_TEST(fs::exists(fs::path(db) / "2025" / "iamglass"));
+    const auto other = run_process({TOOL, "--db", db, "--shard-by", "month", CORPUS});
+    BOOST_TEST(other.exit_code == 1);
+    BOOST_TEST(contains(other.err, "is sharded by year; use --rebuild to shard it by month"), other.err);
+}
+
 BOOST_AUTO_TEST_CASE(ctrl_c_keeps_what_was_indexed)
 {
     TempDir dir;

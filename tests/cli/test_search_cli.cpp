@@ -158,4 +158,40 @@ BOOST_AUTO_TEST_CASE(related)
     BOOST_TEST(contains(unknown.err, "no article with id \"nope\""));
 }
 
+BOOST_AUTO_TEST_CASE(a_shard_that_does_not_answer)
+{
+    // Nothing listens on port 1 of this machine: the connection is refused.
+    const std::string down = "tcp://127.0.0.1:1";
+    const auto strict = run_process({SEARCH, "--db", db().path, "--db", down, "--timeout", "1000", "السلام"});
+    BOOST_TEST(strict.exit_code == 1);
+    BOOST_TEST(contains(strict.err, "akhbar-search: " + down + " did not answer: "), strict.err);
+
+    const auto partial = run_process({SEARCH, "--db", db().path, "--db", down, "--partial", "--json", "السلام"});
+    BOOST_TEST(partial.exit_code == 3);
+    const auto json = nlohmann::json::parse(partial.out);
+    BOOST_TEST(json["partial"] == true);
+    BOOST_TEST(json["total"] == 5);
+    BOOST_TEST_REQUIRE(json["unavailable"].size() == 1U);
+    BOOST_TEST(contains(json["unavailable"][0].get<std::string>(), down));
+    BOOST_TEST(contains(partial.err, "akhbar-search: partial results: " + down), partial.err);
+
+    const auto text = run_process({SEARCH, "--db", db().path, "--db", down, "--partial", "--plain", "السلام"});
+    BOOST_TEST(text.exit_code == 3);
+    BOOST_TEST(contains(text.out, "Partial results: "), text.out);
+    BOOST_TEST(contains(text.out, down + " did not answer"), text.out);
+
+    const auto whole = run_process({SEARCH, "--db", db().path, "--json", "السلام"});
+    BOOST_TEST(nlohmann::json::parse(whole.out)["partial"] == false);
+}
+
+BOOST_AUTO_TEST_CASE(bad_shard_options_exit_2)
+{
+    const auto zero = run_process({SEARCH, "--db", db().path, "--timeout", "0", "السلام"});
+    BOOST_TEST(zero.exit_code == 2);
+    BOOST_TEST(contains(zero.err, "--timeout must be at least 1 millisecond"));
+    const auto address = run_process({SEARCH, "--db", "tcp://localhost", "السلام"});
+    BOOST_TEST(address.exit_code == 2);
+    BOOST_TEST(contains(address.err, "not a HOST:PORT address: \"localhost\""), address.err);
+}
+
 BOOST_AUTO_TEST_SUITE_END()
