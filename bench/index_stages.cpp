@@ -3,14 +3,17 @@
 // DocumentBuilder, one thread), and those same documents are then written by
 // N threads into N databases, each write variant timed on its own:
 //
-//   full          what akhbar-index writes (positions, termlist, text)
-//   no-data       without the stored text (no snippets)
-//   no-positions  without positions (no phrases, no proximity)
-//   no-termlist   Xapian::DB_NO_TERMLIST (no updates, deletes or --like)
+//   full             what akhbar-index writes (positions, termlist, text),
+//                    in glass's default 8 KB blocks
+//   no-data          without the stored text (no snippets)
+//   no-positions     without positions (no phrases, no proximity)
+//   no-termlist      Xapian::DB_NO_TERMLIST (no updates, deletes or --like)
+//   full-16k-blocks  full, 16 KB blocks
+//   full-64k-blocks  full, 64 KB blocks: as akhbar-index's bulk shards
 //
-// The write rate of `full` is the ceiling of akhbar-index's bulk mode on
-// this machine with analysis taken away; the other rows say what each
-// feature the issue asks for costs.
+// The write rate of `full-64k-blocks` is the ceiling of akhbar-index's bulk
+// mode on this machine with analysis taken away; the other rows say what
+// each feature the issue asks for costs.
 //
 //   akhbar-bench-index-stages THREADS WORKDIR FILE.jsonl.gz...
 

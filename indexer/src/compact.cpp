@@ -70,7 +70,7 @@ std::vector<CompactedDatabase> compact(const fs::path& db)
     const fs::path root = db.empty() ? schema::default_database_path() : db;
     const auto layout = detail::read_layout(root);
     if (!layout) {
-        if (!fs::exists(root / "iamglass")) {
+        if (!detail::is_database(root)) {
             throw IndexError("no database at " + root.string());
         }
         return {compact_one(root, Xapian::Compactor::FULL)};

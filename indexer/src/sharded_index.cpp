@@ -9,7 +9,6 @@
 #include <set>
 #include <sstream>
 
-#include "akhbar/common/analyzer.hpp"
 #include "akhbar/common/error.hpp"
 #include "akhbar/common/profile.hpp"
 #include "akhbar/common/schema.hpp"
@@ -50,11 +49,6 @@ namespace {
 // takes lines starting with '#' as comments.
 constexpr std::string_view LAYOUT_TAG = "# akhbar-shard-by: ";
 constexpr std::string_view LOCK_NAME = "akhbar.lock";
-
-bool is_database(const fs::path& dir)
-{
-    return fs::exists(dir / "iamglass");
-}
 
 fs::path target_of(const IndexerOptions& options)
 {
@@ -332,11 +326,9 @@ std::size_t ShardedIndex::document_count() const
 void ShardedIndex::write_spelling() const
 {
     Xapian::Database all;
-    for (const auto& entry : fs::directory_iterator(m_dir)) {
-        const std::string name = entry.path().filename().string();
-        if (entry.is_directory() && is_database(entry.path()) && name != SPELLING_SHARD &&
-            name.find(".build-") == std::string::npos) {
-            all.add_database(Xapian::Database(entry.path().string()));
+    for (const std::string& name : database_dirs(m_dir)) {
+        if (name != SPELLING_SHARD) {
+            all.add_database(Xapian::Database((m_dir / name).string()));
         }
     }
     const fs::path target = m_dir / SPELLING_SHARD;
@@ -344,7 +336,7 @@ void ShardedIndex::write_spelling() const
     fs::remove_all(fresh);
     {
         Xapian::WritableDatabase out(fresh.string(), Xapian::DB_CREATE_OR_OVERWRITE | Xapian::DB_NO_SYNC);
-        schema::write_index_info(out, m_profile, Analyzer(m_profile).stemmer_name());
+        schema::write_index_info(out, m_profile, find_profile(m_profile).stemmer);
         out.set_metadata(std::string(schema::META_ROLE), std::string(schema::ROLE_SPELLING));
         for (auto it = all.spellings_begin(); it != all.spellings_end(); ++it) {
             out.add_spelling(*it, it.get_termfreq());
@@ -359,19 +351,12 @@ void ShardedIndex::write_spelling() const
 // directory never reads half a list.
 void ShardedIndex::write_stub() const
 {
-    std::set<std::string> names;
-    for (const auto& entry : fs::directory_iterator(m_dir)) {
-        if (entry.is_directory() && is_database(entry.path()) &&
-            entry.path().filename().string().find(".build-") == std::string::npos) {
-            names.insert(entry.path().filename().string());
-        }
-    }
     std::ostringstream out;
     out << "# Akhbar sharded database, one shard per " << to_string(m_by)
         << "; written by akhbar-index.\n"
         << "# Xapian opens this directory as one database (stub file format).\n"
         << LAYOUT_TAG << to_string(m_by) << "\n";
-    for (const std::string& name : names) {
+    for (const std::string& name : database_dirs(m_dir)) {
         out << "auto " << name << "\n";
     }
     const fs::path stub = m_dir / STUB_NAME;

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdlib>
 #include <string>
@@ -57,6 +58,25 @@ void remove_stale_work_dirs(const fs::path& target)
 fs::path work_dir_for(const fs::path& target)
 {
     return target.string() + std::string(WORK_SUFFIX) + std::to_string(getpid());
+}
+
+bool is_database(const fs::path& dir)
+{
+    return fs::exists(dir / "iamglass");
+}
+
+std::vector<std::string> database_dirs(const fs::path& dir)
+{
+    std::vector<std::string> names;
+    for (const auto& entry : fs::directory_iterator(dir)) {
+        std::string name = entry.path().filename().string();
+        if (entry.is_directory() && is_database(entry.path()) &&
+            name.find(WORK_SUFFIX) == std::string::npos) {
+            names.push_back(std::move(name));
+        }
+    }
+    std::sort(names.begin(), names.end());
+    return names;
 }
 
 }  // namespace akhbar::detail

@@ -4,6 +4,9 @@
 /// builds use so that a searcher never sees a half-built database.
 
 #include <filesystem>
+#include <string>
+#include <string_view>
+#include <vector>
 
 namespace akhbar::detail {
 
@@ -18,5 +21,12 @@ void remove_stale_work_dirs(const std::filesystem::path& target);
 
 /// `<target>.build-<this pid>`.
 [[nodiscard]] std::filesystem::path work_dir_for(const std::filesystem::path& target);
+
+/// True when `dir` holds a Xapian (glass) database.
+[[nodiscard]] bool is_database(const std::filesystem::path& dir);
+
+/// Names of the subdirectories of `dir` that hold a database, work
+/// directories of builds in progress left out, sorted.
+[[nodiscard]] std::vector<std::string> database_dirs(const std::filesystem::path& dir);
 
 }  // namespace akhbar::detail
