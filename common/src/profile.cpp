@@ -22,4 +22,29 @@ const AnalyzerProfile& find_profile(std::string_view name)
                           "\" (known: " + valid + ")");
 }
 
+std::string_view to_string(RankingScheme scheme) noexcept
+{
+    switch (scheme) {
+    case RankingScheme::bm25:
+        return "bm25";
+    case RankingScheme::lucene_bm25:
+        return "lucene-bm25";
+    case RankingScheme::akhbar:
+        break;
+    }
+    return "akhbar";
+}
+
+RankingScheme parse_ranking(std::string_view name)
+{
+    for (const RankingScheme scheme :
+         {RankingScheme::akhbar, RankingScheme::bm25, RankingScheme::lucene_bm25}) {
+        if (to_string(scheme) == name) {
+            return scheme;
+        }
+    }
+    throw InvalidArgument("unknown ranking \"" + std::string(name) +
+                          "\" (known: akhbar, bm25, lucene-bm25)");
+}
+
 }  // namespace akhbar

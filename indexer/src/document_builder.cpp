@@ -54,9 +54,16 @@ Xapian::Document DocumentBuilder::build(const Article& a, const std::string& has
     // affixes, and each document carries half the terms it would with
     // separate word and stem terms, which is what Xapian's write speed and
     // index size depend on.
+    // The lead (title and first paragraph) ends at the last position before
+    // the body's first paragraph break; see schema::SLOT_LEAD_END.
+    const std::optional<std::size_t> paragraph_end = schema::first_paragraph_end(a.text);
+    Xapian::termpos lead_end = 0;
     schema::for_each_positional_term(
         m_analyzer, a.title, a.text, m_tokens,
         [&](const std::string& stem, Xapian::termpos pos, bool in_title, const Token& t) {
+            if (paragraph_end && (in_title || t.start < *paragraph_end)) {
+                lead_end = pos;
+            }
             if (in_title) {
                 // Title positions live in the unprefixed terms; S terms only
                 // say "in the title" (for title: queries).
@@ -91,6 +98,9 @@ Xapian::Document DocumentBuilder::build(const Article& a, const std::string& has
         doc.add_boolean_term(std::string(schema::TERM_UNDATED));
     }
     doc.add_value(schema::SLOT_CONTENT_HASH, hash);
+    if (lead_end > 0) {
+        doc.add_value(schema::SLOT_LEAD_END, std::to_string(lead_end));
+    }
     doc.set_data(schema::encode(a));
     return doc;
 }

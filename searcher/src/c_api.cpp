@@ -96,6 +96,7 @@ akhbar::SearchRequest parse_request(const char* text)
     r.offset = j.value("offset", r.offset);
     r.facets = j.value("facets", r.facets);
     r.snippet_chars = j.value("snippet_chars", r.snippet_chars);
+    r.ranking = j.value("ranking", r.ranking);
     if (j.contains("from")) {
         r.from = date_field(j, "from");
     }

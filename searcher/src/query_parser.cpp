@@ -1,9 +1,11 @@
 #include "query_parser.hpp"
 
+#include <algorithm>
 #include <array>
 
 #include "akhbar/common/error.hpp"
 #include "akhbar/common/schema.hpp"
+#include "akhbar/common/stemmer.hpp"
 #include "akhbar/common/utf8.hpp"
 #include "akhbar/common/dates.hpp"
 
@@ -17,6 +19,12 @@ using std::chrono::year_month_day;
 constexpr Xapian::termpos NEAR_WINDOW = 10;
 /// Most terms a `word*` expands to (the most frequent ones).
 constexpr Xapian::termcount WILDCARD_LIMIT = 100;
+/// With stem classes, the weight of a word's own stem beside its class's
+/// (tuned on QRCD train and dev, docs/relevance.md: 0.3 and 0.4 within
+/// 0.001 of each other, 0.2 and 1 worse on dev).
+constexpr double OWN_STEM_WEIGHT = 0.4;
+/// Stem classes remembered per searcher before the memory starts over.
+constexpr std::size_t CLASS_CACHE_SIZE = 10000;
 
 enum class Kind { word, phrase, field, lparen, rparen, op_or, op_and, op_not, op_near, minus, end };
 
@@ -207,11 +215,34 @@ std::optional<year_month_day> date_bound(std::string_view s, bool last)
     return dates::parse(s);
 }
 
+// Where the members of the stem class `key` start: the key with what
+// light10 keeps and Snowball strips before it: one of the prepositions ف ب ك
+// ل, the conjunction و (light10 strips one prefix only), the future marker
+// س, or, for Form X verbs, the imperfect's ي ن ت where Snowball writes است.
+std::vector<std::string> class_starts(const std::string& key)
+{
+    std::vector<std::string> starts;
+    if (key.empty()) {
+        return starts;
+    }
+    for (const std::string_view p : {"", "ف", "ب", "ك", "ل", "س", "و"}) {
+        starts.push_back(std::string(p) + key);
+    }
+    constexpr std::string_view FORM_X = "است";
+    if (key.starts_with(FORM_X)) {
+        for (const std::string_view p : {"ي", "ن", "ت"}) {
+            starts.push_back(std::string(p) + key.substr(std::string_view("ا").size()));
+        }
+    }
+    return starts;
+}
+
 class Parser {
 public:
     Parser(std::string_view query, bool match_all, const Analyzer& analyzer,
-           const Xapian::Database& db, bool literal)
+           const Xapian::Database& db, bool literal, StemClasses* classes)
         : m_query(query), m_match_all(match_all), m_analyzer(analyzer), m_db(db),
+          m_classes(classes != nullptr && classes->enabled() ? classes : nullptr),
           m_lexemes(literal ? literal_words(query) : Lexer(query).run())
     {
     }
@@ -468,6 +499,28 @@ private:
                              Xapian::Query(term_for(stem, "title")));
     }
 
+    // A word with its stem class: the class as one synonym (Xapian weighs it
+    // as a single term whose occurrences are all its members'), the word's
+    // own stem again at OWN_STEM_WEIGHT (the exact form is the best
+    // evidence), and the title term as in title_boosted().
+    Xapian::Query with_class(const std::string& stem, bool positive)
+    {
+        const std::vector<std::string>& members = m_classes->members(stem, m_db);
+        if (members.empty()) {
+            return title_boosted(stem);
+        }
+        if (positive) {
+            for (const std::string& member : members) {
+                m_result.match.stems.insert(schema::decode_term(member));
+            }
+        }
+        const std::array parts{
+            Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(term_for(stem, "")), OWN_STEM_WEIGHT),
+            Xapian::Query(Xapian::Query::OP_SYNONYM, members.begin(), members.end()),
+            Xapian::Query(term_for(stem, "title"))};
+        return Xapian::Query(Xapian::Query::OP_OR, parts.begin(), parts.end());
+    }
+
     static std::string term_for(const std::string& stem, std::string_view field)
     {
         const std::string encoded = schema::encode_term(stem);
@@ -498,6 +551,9 @@ private:
             }
             if (positive) {
                 m_result.proximity_terms.push_back(term_for(tokens[0].stem, ""));
+            }
+            if (m_classes != nullptr) {
+                return with_class(tokens[0].stem, positive);
             }
             return title_boosted(tokens[0].stem);
         }
@@ -603,6 +659,7 @@ private:
     bool m_match_all;
     const Analyzer& m_analyzer;
     const Xapian::Database& m_db;
+    StemClasses* m_classes;
     std::vector<Lexeme> m_lexemes;
     std::size_t m_next = 0;
     ParsedQuery m_result;
@@ -611,13 +668,44 @@ private:
 }  // namespace
 
 ParsedQuery parse_query(std::string_view text, bool match_all, const Analyzer& analyzer,
-                        const Xapian::Database& db, bool literal)
+                        const Xapian::Database& db, bool literal, StemClasses* classes)
 {
     if (const auto bad = utf8::find_invalid(text)) {
         throw QueryError(std::string(text),
                          "query error: invalid UTF-8 at byte " + std::to_string(*bad));
     }
-    return Parser(text, match_all, analyzer, db, literal).run();
+    return Parser(text, match_all, analyzer, db, literal, classes).run();
+}
+
+StemClasses::StemClasses(std::string_view stemmer)
+    : m_stemmer(stemmer.empty() ? Xapian::Stem() : make_stemmer(stemmer)), m_enabled(!stemmer.empty())
+{
+}
+
+const std::vector<std::string>& StemClasses::members(const std::string& stem, const Xapian::Database& db)
+{
+    const auto known = m_cache.find(stem);
+    if (known != m_cache.end()) {
+        return known->second;
+    }
+    if (m_cache.size() >= CLASS_CACHE_SIZE) {
+        m_cache.clear();
+    }
+    // Remembered only once complete: reading the vocabulary of a remote
+    // shard can fail half-way.
+    std::vector<std::string> out;
+    const std::string key = m_stemmer(stem);
+    for (const std::string& start : class_starts(key)) {
+        const std::string prefix = schema::encode_term(start);
+        for (auto t = db.allterms_begin(prefix); t != db.allterms_end(prefix); ++t) {
+            if (m_stemmer(schema::decode_term(*t)) == key) {
+                out.push_back(*t);
+            }
+        }
+    }
+    std::sort(out.begin(), out.end());
+    out.erase(std::unique(out.begin(), out.end()), out.end());
+    return m_cache.emplace(stem, std::move(out)).first->second;
 }
 
 Xapian::Query date_range_query(const std::optional<std::chrono::year_month_day>& from,

@@ -6,6 +6,7 @@
 #include <set>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include <xapian.h>
@@ -38,9 +39,36 @@ struct ParsedQuery {
     std::vector<std::string> proximity_terms;
 };
 
+/// Stem classes (AnalyzerProfile::expansion_stemmer): a query word's class
+/// is every stem in the database's vocabulary that the expansion stemmer
+/// reduces to the same form as the word's own stem (light10's يقول and
+/// سيقول both to يقول under Snowball). Found by reading the vocabulary from
+/// the few prefixes Snowball strips and light10 keeps, and remembered, since
+/// the same words come back; forget() when the database changes.
+class StemClasses {
+public:
+    /// `stemmer` is a name from STEMMER_NAMES, or empty for no expansion.
+    explicit StemClasses(std::string_view stemmer);
+
+    [[nodiscard]] bool enabled() const noexcept { return m_enabled; }
+
+    /// The encoded terms of `db` in the class of `stem` (a stem as the
+    /// analyzer gives it, UTF-8); empty when the stem reduces to nothing.
+    const std::vector<std::string>& members(const std::string& stem, const Xapian::Database& db);
+
+    void forget() { m_cache.clear(); }
+
+private:
+    Xapian::Stem m_stemmer;
+    bool m_enabled;
+    std::unordered_map<std::string, std::vector<std::string>> m_cache;
+};
+
 /// Parses `text`. Throws QueryError naming the character where a problem is.
+/// With `classes` (enabled), plain words also match their stem class.
 ParsedQuery parse_query(std::string_view text, bool match_all, const Analyzer& analyzer,
-                        const Xapian::Database& db, bool literal = false);
+                        const Xapian::Database& db, bool literal = false,
+                        StemClasses* classes = nullptr);
 
 /// Xapian value range over schema::SLOT_DATE for [from, to] (either open).
 Xapian::Query date_range_query(const std::optional<std::chrono::year_month_day>& from,

@@ -1,6 +1,7 @@
 #include "akhbar/searcher/searcher.hpp"
 
 #include <algorithm>
+#include <charconv>
 #include <cmath>
 #include <limits>
 #include <map>
@@ -9,6 +10,7 @@
 
 #include "akhbar/common/analyzer.hpp"
 #include "akhbar/common/error.hpp"
+#include "akhbar/common/profile.hpp"
 #include "akhbar/common/schema.hpp"
 #include "highlighter.hpp"
 #include "query_parser.hpp"
@@ -25,15 +27,21 @@ using namespace std::chrono;
 constexpr Xapian::termcount RELATED_TERMS = 25;
 /// Spelling suggestions within this edit distance.
 constexpr unsigned SPELLING_DISTANCE = 2;
-/// Proximity: the top hits by BM25 are rescored by how close the query's
-/// words stand in them. A NEAR subquery did the same over every candidate and
-/// cost 16x at the 99th percentile (73.7 ms against 4.5 ms, bench/search.sh).
-constexpr Xapian::doccount PROXIMITY_WINDOW = 30;
+/// The akhbar ranking rescores the top hits by BM25 by how close the query's
+/// words stand in them and by how many of them are in the lead. A NEAR
+/// subquery did the proximity part over every candidate and cost 16x at the
+/// 99th percentile (73.7 ms against 4.5 ms, bench/search.sh).
+constexpr Xapian::doccount RESCORE_WINDOW = 30;
 /// Words this many positions apart or more do not count as close.
 constexpr Xapian::termpos PROXIMITY_SPAN = 4;
 /// A hit whose every pair of consecutive query words is adjacent gets its
 /// score multiplied by 1 + this.
 constexpr double PROXIMITY_BOOST = 0.5;
+/// A hit with every query word in its lead (title and first paragraph, see
+/// schema::SLOT_LEAD_END) gets its score multiplied by 1 + this, one with
+/// some of them by the share. News puts the essentials first; known-item
+/// MRR@10 is 0.70-0.71 for any weight from 0.5 to 1 (docs/relevance.md).
+constexpr double LEAD_BOOST = 0.7;
 
 std::optional<year_month_day> parse_compact(const std::string& v)
 {
@@ -100,6 +108,25 @@ double proximity(const std::vector<std::vector<Xapian::termpos>>& positions)
         }
     }
     return sum / static_cast<double>(positions.size() - 1);
+}
+
+// 0..1: the share of the query words (their sorted positions in a document)
+// that occur at or before position `lead_end`.
+double lead_share(const std::vector<std::vector<Xapian::termpos>>& positions, Xapian::termpos lead_end)
+{
+    const auto in_lead = std::count_if(positions.begin(), positions.end(), [&](const auto& p) {
+        return !p.empty() && p.front() <= lead_end;
+    });
+    return static_cast<double>(in_lead) / static_cast<double>(positions.size());
+}
+
+// The lead end stored in a document, or 0 when it has none.
+Xapian::termpos lead_end_of(const Xapian::Document& doc)
+{
+    const std::string v = doc.get_value(schema::SLOT_LEAD_END);
+    Xapian::termpos end = 0;
+    std::from_chars(v.data(), v.data() + v.size(), end);
+    return end;
 }
 
 // How often `word` was counted in `db`'s spelling data (0 when never).
@@ -224,6 +251,7 @@ struct Searcher::Impl {
     OpenedDatabase opened;
     std::string identity;
     Analyzer analyzer;
+    detail::StemClasses classes{""};
     std::vector<Token> scratch;
 
     explicit Impl(SearcherOptions o) : options(std::move(o))
@@ -233,8 +261,16 @@ struct Searcher::Impl {
         }
         opened = open_all(options);
         identity = identity_of(opened.shards);
-        analyzer = Analyzer(opened.profile);
+        use_profile();
     }
+
+    void use_profile()
+    {
+        analyzer = Analyzer(opened.profile);
+        classes = detail::StemClasses(profile().expansion_stemmer);
+    }
+
+    [[nodiscard]] const AnalyzerProfile& profile() const noexcept { return analyzer.profile(); }
 
     // Runs `work` on the shards; when a remote shard stops answering, finds
     // which (each is asked to answer within the timeout) and, with
@@ -271,6 +307,7 @@ struct Searcher::Impl {
                 opened.handles = std::move(handles);
                 opened.unavailable.insert(opened.unavailable.end(), failed.begin(), failed.end());
                 combine(opened);
+                classes.forget();  // the vocabulary changed with the shards
             } catch (const Xapian::Error& e) {
                 throw IndexError("search failed: " + e.get_description());
             }
@@ -519,7 +556,8 @@ SearchResult Searcher::search(const SearchRequest& request) const
 SearchResult Searcher::search_once(Impl& impl, const SearchRequest& request)
 {
     const detail::ParsedQuery parsed =
-        detail::parse_query(request.query, request.match_all, impl.analyzer, impl.db(), request.literal);
+        detail::parse_query(request.query, request.match_all, impl.analyzer, impl.db(), request.literal,
+                            &impl.classes);
     Xapian::Query query = parsed.query;
     if (request.from || request.to) {
         query = Xapian::Query(Xapian::Query::OP_FILTER, query,
@@ -534,8 +572,15 @@ SearchResult Searcher::search_once(Impl& impl, const SearchRequest& request)
                               Xapian::Query(Xapian::Query::OP_OR, sources.begin(), sources.end()));
     }
 
+    const RankingScheme ranking =
+        request.ranking.empty() ? impl.profile().ranking : parse_ranking(request.ranking);
     Xapian::Enquire enquire(impl.db());
     enquire.set_query(query);
+    if (ranking == RankingScheme::lucene_bm25) {
+        // k1, k2 (unused by Lucene), k3, b, min_normlen: Xapian's default
+        // for the last.
+        enquire.set_weighting_scheme(Xapian::BM25Weight(1.2, 0, 1, 0.75, 0.5));
+    }
     if (request.sort == SortOrder::date) {
         enquire.set_sort_by_value_then_relevance(schema::SLOT_DATE, true);
     } else {
@@ -568,14 +613,15 @@ SearchResult Searcher::search_once(Impl& impl, const SearchRequest& request)
         enquire.add_matchspy(&source_spy);
         check_at_least = impl.db().get_doccount();
     }
-    // The top of the ranking is reordered here, whatever the page, by
-    // proximity; equal scores stay in content-hash order. (Date order too:
-    // articles of one day are ordered by score, then content hash.)
-    const bool rescore = request.offset + request.limit <= PROXIMITY_WINDOW;
-    const bool by_proximity =
-        rescore && request.sort == SortOrder::relevance && parsed.proximity_terms.size() > 1;
+    // The top of the ranking is reordered here, whatever the page: by the
+    // akhbar ranking's proximity and lead, and equal scores in content-hash
+    // order. (Date order too: articles of one day are ordered by score, then
+    // content hash.)
+    const bool rescore = request.offset + request.limit <= RESCORE_WINDOW;
+    const bool by_closeness = rescore && ranking == RankingScheme::akhbar &&
+                              request.sort == SortOrder::relevance && !parsed.proximity_terms.empty();
     const auto first = static_cast<Xapian::doccount>(rescore ? 0 : request.offset);
-    const auto count = static_cast<Xapian::doccount>(rescore ? PROXIMITY_WINDOW : request.limit);
+    const auto count = static_cast<Xapian::doccount>(rescore ? RESCORE_WINDOW : request.limit);
     const Xapian::MSet mset = enquire.get_mset(first, count, std::max(check_at_least, count));
     // Scores are compared to 10 significant digits: the same article can
     // score a few units in the last place apart in another layout (the
@@ -599,8 +645,14 @@ SearchResult Searcher::search_once(Impl& impl, const SearchRequest& request)
     }
     for (auto m = mset.begin(); m != mset.end(); ++m) {
         double score = m.get_weight();
-        if (by_proximity) {
-            score *= 1 + PROXIMITY_BOOST * proximity(impl.positions(m, parsed.proximity_terms));
+        if (by_closeness) {
+            const auto positions = impl.positions(m, parsed.proximity_terms);
+            if (positions.size() > 1) {
+                score *= 1 + PROXIMITY_BOOST * proximity(positions);
+            }
+            if (const Xapian::termpos lead_end = lead_end_of(m.get_document()); lead_end > 0) {
+                score *= 1 + LEAD_BOOST * lead_share(positions, lead_end);
+            }
         }
         Ranked r{m, score, score_key(score), {}, {}};
         if (rescore) {
@@ -712,11 +764,8 @@ bool Searcher::reopen()
         identity_of(impl.opened.shards) == impl.identity) {
         return false;
     }
-    OpenedDatabase fresh = open_all(impl.options);
-    if (fresh.profile != impl.opened.profile) {
-        impl.analyzer = Analyzer(fresh.profile);
-    }
-    impl.opened = std::move(fresh);
+    impl.opened = open_all(impl.options);
+    impl.use_profile();
     impl.identity = identity_of(impl.opened.shards);
     return true;
 }

@@ -136,7 +136,7 @@ int main(int argc, char* argv[])
     std::vector<std::string> dbs;
     std::vector<std::string> words;
     std::vector<std::string> sources;
-    std::string from, to, sort = "relevance", facet_month, like, batch, format, timings;
+    std::string from, to, sort = "relevance", facet_month, like, batch, format, timings, ranking;
     std::size_t limit = 10;
     std::size_t offset = 0;
     std::size_t snippet_chars = 240;
@@ -157,6 +157,8 @@ int main(int argc, char* argv[])
         ("to", po::value(&to), "only articles dated on or before YYYY-MM-DD")
         ("source", po::value(&sources), "only articles from this source (repeatable)")
         ("sort", po::value(&sort), "relevance (default) or date (newest first)")
+        ("ranking", po::value(&ranking), "akhbar, bm25 or lucene-bm25 (default: the index "
+                                         "profile's; docs/relevance.md)")
         ("limit", po::value(&limit), "hits per page (default 10)")
         ("offset", po::value(&offset), "hits to skip (default 0)")
         ("facet-month", po::value(&facet_month), "day-by-day counts for month YYYY-MM")
@@ -234,6 +236,10 @@ int main(int argc, char* argv[])
         } else if (sort != "relevance") {
             throw UsageError("--sort is relevance or date, not \"" + sort + "\"");
         }
+        if (!ranking.empty() && ranking != "akhbar" && ranking != "bm25" && ranking != "lucene-bm25") {
+            throw UsageError("--ranking is akhbar, bm25 or lucene-bm25, not \"" + ranking + "\"");
+        }
+        request.ranking = ranking;
         request.limit = limit;
         request.offset = offset;
         request.snippet_chars = snippet_chars;

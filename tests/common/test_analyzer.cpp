@@ -116,4 +116,24 @@ BOOST_AUTO_TEST_CASE(normalize_and_stem_match_analyze)
     BOOST_TEST(analyzer.stem(token.normalized) == token.stem);
 }
 
+BOOST_AUTO_TEST_CASE(ranking_schemes_by_name)
+{
+    using akhbar::RankingScheme;
+    for (const RankingScheme scheme : {RankingScheme::akhbar, RankingScheme::bm25, RankingScheme::lucene_bm25}) {
+        BOOST_TEST((akhbar::parse_ranking(akhbar::to_string(scheme)) == scheme));
+    }
+    BOOST_TEST(akhbar::to_string(RankingScheme::lucene_bm25) == "lucene-bm25");
+    BOOST_CHECK_EXCEPTION((void)akhbar::parse_ranking("tfidf"), akhbar::InvalidArgument,
+                          [](const akhbar::InvalidArgument& e) {
+                              return std::string(e.what()) ==
+                                     "unknown ranking \"tfidf\" (known: akhbar, bm25, lucene-bm25)";
+                          });
+    // The baselines are the stock pipelines; only the default expands.
+    BOOST_TEST((akhbar::find_profile("lucene").ranking == RankingScheme::lucene_bm25));
+    BOOST_TEST((akhbar::find_profile("snowball").ranking == RankingScheme::bm25));
+    BOOST_TEST((akhbar::find_profile("akhbar").ranking == RankingScheme::akhbar));
+    BOOST_TEST(akhbar::find_profile("akhbar").expansion_stemmer == "snowball");
+    BOOST_TEST(akhbar::find_profile("lucene").expansion_stemmer.empty());
+}
+
 BOOST_AUTO_TEST_SUITE_END()

@@ -84,4 +84,16 @@ BOOST_AUTO_TEST_CASE(default_database_path_follows_the_environment)
     BOOST_TEST(schema::default_database_path() == "/home/u/.local/share/akhbar/default.db");
 }
 
+BOOST_AUTO_TEST_CASE(first_paragraph_ends_at_its_line_break)
+{
+    BOOST_TEST(schema::first_paragraph_end("lead\nbody").value_or(0) == 4U);
+    // Leading blank lines are not the first paragraph.
+    BOOST_TEST(schema::first_paragraph_end("\n \nlead\nbody").value_or(0) == 7U);
+    // One paragraph, however it ends: no lead of its own.
+    BOOST_TEST(!schema::first_paragraph_end("one paragraph").has_value());
+    BOOST_TEST(!schema::first_paragraph_end("one paragraph\n \n").has_value());
+    BOOST_TEST(!schema::first_paragraph_end("").has_value());
+    BOOST_TEST(!schema::first_paragraph_end(" \n\t").has_value());
+}
+
 BOOST_AUTO_TEST_SUITE_END()

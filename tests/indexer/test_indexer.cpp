@@ -494,6 +494,27 @@ BOOST_AUTO_TEST_CASE(the_ant_sample_indexes_as_it_is)
     BOOST_TEST(x.get_termfreq("Y2017") > 0U);
 }
 
+BOOST_AUTO_TEST_CASE(the_lead_end_is_stored)
+{
+    const TempDir dir;
+    const auto jsonl = dir.write("lead.jsonl",
+        R"({"id": "two", "title": "عنوان الخبر", "text": "\nالفقرة الأولى هنا.\nالفقرة الثانية."})" "\n"
+        R"({"id": "one", "title": "عنوان", "text": "فقرة واحدة فقط."})" "\n"
+        R"({"id": "untitled", "text": "أولى.\nثانية."})" "\n");
+    (void)index(dir / "db", {jsonl.string()});
+    const Xapian::Database db((dir / "db").string());
+    const auto lead_end = [&](const std::string& id) {
+        return db.get_document(*db.postlist_begin("Q" + id)).get_value(akhbar::schema::SLOT_LEAD_END);
+    };
+    // Title: positions 1-2; body from 2 + BODY_POSITION_GAP: الفقرة 103,
+    // الأولى 104, هنا 105 (the last word before the break).
+    BOOST_TEST(positions_of(db, "two", akhbar::schema::encode_term("هنا")) == "105 ");
+    BOOST_TEST(lead_end("two") == "105");
+    // One paragraph: nothing sets a lead apart.
+    BOOST_TEST(lead_end("one").empty());
+    BOOST_TEST(lead_end("untitled") == std::to_string(akhbar::schema::BODY_POSITION_GAP + 1));
+}
+
 BOOST_AUTO_TEST_CASE(invalid_articles_are_rejected)
 {
     TempDir dir;

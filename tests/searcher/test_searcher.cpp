@@ -341,7 +341,9 @@ BOOST_AUTO_TEST_CASE(title_matches_rank_higher)
 
 BOOST_AUTO_TEST_CASE(did_you_mean)
 {
-    const auto r = search("كازاخستن");
+    // (كازاخستن, a letter short at the end, would find كازاخستان through its
+    // stem class; a letter short inside, nothing does.)
+    const auto r = search("كزاخستان");
     BOOST_TEST(r.total == 0U);
     BOOST_TEST_REQUIRE(r.suggestion.has_value());
     BOOST_TEST(*r.suggestion == "كازاخستان");

@@ -189,7 +189,10 @@ void require_same(const SearchResult& expected, const SearchResult& got, const s
             const auto& e = expected.hits[i];
             const auto& g = got.hits[i];
             BOOST_TEST(g.id == e.id, "rank " << i + 1);
-            BOOST_TEST(std::abs(g.score - e.score) <= 1e-9 * std::max(1.0, e.score), "rank " << i + 1);
+            // Not to the last digit: Xapian estimates a stem class's
+            // frequency (OP_SYNONYM) from the members each shard has, so
+            // class words score slightly differently by layout (seen: 2e-4).
+            BOOST_TEST(std::abs(g.score - e.score) <= 1e-3 * std::max(1.0, e.score), "rank " << i + 1);
             BOOST_TEST(g.title.text == e.title.text);
             BOOST_TEST(g.snippet.text == e.snippet.text);
             BOOST_TEST((g.snippet.highlights == e.snippet.highlights));

@@ -54,7 +54,7 @@ AKHBAR_C_API akhbar_status akhbar_searcher_open(const char* const* databases, si
  *    "all": false, "literal": false, "limit": 10, "offset": 0,
  *    "from": "2025-11-01", "to": "2025-11-30", "sources": ["الشرق"],
  *    "sort": "relevance" | "date", "facets": true, "facet_month": "2025-11",
- *    "snippet_chars": 240}
+ *    "snippet_chars": 240, "ranking": "akhbar" | "bm25" | "lucene-bm25"}
  * On success `*result_json` holds the result (docs/json-output.md). */
 AKHBAR_C_API akhbar_status akhbar_searcher_search(akhbar_searcher* searcher, const char* request_json,
                                                   char** result_json, char** error);

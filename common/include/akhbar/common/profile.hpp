@@ -25,7 +25,27 @@ enum class StopwordStage : std::uint8_t {
     after_table,
 };
 
-/// A complete analysis pipeline.
+/// How matches are scored. Every scheme ranks with BM25; `akhbar` adds the
+/// rescoring of the top hits (docs/relevance.md): query words standing close
+/// together, and query words in an article's lead (its title and first
+/// paragraph, when the body has more than one).
+enum class RankingScheme : std::uint8_t {
+    /// Xapian's BM25 defaults (k1 = 1, b = 0.5) and the rescoring.
+    akhbar,
+    /// Xapian's BM25 defaults, nothing else (stock Xapian).
+    bm25,
+    /// BM25 with Lucene's defaults (k1 = 1.2, b = 0.75), nothing else: what
+    /// Lucene and Elasticsearch do with one text field.
+    lucene_bm25,
+};
+
+/// The scheme's name ("akhbar", "bm25", "lucene-bm25").
+[[nodiscard]] std::string_view to_string(RankingScheme scheme) noexcept;
+
+/// The scheme called `name`; throws InvalidArgument naming the valid names.
+[[nodiscard]] RankingScheme parse_ranking(std::string_view name);
+
+/// A complete analysis pipeline, and how its matches are ranked.
 struct AnalyzerProfile {
     std::string_view name;
     std::string_view description;
@@ -36,21 +56,32 @@ struct AnalyzerProfile {
     StopwordStage stopword_stage;
     /// One of STEMMER_NAMES.
     std::string_view stemmer;
+    RankingScheme ranking;
+    /// Query side only: a query word also matches every word of the
+    /// collection whose stem this second stemmer (one of STEMMER_NAMES)
+    /// reduces to the same form, as one synonym (empty: no expansion).
+    /// The index is unchanged, so it can be tuned without a rebuild.
+    std::string_view expansion_stemmer;
 };
 
 // clang-format off
 inline constexpr AnalyzerProfile PROFILE_AKHBAR{
-    "akhbar", "full Akhbar normalization, clitic splitting, light10 with pronoun suffixes",
-    NormalizationScheme::akhbar, true, StopwordStage::after_table, "light10-pronouns"};
+    "akhbar", "full Akhbar normalization, clitic splitting, light10 with pronoun suffixes, "
+    "Snowball stem classes, lead and proximity rescoring",
+    NormalizationScheme::akhbar, true, StopwordStage::after_table, "light10-pronouns",
+    RankingScheme::akhbar, "snowball"};
 inline constexpr AnalyzerProfile PROFILE_LUCENE{
-    "lucene", "exactly Lucene 8.7 ArabicAnalyzer (baseline)",
-    NormalizationScheme::lucene, false, StopwordStage::before_table, "light10"};
+    "lucene", "exactly Lucene 8.7 ArabicAnalyzer with Lucene's BM25 (baseline)",
+    NormalizationScheme::lucene, false, StopwordStage::before_table, "light10",
+    RankingScheme::lucene_bm25, ""};
 inline constexpr AnalyzerProfile PROFILE_SNOWBALL{
-    "snowball", "Akhbar normalization with Xapian's Snowball Arabic stemmer",
-    NormalizationScheme::akhbar, true, StopwordStage::after_table, "snowball"};
+    "snowball", "Akhbar normalization with Xapian's Snowball Arabic stemmer and BM25",
+    NormalizationScheme::akhbar, true, StopwordStage::after_table, "snowball",
+    RankingScheme::bm25, ""};
 inline constexpr AnalyzerProfile PROFILE_NONE{
-    "none", "Akhbar normalization, no stemming",
-    NormalizationScheme::akhbar, true, StopwordStage::after_table, "none"};
+    "none", "Akhbar normalization and ranking, no stemming",
+    NormalizationScheme::akhbar, true, StopwordStage::after_table, "none",
+    RankingScheme::akhbar, ""};
 // clang-format on
 
 inline constexpr std::array PROFILES{PROFILE_AKHBAR, PROFILE_LUCENE, PROFILE_SNOWBALL,

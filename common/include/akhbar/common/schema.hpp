@@ -20,7 +20,7 @@
 namespace akhbar::schema {
 
 /// Bumped whenever the layout below changes meaning.
-inline constexpr std::uint32_t SCHEMA_VERSION = 1;
+inline constexpr std::uint32_t SCHEMA_VERSION = 2;  // 2: SLOT_LEAD_END
 
 // Term prefixes.
 inline constexpr std::string_view PREFIX_ID = "Q";            ///< boolean: article id
@@ -51,6 +51,10 @@ inline constexpr int BLOCK_SIZE = 8192;
 inline constexpr Xapian::valueno SLOT_DATE = 0;          ///< "YYYYMMDD", absent when undated
 inline constexpr Xapian::valueno SLOT_SOURCE = 1;        ///< source as written
 inline constexpr Xapian::valueno SLOT_CONTENT_HASH = 2;  ///< 16 hex digits, see content_hash()
+/// The last term position of the article's lead, in decimal: its title and
+/// the first paragraph of its body. Absent when the body is one paragraph
+/// (nothing sets a lead apart from the rest) or has no indexed word.
+inline constexpr Xapian::valueno SLOT_LEAD_END = 3;
 
 // Database metadata keys.
 inline constexpr std::string_view META_SCHEMA = "akhbar.schema_version";
@@ -154,6 +158,11 @@ void for_each_positional_term(const Analyzer& analyzer, std::string_view title,
     analyzer.analyze(text, tokens);
     emit_all(title_end + BODY_POSITION_GAP, false);
 }
+
+/// Where the first paragraph of `text` ends (the byte offset of its line
+/// break) when another paragraph with text follows it; nullopt when the text
+/// is a single paragraph. Leading blank lines are not a paragraph.
+[[nodiscard]] std::optional<std::size_t> first_paragraph_end(std::string_view text);
 
 /// The database used when no --db is given: $AKHBAR_DB if set, otherwise
 /// $XDG_DATA_HOME/akhbar/default.db, otherwise ~/.local/share/akhbar/default.db.

@@ -48,6 +48,10 @@ struct SearchRequest {
     std::optional<std::chrono::year_month> facet_month;
     /// Snippet length in characters (about).
     std::size_t snippet_chars = 240;
+    /// How to rank (`--ranking`): empty for the index profile's scheme, or
+    /// "akhbar", "bm25", "lucene-bm25" (docs/relevance.md). An unknown name
+    /// is an InvalidArgument.
+    std::string ranking;
 };
 
 /// A highlighted byte range [start, end) of a snippet or title.
