@@ -134,6 +134,8 @@ BOOST_AUTO_TEST_CASE(ranking_schemes_by_name)
     BOOST_TEST((akhbar::find_profile("akhbar").ranking == RankingScheme::akhbar));
     BOOST_TEST(akhbar::find_profile("akhbar").expansion_stemmer == "snowball");
     BOOST_TEST(akhbar::find_profile("lucene").expansion_stemmer.empty());
+    BOOST_TEST(akhbar::find_profile("akhbar").drop_question_words);
+    BOOST_TEST(!akhbar::find_profile("lucene").drop_question_words);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

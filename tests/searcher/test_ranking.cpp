@@ -148,6 +148,24 @@ BOOST_AUTO_TEST_CASE(stem_classes_do_not_join_other_words)
     BOOST_TEST(visit.hits[0].id == "visit");
 }
 
+BOOST_AUTO_TEST_CASE(question_words_are_ignored_beside_other_words)
+{
+    const SearchResult question = search("akhbar", "هل ميناء؟");
+    BOOST_TEST_REQUIRE(question.words.size() == 2U);
+    BOOST_TEST(question.words[0].stopword);
+    BOOST_TEST(question.words[0].stem.empty());
+    BOOST_TEST(!question.words[1].stopword);
+    BOOST_TEST((scores(question) == scores(search("akhbar", "ميناء"))));
+    // Alone, a question word is what the user looks for.
+    const SearchResult alone = search("akhbar", "كيف");
+    BOOST_TEST_REQUIRE(alone.words.size() == 1U);
+    BOOST_TEST(!alone.words[0].stopword);
+    // Other profiles keep them: Lucene's pipeline has no such rule.
+    BOOST_TEST(!search("lucene", "هل ميناء").words.at(0).stopword);
+    // Written with hamza or without, أين is one of them.
+    BOOST_TEST(search("akhbar", "اين ميناء").words.at(0).stopword);
+}
+
 BOOST_AUTO_TEST_CASE(ranking_schemes_are_plain_bm25_with_their_parameters)
 {
     // The lucene profile ranks with BM25 at Lucene's k1 = 1.2, b = 0.75 and

@@ -62,6 +62,9 @@ struct AnalyzerProfile {
     /// reduces to the same form, as one synonym (empty: no expansion).
     /// The index is unchanged, so it can be tuned without a rebuild.
     std::string_view expansion_stemmer;
+    /// Query side only: question words (هل كيف ماذا لماذا متى أين كم) are
+    /// ignored, as stopwords are, in a query that has other words.
+    bool drop_question_words;
 };
 
 // clang-format off
@@ -69,19 +72,19 @@ inline constexpr AnalyzerProfile PROFILE_AKHBAR{
     "akhbar", "full Akhbar normalization, clitic splitting, light10 with pronoun suffixes, "
     "Snowball stem classes, lead and proximity rescoring",
     NormalizationScheme::akhbar, true, StopwordStage::after_table, "light10-pronouns",
-    RankingScheme::akhbar, "snowball"};
+    RankingScheme::akhbar, "snowball", true};
 inline constexpr AnalyzerProfile PROFILE_LUCENE{
     "lucene", "exactly Lucene 8.7 ArabicAnalyzer with Lucene's BM25 (baseline)",
     NormalizationScheme::lucene, false, StopwordStage::before_table, "light10",
-    RankingScheme::lucene_bm25, ""};
+    RankingScheme::lucene_bm25, "", false};
 inline constexpr AnalyzerProfile PROFILE_SNOWBALL{
     "snowball", "Akhbar normalization with Xapian's Snowball Arabic stemmer and BM25",
     NormalizationScheme::akhbar, true, StopwordStage::after_table, "snowball",
-    RankingScheme::bm25, ""};
+    RankingScheme::bm25, "", false};
 inline constexpr AnalyzerProfile PROFILE_NONE{
     "none", "Akhbar normalization and ranking, no stemming",
     NormalizationScheme::akhbar, true, StopwordStage::after_table, "none",
-    RankingScheme::akhbar, ""};
+    RankingScheme::akhbar, "", false};
 // clang-format on
 
 inline constexpr std::array PROFILES{PROFILE_AKHBAR, PROFILE_LUCENE, PROFILE_SNOWBALL,
