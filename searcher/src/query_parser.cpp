@@ -219,14 +219,16 @@ std::optional<year_month_day> date_bound(std::string_view s, bool last)
     return dates::parse(s);
 }
 
-// Where the members of the stem class `key` start: the key with what
-// light10 keeps and Snowball strips before it: one of the prepositions ف ب ك
-// ل, the conjunction و (light10 strips one prefix only), the future marker
-// س, or, for Form X verbs, the imperfect's ي ن ت where Snowball writes است.
+// Where the members of the stem class `key` start (none for a key under two
+// letters): the key with what light10 keeps and Snowball strips before it:
+// one of the prepositions ف ب ك ل, the conjunction و (light10 strips one
+// prefix only), the future marker س, or, for Form X verbs, the imperfect's
+// ي ن ت where Snowball writes است.
 std::vector<std::string> class_starts(const std::string& key)
 {
     std::vector<std::string> starts;
-    if (key.empty()) {
+    // A one-letter key would read every term that starts with its letter.
+    if (utf8::decode(key).size() < 2) {
         return starts;
     }
     for (const std::string_view p : {"", "ف", "ب", "ك", "ل", "س", "و"}) {
