@@ -713,7 +713,7 @@ ParsedQuery parse_query(std::string_view text, bool match_all, const Analyzer& a
 }
 
 StemClasses::StemClasses(std::string_view stemmer)
-    : m_stemmer(stemmer.empty() ? Xapian::Stem() : make_stemmer(stemmer)), m_enabled(!stemmer.empty())
+    : m_stemmer(stemmer.empty() ? Xapian::Stem() : make_stemmer(stemmer))
 {
 }
 

@@ -50,7 +50,7 @@ public:
     /// `stemmer` is a name from STEMMER_NAMES, or empty for no expansion.
     explicit StemClasses(std::string_view stemmer);
 
-    [[nodiscard]] bool enabled() const noexcept { return m_enabled; }
+    [[nodiscard]] bool enabled() const noexcept { return !m_stemmer.is_none(); }
 
     /// The encoded terms of `db` in the class of `stem` (a stem as the
     /// analyzer gives it, UTF-8); empty when the stem reduces to nothing.
@@ -60,7 +60,6 @@ public:
 
 private:
     Xapian::Stem m_stemmer;
-    bool m_enabled;
     std::unordered_map<std::string, std::vector<std::string>> m_cache;
 };
 

@@ -644,24 +644,24 @@ SearchResult Searcher::search_once(Impl& impl, const SearchRequest& request)
         mset.fetch();  // one round trip per remote shard, not one per document
     }
     for (auto m = mset.begin(); m != mset.end(); ++m) {
-        double score = m.get_weight();
-        if (by_closeness) {
-            const auto positions = impl.positions(m, parsed.proximity_terms);
-            if (positions.size() > 1) {
-                score *= 1 + PROXIMITY_BOOST * proximity(positions);
-            }
-            if (const Xapian::termpos lead_end = lead_end_of(m.get_document()); lead_end > 0) {
-                score *= 1 + LEAD_BOOST * lead_share(positions, lead_end);
-            }
-        }
-        Ranked r{m, score, score_key(score), {}, {}};
+        Ranked r{m, m.get_weight(), 0, {}, {}};
         if (rescore) {
             const Xapian::Document doc = m.get_document();
+            if (by_closeness) {
+                const auto positions = impl.positions(m, parsed.proximity_terms);
+                if (positions.size() > 1) {
+                    r.score *= 1 + PROXIMITY_BOOST * proximity(positions);
+                }
+                if (const Xapian::termpos lead_end = lead_end_of(doc); lead_end > 0) {
+                    r.score *= 1 + LEAD_BOOST * lead_share(positions, lead_end);
+                }
+            }
             r.hash = doc.get_value(schema::SLOT_CONTENT_HASH);
             if (request.sort == SortOrder::date) {
                 r.date = doc.get_value(schema::SLOT_DATE);
             }
         }
+        r.key = score_key(r.score);
         ranked.push_back(std::move(r));
     }
     if (rescore) {

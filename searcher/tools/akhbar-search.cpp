@@ -16,6 +16,7 @@
 #include "akhbar/common/dates.hpp"
 #include "akhbar/common/error.hpp"
 #include "akhbar/common/lines.hpp"
+#include "akhbar/common/profile.hpp"
 #include "akhbar/common/version.hpp"
 #include "akhbar/searcher/format.hpp"
 #include "akhbar/searcher/json.hpp"
@@ -236,8 +237,12 @@ int main(int argc, char* argv[])
         } else if (sort != "relevance") {
             throw UsageError("--sort is relevance or date, not \"" + sort + "\"");
         }
-        if (!ranking.empty() && ranking != "akhbar" && ranking != "bm25" && ranking != "lucene-bm25") {
-            throw UsageError("--ranking is akhbar, bm25 or lucene-bm25, not \"" + ranking + "\"");
+        if (!ranking.empty()) {
+            try {
+                (void)akhbar::parse_ranking(ranking);
+            } catch (const akhbar::InvalidArgument&) {
+                throw UsageError("--ranking is akhbar, bm25 or lucene-bm25, not \"" + ranking + "\"");
+            }
         }
         request.ranking = ranking;
         request.limit = limit;
