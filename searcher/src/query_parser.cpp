@@ -2,8 +2,11 @@
 
 #include <algorithm>
 #include <array>
+#include <iterator>
+#include <utility>
 
 #include "akhbar/common/error.hpp"
+#include "akhbar/common/roots.hpp"
 #include "akhbar/common/schema.hpp"
 #include "akhbar/common/stemmer.hpp"
 #include "akhbar/common/utf8.hpp"
@@ -23,10 +26,24 @@ constexpr Xapian::termcount WILDCARD_LIMIT = 100;
 /// (tuned on QRCD train and dev, docs/relevance.md: 0.3 and 0.4 within
 /// 0.001 of each other, 0.2 and 1 worse on dev).
 constexpr double OWN_STEM_WEIGHT = 0.4;
-/// Question words, ignored in a query that has other words under profiles
-/// with drop_question_words: in a question they ask, they do not describe
-/// (QRCD: train MAP@10 +0.009, dev +0.002; known-item within 0.0001).
-constexpr std::array<std::string_view, 7> QUESTION_WORDS{"هل", "كيف", "ماذا", "لماذا", "متى", "أين", "كم"};
+/// With root classes, the weight of the words that share only the root
+/// (docs/relevance.md: 0.1 to 0.35 leave dev unchanged; train peaks at 0.2
+/// to 0.35, known-item falls slowly above 0.1; 0.5 costs dev).
+constexpr double ROOT_WEIGHT = 0.2;
+/// Query filler, ignored in a query that has other words under profiles
+/// with drop_query_filler: question words (QRCD: train MAP@10 +0.009, dev
+/// +0.002) and personal pronouns, which Lucene's stopword list lacks (train
+/// +0.004, dev +0.013; known-item unchanged): in a question they ask or
+/// point, they do not describe.
+constexpr std::array<std::string_view, 15> QUERY_FILLER{
+    "هل", "كيف", "ماذا", "لماذا", "متى", "أين", "كم",
+    "هم", "هن", "هما", "نحن", "أنا", "أنتم", "أنتن", "أنتما"};
+/// Roots shorter than this are too ambiguous to join words by.
+constexpr std::size_t MIN_ROOT_LETTERS = 3;
+/// The most words a root class holds, the most frequent (QRCD and
+/// known-item within 0.001 from 10 to unlimited; it bounds the query's size
+/// on a large vocabulary).
+constexpr std::size_t ROOT_CLASS_SIZE = 25;
 /// Stem classes remembered per searcher before the memory starts over.
 constexpr std::size_t CLASS_CACHE_SIZE = 10000;
 
@@ -251,8 +268,8 @@ public:
           m_classes(classes != nullptr && classes->enabled() ? classes : nullptr),
           m_lexemes(literal ? literal_words(query) : Lexer(query).run())
     {
-        if (analyzer.profile().drop_question_words) {
-            find_question_words();
+        if (analyzer.profile().drop_query_filler) {
+            find_query_filler();
         }
     }
 
@@ -397,10 +414,18 @@ private:
             if (left.role != Part::Role::positive || left.query.empty() || right.query.empty()) {
                 fail(m_query, at, "NEAR joins words or phrases");
             }
-            const std::array<Xapian::Query, 2> pair{left.query, right.query};
+            const std::array<Xapian::Query, 2> pair{without_root_class(left.query),
+                                                   without_root_class(right.query)};
             left.query = Xapian::Query(Xapian::Query::OP_NEAR, pair.begin(), pair.end(), NEAR_WINDOW);
         }
         return left;
+    }
+
+    // NEAR takes terms, or ORs of terms: a word's root class (the optional
+    // part of with_classes()' AND_MAYBE) stays out of it.
+    static Xapian::Query without_root_class(const Xapian::Query& q)
+    {
+        return q.get_type() == Xapian::Query::OP_AND_MAYBE ? q.get_subquery(0) : q;
     }
 
     Part parse_primary(bool positive)
@@ -484,21 +509,21 @@ private:
         return date_range_query(from, to);
     }
 
-    // The question words to ignore: none unless the query has another word
-    // that is not a stopword.
-    void find_question_words()
+    // The query filler to ignore: none unless the query has another word
+    // that is neither a stopword nor filler.
+    void find_query_filler()
     {
-        std::set<std::string> questions;
-        for (const std::string_view word : QUESTION_WORDS) {
-            questions.insert(m_analyzer.normalize(word));
+        std::set<std::string> filler;
+        for (const std::string_view word : QUERY_FILLER) {
+            filler.insert(m_analyzer.normalize(word));
         }
         for (const Lexeme& l : m_lexemes) {
             if (l.kind != Kind::word && l.kind != Kind::phrase) {
                 continue;
             }
             for (const Token& t : m_analyzer.analyze(l.text)) {
-                if (!t.stopword && !questions.contains(t.normalized)) {
-                    m_questions = std::move(questions);
+                if (!t.stopword && !filler.contains(t.normalized)) {
+                    m_filler = std::move(filler);
                     return;
                 }
             }
@@ -510,7 +535,7 @@ private:
     {
         std::vector<Token> tokens = m_analyzer.analyze(text);
         for (Token& t : tokens) {
-            if (m_questions.contains(t.normalized)) {
+            if (m_filler.contains(t.normalized)) {
                 t.stopword = true;
                 t.stem.clear();
             }
@@ -533,26 +558,58 @@ private:
                              Xapian::Query(term_for(stem, "title")));
     }
 
-    // A word with its stem class: the class as one synonym (Xapian weighs it
-    // as a single term whose occurrences are all its members'), the word's
-    // own stem again at OWN_STEM_WEIGHT (the exact form is the best
-    // evidence), and the title term as in title_boosted().
-    Xapian::Query with_class(const std::string& stem, bool positive)
+    // A word with its classes: the stem class as one synonym (Xapian weighs
+    // it as a single term whose occurrences are all its members'), the
+    // word's own stem again at OWN_STEM_WEIGHT (the exact form is the best
+    // evidence), the title term as in title_boosted(), and, with root
+    // classes, the other words of its root as one synonym at ROOT_WEIGHT.
+    // The root class only adds to an article the word already matches: it
+    // never matches alone, so وزير (light stem زير) never finds an article
+    // that only has زيارة (visit, root زير), and `AND القديمة` never one
+    // that only has تقديم (root قدم). (Matching alone: QRCD train 0.2562
+    // instead of 0.2513, but those false friends.) An excluded word
+    // excludes its stem class only.
+    Xapian::Query with_classes(const std::string& stem, bool positive)
     {
+        const std::string own = term_for(stem, "");
         const std::vector<std::string>& members = m_classes->members(stem, m_db);
-        if (members.empty()) {
+        std::vector<std::string> related;
+        if (positive && m_analyzer.profile().root_classes) {
+            const std::vector<std::string>& same_root = m_classes->root_members(stem, m_db);
+            std::set_difference(same_root.begin(), same_root.end(), members.begin(), members.end(),
+                                std::back_inserter(related));
+            std::erase(related, own);
+        }
+        if (members.empty() && related.empty()) {
             return title_boosted(stem);
         }
         if (positive) {
-            for (const std::string& member : members) {
-                m_result.match.stems.insert(schema::decode_term(member));
+            std::vector<std::string>& word = m_result.proximity_terms.back();
+            for (const std::vector<std::string>* group : {&members, &std::as_const(related)}) {
+                for (const std::string& term : *group) {
+                    m_result.match.stems.insert(schema::decode_term(term));
+                    if (term != own) {
+                        word.push_back(term);
+                    }
+                }
             }
         }
-        const std::array parts{
-            Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(term_for(stem, "")), OWN_STEM_WEIGHT),
-            Xapian::Query(Xapian::Query::OP_SYNONYM, members.begin(), members.end()),
-            Xapian::Query(term_for(stem, "title"))};
-        return Xapian::Query(Xapian::Query::OP_OR, parts.begin(), parts.end());
+        std::vector<Xapian::Query> parts;
+        if (members.empty()) {
+            parts.emplace_back(own);
+        } else {
+            parts.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(own), OWN_STEM_WEIGHT);
+            parts.emplace_back(Xapian::Query::OP_SYNONYM, members.begin(), members.end());
+        }
+        parts.emplace_back(term_for(stem, "title"));
+        Xapian::Query word(Xapian::Query::OP_OR, parts.begin(), parts.end());
+        if (related.empty()) {
+            return word;
+        }
+        return Xapian::Query(Xapian::Query::OP_AND_MAYBE, word,
+                             Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT,
+                                           Xapian::Query(Xapian::Query::OP_SYNONYM, related.begin(), related.end()),
+                                           ROOT_WEIGHT));
     }
 
     static std::string term_for(const std::string& stem, std::string_view field)
@@ -584,10 +641,10 @@ private:
                 return Xapian::Query(term_for(tokens[0].stem, field));
             }
             if (positive) {
-                m_result.proximity_terms.push_back(term_for(tokens[0].stem, ""));
+                m_result.proximity_terms.push_back({term_for(tokens[0].stem, "")});
             }
             if (m_classes != nullptr) {
-                return with_class(tokens[0].stem, positive);
+                return with_classes(tokens[0].stem, positive);
             }
             return title_boosted(tokens[0].stem);
         }
@@ -694,7 +751,7 @@ private:
     const Analyzer& m_analyzer;
     const Xapian::Database& m_db;
     StemClasses* m_classes;
-    std::set<std::string> m_questions;  // normalized; see find_question_words()
+    std::set<std::string> m_filler;  // normalized; see find_query_filler()
     std::vector<Lexeme> m_lexemes;
     std::size_t m_next = 0;
     ParsedQuery m_result;
@@ -741,6 +798,51 @@ const std::vector<std::string>& StemClasses::members(const std::string& stem, co
     std::sort(out.begin(), out.end());
     out.erase(std::unique(out.begin(), out.end()), out.end());
     return m_cache.emplace(stem, std::move(out)).first->second;
+}
+
+const std::vector<std::string>& StemClasses::root_members(const std::string& stem, const Xapian::Database& db)
+{
+    static const std::vector<std::string> none;
+    const std::string root = roots::root(stem);
+    if (utf8::decode(root).size() < MIN_ROOT_LETTERS) {
+        return none;
+    }
+    if (!m_roots) {
+        // Built whole before it is kept: reading a remote shard's vocabulary
+        // can fail half-way.
+        std::unordered_map<std::string, std::vector<std::pair<Xapian::doccount, std::string>>> counted;
+        for (auto t = db.allterms_begin(); t != db.allterms_end(); ++t) {
+            const std::string term = *t;
+            // Arabic stems start with a compact letter byte (0x80-0xBF), which
+            // neither a field prefix (ASCII) nor a UTF-8 lead byte can be.
+            const auto first = static_cast<unsigned char>(term[0]);
+            if (first < 0x80U || first >= 0xC0U) {
+                continue;
+            }
+            std::string r = roots::root(schema::decode_term(term));
+            if (utf8::decode(r).size() >= MIN_ROOT_LETTERS) {
+                counted[std::move(r)].emplace_back(t.get_termfreq(), term);
+            }
+        }
+        // The ROOT_CLASS_SIZE most frequent members only: a common root
+        // gathers hundreds of rare forms, which cost time and add little.
+        std::unordered_map<std::string, std::vector<std::string>> by_root;
+        for (auto& [r, members] : counted) {
+            if (members.size() > ROOT_CLASS_SIZE) {
+                std::partial_sort(members.begin(), members.begin() + static_cast<std::ptrdiff_t>(ROOT_CLASS_SIZE), members.end(),
+                                  [](const auto& a, const auto& b) { return a.first > b.first; });
+                members.resize(ROOT_CLASS_SIZE);
+            }
+            std::vector<std::string>& terms = by_root[r];
+            for (auto& m : members) {
+                terms.push_back(std::move(m.second));
+            }
+            std::sort(terms.begin(), terms.end());
+        }
+        m_roots = std::move(by_root);
+    }
+    const auto it = m_roots->find(root);
+    return it == m_roots->end() ? none : it->second;
 }
 
 Xapian::Query date_range_query(const std::optional<std::chrono::year_month_day>& from,

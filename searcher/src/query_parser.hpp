@@ -34,9 +34,10 @@ struct ParsedQuery {
     MatchSpec match;
     /// Positive free-text words (normalized), for spelling suggestions.
     std::vector<std::string> free_words;
-    /// The plain words of the query (encoded terms, query order), for the
-    /// proximity rescoring of the top hits.
-    std::vector<std::string> proximity_terms;
+    /// The plain words of the query (query order), each as the encoded
+    /// terms that count as it (its stem, its stem class, its root class),
+    /// for the proximity and lead rescoring of the top hits.
+    std::vector<std::vector<std::string>> proximity_terms;
 };
 
 /// Stem classes (AnalyzerProfile::expansion_stemmer): a query word's class
@@ -53,14 +54,25 @@ public:
     [[nodiscard]] bool enabled() const noexcept { return !m_stemmer.is_none(); }
 
     /// The encoded terms of `db` in the class of `stem` (a stem as the
-    /// analyzer gives it, UTF-8); empty when the stem reduces to nothing.
+    /// analyzer gives it, UTF-8), sorted; empty when the stem reduces to
+    /// nothing.
     const std::vector<std::string>& members(const std::string& stem, const Xapian::Database& db);
 
-    void forget() { m_cache.clear(); }
+    /// The encoded Arabic terms of `db` whose root (roots.hpp) is `stem`'s,
+    /// sorted; empty for a root under three letters. The first call reads
+    /// the whole vocabulary once and groups it by root.
+    const std::vector<std::string>& root_members(const std::string& stem, const Xapian::Database& db);
+
+    void forget()
+    {
+        m_cache.clear();
+        m_roots.reset();
+    }
 
 private:
     Xapian::Stem m_stemmer;
     std::unordered_map<std::string, std::vector<std::string>> m_cache;
+    std::optional<std::unordered_map<std::string, std::vector<std::string>>> m_roots;
 };
 
 /// Parses `text`. Throws QueryError naming the character where a problem is.

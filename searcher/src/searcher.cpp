@@ -4,6 +4,7 @@
 #include <charconv>
 #include <cmath>
 #include <limits>
+#include <unordered_map>
 #include <map>
 
 #include <xapian.h>
@@ -136,6 +137,10 @@ Xapian::doccount spelling_frequency(const Xapian::Database& db, const std::strin
     it.skip_to(word);
     return it != db.spellings_end() && *it == word ? it.get_termfreq() : 0;
 }
+
+// The query words (their indexes) each term counts for, in the proximity
+// and lead rescoring.
+using WordsOfTerm = std::unordered_map<std::string, std::vector<std::size_t>>;
 
 // The shards that answered, searched as one, and those that did not.
 struct OpenedDatabase {
@@ -314,32 +319,45 @@ struct Searcher::Impl {
         }
     }
 
-    // Each term's positions in the document at `m`: read from the database,
-    // or, for a document on a remote shard, recomputed from its stored text
-    // exactly as the indexer computed them (one round trip for all the
-    // documents, fetched together, instead of one per position list).
-    std::vector<std::vector<Xapian::termpos>> positions(const Xapian::MSetIterator& m,
-                                                        const std::vector<std::string>& terms)
+    // Each query word's sorted positions in the document at `m`: those of
+    // every term that counts as the word (`words`: term -> the query words
+    // it counts for). Read from the document's term list, so that a word
+    // with a large class costs one pass over the document's terms, not one
+    // position-list lookup per class member; for a document on a remote
+    // shard, recomputed from its stored text exactly as the indexer
+    // computed them (one round trip for all the documents, fetched
+    // together, instead of one per position list).
+    std::vector<std::vector<Xapian::termpos>> positions(const Xapian::MSetIterator& m, const WordsOfTerm& words,
+                                                        std::size_t word_count)
     {
-        std::vector<std::vector<Xapian::termpos>> out(terms.size());
+        std::vector<std::vector<Xapian::termpos>> out(word_count);
         const Xapian::docid did = *m;
         const std::size_t shard = (did - 1) % opened.handles.size();
         if (!opened.shards[shard].remote) {
-            for (std::size_t i = 0; i < terms.size(); ++i) {
-                out[i].assign(db().positionlist_begin(did, terms[i]), db().positionlist_end(did, terms[i]));
-            }
-            return out;
-        }
-        const schema::StoredArticle a = schema::decode(m.get_document().get_data());
-        schema::for_each_positional_term(
-            analyzer, a.title, a.text, scratch,
-            [&](const std::string& term, Xapian::termpos pos, bool, const Token&) {
-                for (std::size_t i = 0; i < terms.size(); ++i) {
-                    if (terms[i] == term) {
-                        out[i].push_back(pos);
-                    }
+            for (auto t = db().termlist_begin(did); t != db().termlist_end(did); ++t) {
+                const auto found = words.find(*t);
+                if (found == words.end()) {
+                    continue;
                 }
-            });
+                for (const std::size_t i : found->second) {
+                    out[i].insert(out[i].end(), t.positionlist_begin(), t.positionlist_end());
+                }
+            }
+        } else {
+            const schema::StoredArticle a = schema::decode(m.get_document().get_data());
+            schema::for_each_positional_term(
+                analyzer, a.title, a.text, scratch,
+                [&](const std::string& term, Xapian::termpos pos, bool, const Token&) {
+                    if (const auto found = words.find(term); found != words.end()) {
+                        for (const std::size_t i : found->second) {
+                            out[i].push_back(pos);
+                        }
+                    }
+                });
+        }
+        for (auto& p : out) {
+            std::sort(p.begin(), p.end());
+        }
         return out;
     }
 
@@ -637,6 +655,14 @@ SearchResult Searcher::search_once(Impl& impl, const SearchRequest& request)
         std::string date;  // for date order
         std::string hash;
     };
+    WordsOfTerm words_of_term;
+    if (by_closeness) {
+        for (std::size_t i = 0; i < parsed.proximity_terms.size(); ++i) {
+            for (const std::string& term : parsed.proximity_terms[i]) {
+                words_of_term[term].push_back(i);
+            }
+        }
+    }
     std::vector<Ranked> ranked;
     const bool any_remote = std::any_of(impl.opened.shards.begin(), impl.opened.shards.end(),
                                         [](const auto& shard) { return shard.remote; });
@@ -648,7 +674,7 @@ SearchResult Searcher::search_once(Impl& impl, const SearchRequest& request)
         if (rescore) {
             const Xapian::Document doc = m.get_document();
             if (by_closeness) {
-                const auto positions = impl.positions(m, parsed.proximity_terms);
+                const auto positions = impl.positions(m, words_of_term, parsed.proximity_terms.size());
                 if (positions.size() > 1) {
                     r.score *= 1 + PROXIMITY_BOOST * proximity(positions);
                 }

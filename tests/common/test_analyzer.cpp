@@ -134,8 +134,11 @@ BOOST_AUTO_TEST_CASE(ranking_schemes_by_name)
     BOOST_TEST((akhbar::find_profile("akhbar").ranking == RankingScheme::akhbar));
     BOOST_TEST(akhbar::find_profile("akhbar").expansion_stemmer == "snowball");
     BOOST_TEST(akhbar::find_profile("lucene").expansion_stemmer.empty());
-    BOOST_TEST(akhbar::find_profile("akhbar").drop_question_words);
-    BOOST_TEST(!akhbar::find_profile("lucene").drop_question_words);
+    BOOST_TEST(akhbar::find_profile("akhbar").drop_query_filler);
+    BOOST_TEST(!akhbar::find_profile("lucene").drop_query_filler);
+    BOOST_TEST(akhbar::find_profile("akhbar").root_classes);
+    BOOST_TEST(!akhbar::find_profile("lucene").root_classes);
+    BOOST_TEST(!akhbar::find_profile("snowball").root_classes);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -1,6 +1,6 @@
 // How hits are ranked: the profiles' ranking schemes, the akhbar ranking's
-// lead rescoring, and stem classes (docs/relevance.md), each on a handful of
-// articles made to isolate it.
+// lead and proximity rescoring, stem and root classes, query filler
+// (docs/relevance.md), each on a handful of articles made to isolate it.
 
 #include <boost/test/unit_test.hpp>
 
@@ -35,6 +35,9 @@ const char* const ARTICLES = R"({"id": "lead", "text": "انفجار في مين
 {"id": "so-they-say", "text": "فيقولون إن الاتفاق قريب."}
 {"id": "minister", "text": "الوزير حضر الاجتماع."}
 {"id": "visit", "text": "زيارة الرئيس إلى عمّان."}
+{"id": "hearts", "text": "القلب ينبض والقلوب تخفق."}
+{"id": "heart", "text": "القلب ينبض والعيون تدمع."}
+{"id": "hearts-only", "text": "القلوب تخفق بسرعة."}
 )";
 
 struct Databases {
@@ -146,6 +149,54 @@ BOOST_AUTO_TEST_CASE(stem_classes_do_not_join_other_words)
     const SearchResult visit = search("akhbar", "زيارة");
     BOOST_TEST_REQUIRE(visit.hits.size() == 1U);
     BOOST_TEST(visit.hits[0].id == "visit");
+}
+
+BOOST_AUTO_TEST_CASE(root_classes_add_to_what_a_word_matches)
+{
+    // قلوب is the broken plural of قلب: light10 and Snowball keep them
+    // apart, their root (قلب) joins them.
+    const auto plain = scores(search("lucene", "القلب"));
+    BOOST_TEST_REQUIRE(plain.size() == 2U);
+    BOOST_TEST(plain.at("hearts") == plain.at("heart"), boost::test_tools::tolerance(1e-12));
+
+    const SearchResult r = search("akhbar", "القلب", "bm25");
+    const auto ranked = scores(r);
+    // The plural adds to the article that has the word...
+    BOOST_TEST_REQUIRE(ranked.size() == 2U);
+    BOOST_TEST(ranked.at("hearts") > ranked.at("heart"));
+    // ...and is marked in it...
+    BOOST_TEST(r.hits.at(0).id == "hearts");
+    BOOST_TEST((marked(r.hits.at(0).snippet) == std::set<std::string>{"القلب", "والقلوب"}));
+    // ...but never matches alone: an article with only the plural is not
+    // found (a root is ambiguous; it is evidence, not a match).
+    BOOST_TEST(ranked.count("hearts-only") == 0U);
+    // وزير (light10: زير) and زيارة (root زير) stay apart, as above.
+    BOOST_TEST(search("akhbar", "وزير").hits.size() == 1U);
+    // Near takes the word without its root class.
+    BOOST_TEST(search("akhbar", "القلب NEAR ينبض").hits.size() == 2U);
+}
+
+BOOST_AUTO_TEST_CASE(class_members_count_for_proximity)
+{
+    // In "future" the query's يقول is there only as سيقول, a member of its
+    // stem class, right after الرئيس: proximity counts it (adjacent: 1 +
+    // PROXIMITY_BOOST, 0.5; one paragraph: no lead).
+    const auto plain = scores(search("akhbar", "الرئيس يقول", "bm25"));
+    const auto ranked = scores(search("akhbar", "الرئيس يقول"));
+    BOOST_TEST(ranked.at("future") / plain.at("future") == 1.5, boost::test_tools::tolerance(1e-9));
+    // The words apart ("visit" has الرئيس and no form of يقول): nothing.
+    BOOST_TEST(ranked.at("visit") / plain.at("visit") == 1.0, boost::test_tools::tolerance(1e-9));
+}
+
+BOOST_AUTO_TEST_CASE(personal_pronouns_are_query_filler)
+{
+    const SearchResult r = search("akhbar", "من هم الوزير");
+    BOOST_TEST_REQUIRE(r.words.size() == 3U);
+    BOOST_TEST(r.words[1].stopword);
+    BOOST_TEST((scores(r) == scores(search("akhbar", "الوزير"))));
+    // Alone, a pronoun is searched; Lucene's pipeline keeps it always.
+    BOOST_TEST(!search("akhbar", "هم").words.at(0).stopword);
+    BOOST_TEST(!search("lucene", "هم الوزير").words.at(0).stopword);
 }
 
 BOOST_AUTO_TEST_CASE(question_words_are_ignored_beside_other_words)

@@ -62,29 +62,35 @@ struct AnalyzerProfile {
     /// reduces to the same form, as one synonym (empty: no expansion).
     /// The index is unchanged, so it can be tuned without a rebuild.
     std::string_view expansion_stemmer;
-    /// Query side only: question words (هل كيف ماذا لماذا متى أين كم) are
-    /// ignored, as stopwords are, in a query that has other words.
-    bool drop_question_words;
+    /// Query side only: a query word also matches, at a low weight, every
+    /// word of the collection with the same Arabic root (roots.hpp): broken
+    /// plurals, verb forms and derived nouns (قلوب and قلب, مكتوب and كاتب).
+    bool root_classes;
+    /// Query side only: words that ask rather than describe, question words
+    /// (هل كيف ماذا لماذا متى أين كم) and personal pronouns (هم هن هما نحن
+    /// أنا أنتم أنتن أنتما), are ignored, as stopwords are, in a query that
+    /// has other words.
+    bool drop_query_filler;
 };
 
 // clang-format off
 inline constexpr AnalyzerProfile PROFILE_AKHBAR{
     "akhbar", "full Akhbar normalization, clitic splitting, light10 with pronoun suffixes, "
-    "Snowball stem classes, lead and proximity rescoring",
+    "Snowball stem classes, root classes, lead and proximity rescoring",
     NormalizationScheme::akhbar, true, StopwordStage::after_table, "light10-pronouns",
-    RankingScheme::akhbar, "snowball", true};
+    RankingScheme::akhbar, "snowball", true, true};
 inline constexpr AnalyzerProfile PROFILE_LUCENE{
     "lucene", "exactly Lucene 8.7 ArabicAnalyzer with Lucene's BM25 (baseline)",
     NormalizationScheme::lucene, false, StopwordStage::before_table, "light10",
-    RankingScheme::lucene_bm25, "", false};
+    RankingScheme::lucene_bm25, "", false, false};
 inline constexpr AnalyzerProfile PROFILE_SNOWBALL{
     "snowball", "Akhbar normalization with Xapian's Snowball Arabic stemmer and BM25",
     NormalizationScheme::akhbar, true, StopwordStage::after_table, "snowball",
-    RankingScheme::bm25, "", false};
+    RankingScheme::bm25, "", false, false};
 inline constexpr AnalyzerProfile PROFILE_NONE{
     "none", "Akhbar normalization and ranking, no stemming",
     NormalizationScheme::akhbar, true, StopwordStage::after_table, "none",
-    RankingScheme::akhbar, "", false};
+    RankingScheme::akhbar, "", false, false};
 // clang-format on
 
 inline constexpr std::array PROFILES{PROFILE_AKHBAR, PROFILE_LUCENE, PROFILE_SNOWBALL,
