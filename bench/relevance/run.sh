@@ -92,7 +92,7 @@ rows add `--ranking`), scored by
 tests/bench/test_scorer.cpp).
 
 - **QRCD**: Qur'an QA 2023 Task A passage retrieval, 1,266 passages; questions of the train
-  (173) and dev (24) splits. MAP@10 divides by the number of relevant passages. *Official*:
+  (174) and dev (25) splits. MAP@10 divides by the number of relevant passages. *Official*:
   a no-answer question scores 1 only for a run that returns exactly one `-1` row for it (Akhbar
   never does, so those score 0); *answerable*: the questions that have an answer only.
 - **Known-item**: 2,000 ANT headlines of three words or more (fixed seed) as queries against
