@@ -584,15 +584,16 @@ private:
             return title_boosted(stem);
         }
         if (positive) {
-            std::vector<std::string>& word = m_result.proximity_terms.back();
-            for (const std::vector<std::string>* group : {&members, &std::as_const(related)}) {
-                for (const std::string& term : *group) {
-                    m_result.match.stems.insert(schema::decode_term(term));
-                    if (term != own) {
-                        word.push_back(term);
-                    }
-                }
+            // Stem class members are forms of the word: highlighted. Root
+            // class members are related words (سلام for مسلم): they count
+            // for proximity and the lead, but a snippet marks only the word.
+            for (const std::string& term : members) {
+                m_result.match.stems.insert(schema::decode_term(term));
             }
+            std::vector<std::string>& word = m_result.proximity_terms.back();
+            std::copy_if(members.begin(), members.end(), std::back_inserter(word),
+                         [&](const std::string& term) { return term != own; });
+            word.insert(word.end(), related.begin(), related.end());
         }
         std::vector<Xapian::Query> parts;
         if (members.empty()) {

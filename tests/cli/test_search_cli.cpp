@@ -58,9 +58,8 @@ BOOST_AUTO_TEST_CASE(issue_example_json_with_month_facet)
     for (const auto& h : json["hits"]) {
         const std::string text = h["snippet"]["text"];
         for (const auto& range : h["snippet"]["highlights"]) {
-            // The word, or an adjective of its root (الكازاخستاني).
-            BOOST_TEST(text.substr(range[0], range[1].get<std::size_t>() - range[0].get<std::size_t>())
-                           .find("كازاخستان") != std::string::npos);
+            BOOST_TEST(text.substr(range[0], range[1].get<std::size_t>() - range[0].get<std::size_t>()) ==
+                       "كازاخستان");
         }
     }
 }

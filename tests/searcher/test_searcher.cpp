@@ -418,8 +418,7 @@ BOOST_AUTO_TEST_CASE(json_schema)
         for (const auto& range : h["snippet"]["highlights"]) {
             const std::size_t s = range[0];
             const std::size_t e = range[1];
-            // The word, or the adjective of its root class (الكازاخستاني).
-            BOOST_TEST(text.substr(s, e - s).find("كازاخستان") != std::string::npos);
+            BOOST_TEST(text.substr(s, e - s) == "كازاخستان");
         }
     }
     BOOST_TEST(json["facets"]["date"].size() == 30U);
