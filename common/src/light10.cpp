@@ -21,10 +21,14 @@ std::u32string_view strip_prefix(std::u32string_view word)
     return word;
 }
 
-std::u32string_view strip_suffixes(std::u32string_view word)
+// `one_letter_min` overrides the minimum word length of the one-letter
+// suffixes (light10-pronouns); 0 keeps light10's.
+std::u32string_view strip_suffixes(std::u32string_view word, std::size_t one_letter_min = 0)
 {
     for (const Affix& suffix : SUFFIXES) {
-        if (word.size() >= suffix.min_length && word.ends_with(suffix.text)) {
+        const std::size_t min_length =
+            one_letter_min != 0 && suffix.text.size() == 1 ? one_letter_min : suffix.min_length;
+        if (word.size() >= min_length && word.ends_with(suffix.text)) {
             word.remove_suffix(suffix.text.size());
         }
     }
@@ -47,7 +51,7 @@ std::u32string stem_with_pronouns(std::u32string_view word)
             break;
         }
     }
-    return std::u32string(strip_suffixes(word));
+    return std::u32string(strip_suffixes(word, MIN_STEM_AFTER_ONE_LETTER_SUFFIX + 1));
 }
 
 std::string stem_with_pronouns(std::string_view word)

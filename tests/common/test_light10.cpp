@@ -76,6 +76,18 @@ const Row PRONOUN_GUARD_ROWS[] = {
     {"non-Arabic",                        "Hum",      "Hum"},
     {"empty",                             "",         ""},
 };
+// light10-pronouns: a one-letter suffix (ه ة ي) goes only when three letters
+// remain; two-letter suffixes and longer words are light10's.
+const Row ONE_LETTER_SUFFIX_ROWS[] = {
+    {"suffix-h leaves three",             "كتابه",    "كتاب"},
+    {"suffix-p leaves three",             "مدينة",    "مدين"},
+    {"suffix-y leaves three",             "عربي",     "عرب"},
+    {"after a prefix",                    "السياسي",  "سياس"},
+    {"year is not age (سنة, not سن)",     "سنة",      "سنة"},
+    {"a name keeps its letter (علي)",     "علي",      "علي"},
+    {"his hand (يده) keeps its letter",   "يده",      "يده"},
+    {"two-letter suffixes unchanged",     "بنات",     "بن"},
+};
 // clang-format on
 
 }  // namespace
@@ -90,6 +102,18 @@ BOOST_DATA_TEST_CASE(pronoun_rule, bdata::make(PRONOUN_ROWS), row)
 BOOST_DATA_TEST_CASE(pronoun_guard, bdata::make(PRONOUN_GUARD_ROWS), row)
 {
     BOOST_TEST(light10::stem_with_pronouns(std::string_view(row.input)) == row.expected);
+}
+
+BOOST_DATA_TEST_CASE(one_letter_suffix_leaves_three_letters, bdata::make(ONE_LETTER_SUFFIX_ROWS), row)
+{
+    BOOST_TEST(light10::stem_with_pronouns(std::string_view(row.input)) == row.expected);
+}
+
+BOOST_AUTO_TEST_CASE(plain_light10_strips_one_letter_suffixes_to_two)
+{
+    // Lucene's rule, kept by the lucene profile.
+    BOOST_TEST(light10::stem(std::string_view("سنة")) == "سن");
+    BOOST_TEST(light10::stem(std::string_view("علي")) == "عل");
 }
 
 BOOST_AUTO_TEST_CASE(every_pronoun_has_a_row)
