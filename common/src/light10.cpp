@@ -1,5 +1,7 @@
 #include "akhbar/common/light10.hpp"
 
+#include <algorithm>
+
 #include "akhbar/common/utf8.hpp"
 
 namespace akhbar::light10 {
@@ -21,13 +23,13 @@ std::u32string_view strip_prefix(std::u32string_view word)
     return word;
 }
 
-// `one_letter_min` overrides the minimum word length of the one-letter
-// suffixes (light10-pronouns); 0 keeps light10's.
-std::u32string_view strip_suffixes(std::u32string_view word, std::size_t one_letter_min = 0)
+// `one_letter_stem`: letters a one-letter suffix must leave, when more than
+// light10's own minimum (light10-pronouns).
+std::u32string_view strip_suffixes(std::u32string_view word, std::size_t one_letter_stem = 0)
 {
     for (const Affix& suffix : SUFFIXES) {
         const std::size_t min_length =
-            one_letter_min != 0 && suffix.text.size() == 1 ? one_letter_min : suffix.min_length;
+            suffix.text.size() == 1 ? std::max(suffix.min_length, 1 + one_letter_stem) : suffix.min_length;
         if (word.size() >= min_length && word.ends_with(suffix.text)) {
             word.remove_suffix(suffix.text.size());
         }
@@ -51,7 +53,7 @@ std::u32string stem_with_pronouns(std::u32string_view word)
             break;
         }
     }
-    return std::u32string(strip_suffixes(word, MIN_STEM_AFTER_ONE_LETTER_SUFFIX + 1));
+    return std::u32string(strip_suffixes(word, MIN_STEM_AFTER_ONE_LETTER_SUFFIX));
 }
 
 std::string stem_with_pronouns(std::string_view word)
