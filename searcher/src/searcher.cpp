@@ -631,15 +631,20 @@ SearchResult Searcher::search_once(Impl& impl, const SearchRequest& request)
         enquire.add_matchspy(&source_spy);
         check_at_least = impl.db().get_doccount();
     }
-    // The top of the ranking is reordered here, whatever the page: by the
-    // akhbar ranking's proximity and lead, and equal scores in content-hash
-    // order. (Date order too: articles of one day are ordered by score, then
-    // content hash.)
-    const bool rescore = request.offset + request.limit <= RESCORE_WINDOW;
+    // The first RESCORE_WINDOW hits are reordered here among themselves: by
+    // the akhbar ranking's proximity and lead, and equal scores in
+    // content-hash order. (Date order too: articles of one day are ordered by
+    // score, then content hash.) The hits after them keep the match's order,
+    // so a page that reaches into the window is cut from the reordered window
+    // and what follows it: pages of any size agree, with no article shown
+    // twice or skipped.
+    const std::size_t page_end = request.offset + request.limit;
+    const bool rescore = request.offset < RESCORE_WINDOW;
     const bool by_closeness = rescore && ranking == RankingScheme::akhbar &&
                               request.sort == SortOrder::relevance && !parsed.proximity_terms.empty();
     const auto first = static_cast<Xapian::doccount>(rescore ? 0 : request.offset);
-    const auto count = static_cast<Xapian::doccount>(rescore ? RESCORE_WINDOW : request.limit);
+    const auto count =
+        static_cast<Xapian::doccount>(rescore ? std::max<std::size_t>(page_end, RESCORE_WINDOW) : request.limit);
     const Xapian::MSet mset = enquire.get_mset(first, count, std::max(check_at_least, count));
     // Scores are compared to 10 significant digits: the same article can
     // score a few units in the last place apart in another layout (the
@@ -671,7 +676,7 @@ SearchResult Searcher::search_once(Impl& impl, const SearchRequest& request)
     }
     for (auto m = mset.begin(); m != mset.end(); ++m) {
         Ranked r{m, m.get_weight(), 0, {}, {}};
-        if (rescore) {
+        if (rescore && ranked.size() < RESCORE_WINDOW) {
             const Xapian::Document doc = m.get_document();
             if (by_closeness) {
                 const auto positions = impl.positions(m, words_of_term, parsed.proximity_terms.size());
@@ -691,14 +696,15 @@ SearchResult Searcher::search_once(Impl& impl, const SearchRequest& request)
         ranked.push_back(std::move(r));
     }
     if (rescore) {
-        std::stable_sort(ranked.begin(), ranked.end(), [](const Ranked& a, const Ranked& b) {
+        const auto window_end = ranked.begin() + static_cast<std::ptrdiff_t>(std::min<std::size_t>(ranked.size(), RESCORE_WINDOW));
+        std::stable_sort(ranked.begin(), window_end, [](const Ranked& a, const Ranked& b) {
             if (a.date != b.date) {
                 return a.date > b.date;  // newest first; undated ("") last
             }
             return a.key != b.key ? a.key > b.key : a.hash < b.hash;
         });
         const std::size_t from = std::min(request.offset, ranked.size());
-        const std::size_t to = std::min(request.offset + request.limit, ranked.size());
+        const std::size_t to = std::min(page_end, ranked.size());
         ranked = std::vector<Ranked>(ranked.begin() + static_cast<std::ptrdiff_t>(from),
                                      ranked.begin() + static_cast<std::ptrdiff_t>(to));
     }

@@ -253,4 +253,56 @@ BOOST_AUTO_TEST_CASE(ranking_schemes_are_plain_bm25_with_their_parameters)
     BOOST_CHECK_THROW(search("lucene", "ميناء", "tf-idf"), akhbar::InvalidArgument);
 }
 
+BOOST_AUTO_TEST_CASE(pages_agree_across_the_rescoring_window)
+{
+    // 40 articles with both words: the even ones have them adjacent but are
+    // longer (BM25 puts them lower), the odd ones have them apart. Proximity
+    // reorders the first 30 hits by BM25; pages of any size, including those
+    // that reach past the window, must cut one and the same ranking.
+    akhbar::test::TempDir dir;
+    std::string articles;
+    for (int i = 0; i < 40; ++i) {
+        std::string filler;
+        for (int w = 0; w < 3 + i / 2 + (i % 2 == 0 ? 4 : 0); ++w) {
+            filler += " خبر";
+        }
+        const std::string text = i % 2 == 0 ? "مجلس الأمن" + filler : "مجلس" + filler + " الأمن";
+        articles += R"({"id": "a)" + std::to_string(i) + R"(", "text": ")" + text + "\"}\n";
+    }
+    akhbar::IndexerOptions options;
+    options.db = dir / "db";
+    akhbar::Indexer writer(options);
+    akhbar::RunObserver quiet;
+    akhbar::RunOptions run;
+    run.paths = {dir.write("articles.jsonl", articles).string()};
+    (void)akhbar::index_collection(writer, run, quiet);
+    writer.finish();
+    const Searcher searcher({options.db.string()});
+    const auto page = [&](std::size_t offset, std::size_t limit, const std::string& ranking = "") {
+        SearchRequest request;
+        request.query = "مجلس الأمن";
+        request.offset = offset;
+        request.limit = limit;
+        request.ranking = ranking;
+        std::vector<std::string> ids;
+        for (const auto& h : searcher.search(request).hits) {
+            ids.push_back(h.id);
+        }
+        return ids;
+    };
+    const std::vector<std::string> all = page(0, 100);
+    BOOST_TEST_REQUIRE(all.size() == 40U);
+    // The reordering is real: plain BM25 ranks the first ten otherwise.
+    const std::vector<std::string> plain = page(0, 10, "bm25");
+    BOOST_TEST(plain != std::vector<std::string>(all.begin(), all.begin() + 10));
+    for (const std::size_t limit : {1U, 7U, 10U, 30U, 31U, 45U}) {
+        std::vector<std::string> joined;
+        for (std::size_t offset = 0; offset < all.size(); offset += limit) {
+            const auto ids = page(offset, limit);
+            joined.insert(joined.end(), ids.begin(), ids.end());
+        }
+        BOOST_TEST(joined == all, "pages of " << limit);
+    }
+}
+
 BOOST_AUTO_TEST_SUITE_END()
