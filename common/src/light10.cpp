@@ -2,7 +2,12 @@
 
 #include <algorithm>
 
+#include "akhbar/common/stopwords.hpp"
 #include "akhbar/common/utf8.hpp"
+
+namespace akhbar::data {
+extern const std::string_view waw_nouns;  // generated from common/data/
+}
 
 namespace akhbar::light10 {
 
@@ -37,6 +42,18 @@ std::u32string_view strip_suffixes(std::u32string_view word, std::size_t one_let
     return word;
 }
 
+// light10-pronouns' steps after the prefix: one pronoun, then the suffixes.
+std::u32string_view strip_pronoun_and_suffixes(std::u32string_view word)
+{
+    for (const Affix& pronoun : PRONOUN_SUFFIXES) {
+        if (word.size() >= pronoun.min_length && word.ends_with(pronoun.text)) {
+            word.remove_suffix(pronoun.text.size());
+            break;
+        }
+    }
+    return strip_suffixes(word, MIN_STEM_AFTER_ONE_LETTER_SUFFIX);
+}
+
 }  // namespace
 
 std::u32string stem(std::u32string_view word)
@@ -44,16 +61,19 @@ std::u32string stem(std::u32string_view word)
     return std::u32string(strip_suffixes(strip_prefix(word)));
 }
 
+bool is_waw_noun(std::u32string_view normalized)
+{
+    // A set of words read from a list file, like the stopwords.
+    static const StopwordSet nouns = StopwordSet::parse(data::waw_nouns);
+    return normalized.starts_with(PREFIX_WA.text) && nouns.contains(utf8::encode(normalized));
+}
+
 std::u32string stem_with_pronouns(std::u32string_view word)
 {
-    word = strip_prefix(word);
-    for (const Affix& pronoun : PRONOUN_SUFFIXES) {
-        if (word.size() >= pronoun.min_length && word.ends_with(pronoun.text)) {
-            word.remove_suffix(pronoun.text.size());
-            break;
-        }
+    if (is_waw_noun(word)) {
+        return std::u32string(strip_pronoun_and_suffixes(word));
     }
-    return std::u32string(strip_suffixes(word, MIN_STEM_AFTER_ONE_LETTER_SUFFIX));
+    return std::u32string(strip_pronoun_and_suffixes(strip_prefix(word)));
 }
 
 std::string stem_with_pronouns(std::string_view word)

@@ -76,11 +76,25 @@ inline constexpr std::array PRONOUN_SUFFIXES{SUFFIX_HUMA, SUFFIX_KUMA, SUFFIX_HU
 // QRCD train MAP@10 +0.004, known-item MRR@10 +0.001, dev unchanged.
 inline constexpr std::size_t MIN_STEM_AFTER_ONE_LETTER_SUFFIX = 3;
 
+// light10 strips a leading و as the conjunction, also where it is the word's
+// first radical: وزير → زير, وزارة → زار, ولاية → لاي, وصايا → صايا, so وزير
+// and زير (a jar) share a stem while وزير and الوزير do not. `light10-pronouns`
+// keeps the و of a word that is, as written, a noun beginning with و in the
+// Arabic Hunspell dictionary (common/data/waw_nouns.txt); the word's suffixes
+// go as usual. Conjunction + word keeps light10's treatment: وقال → قال,
+// ووزير → وزير. A frozen list, so that documents and queries stem alike
+// whatever the collection. Also looking up the word less its suffixes
+// (وزيرها) cost QRCD train MAP@10 0.005 (docs/relevance.md).
+
+/// True when `normalized` (akhbar-normalized) is one of those nouns.
+[[nodiscard]] bool is_waw_noun(std::u32string_view normalized);
+
 /// Stems a word given as code points.
 [[nodiscard]] std::u32string stem(std::u32string_view word);
 
 /// light10 with one pronoun suffix removed between its prefix and suffix
-/// steps, and a one-letter suffix removed only when three letters remain.
+/// steps, a one-letter suffix removed only when three letters remain, and
+/// the radical و of the nouns above kept.
 [[nodiscard]] std::u32string stem_with_pronouns(std::u32string_view word);
 [[nodiscard]] std::string stem_with_pronouns(std::string_view word);
 

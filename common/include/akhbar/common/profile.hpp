@@ -14,8 +14,9 @@ namespace akhbar {
 /// Bumped whenever a change to normalization, segmentation, stopwords or
 /// stemming can change the terms of any text, so that indexes built before
 /// are detected as stale instead of silently mismatching their queries.
-// 2: akhbar uses light10-pronouns; 3: its one-letter suffixes leave three letters
-inline constexpr std::uint32_t ANALYZER_VERSION = 3;
+// 2: akhbar uses light10-pronouns; 3: its one-letter suffixes leave three
+// letters; 4: it keeps the radical و of the nouns in common/data/waw_nouns.txt
+inline constexpr std::uint32_t ANALYZER_VERSION = 4;
 
 /// Where the stopword test happens in the pipeline.
 enum class StopwordStage : std::uint8_t {
