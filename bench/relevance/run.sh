@@ -79,6 +79,56 @@ if [ "$#" -eq 0 ]; then
     row "\`lucene\`, \`--ranking akhbar\`" lucene --ranking akhbar
 fi
 
+# The stock baselines of the issue on the same documents and queries
+# (baselines.py): SQLite FTS5 and PostgreSQL's arabic configuration. A run is
+# kept until its documents, queries or the script change (PostgreSQL ranks
+# every OR match: about 12 minutes for the known-item queries). BASELINES=0
+# leaves them out.
+# baseline ENGINE NAME DOCS QUERIES QRELS -> "map mrr success answerable_map answerable_mrr", or nothing
+baseline() {
+    local run="$WORK/baseline-$1-$2.trec"
+    if [ ! -s "$run" ] || [ "$run" -ot "$3" ] || [ "$run" -ot "$4" ] || [ "$run" -ot "$ROOT/bench/relevance/baselines.py" ]; then
+        python3 "$ROOT/bench/relevance/baselines.py" "$1" "$3" "$4" "$run.tmp" --work "$WORK" 2> "$WORK/baseline.err" ||
+            { echo "baseline $1: $(tail -1 "$WORK/baseline.err")" >&2; return 0; }
+        mv "$run.tmp" "$run"
+    fi
+    "$EVAL" "$5" "$run" | awk -F'\t' '
+        $1 == "official" { map = $5; mrr = $7; success = $9 }
+        $1 == "answerable" { amap = $5; amrr = $7 }
+        END { print map, mrr, success, amap, amrr }'
+}
+
+# baseline_row LABEL ENGINE: one line of the table, or a line saying why not.
+baseline_row() {
+    echo "== $1" >&2
+    local t d k
+    t=$(baseline "$2" qrcd-train "$WORK/qrcd-passages.jsonl" "$QRCD/QQA23_TaskA_ayatec_v1.2_train.tsv" \
+        "$QRCD/qrels/QQA23_TaskA_ayatec_v1.2_qrels_train.gold")
+    d=$(baseline "$2" qrcd-dev "$WORK/qrcd-passages.jsonl" "$QRCD/QQA23_TaskA_ayatec_v1.2_dev.tsv" \
+        "$QRCD/qrels/QQA23_TaskA_ayatec_v1.2_qrels_dev.gold")
+    k=$(baseline "$2" known-item "$WORK/known-item/bodies.jsonl" "$WORK/known-item/queries.tsv" "$WORK/known-item/qrels")
+    if [ -z "$t" ] || [ -z "$d" ] || [ -z "$k" ]; then
+        rows+=("| $1 | not run: $(tail -1 "$WORK/baseline.err") | – | – | – | – | – | – | – |")
+    else
+        read -r tmap tmrr _ tamap _ <<< "$t"
+        read -r dmap dmrr _ damap _ <<< "$d"
+        read -r _ kmrr ksuccess _ _ <<< "$k"
+        rows+=("| $1 | $dmap | $dmrr | $damap | $tmap | $tmrr | $tamap | $kmrr | $ksuccess |")
+    fi
+    echo "${rows[-1]}" >&2
+}
+
+if [ "$#" -eq 0 ] && [ "${BASELINES:-1}" != 0 ]; then
+    if [ "$(id -u)" -eq 0 ] && command -v pg_ctlcluster > /dev/null; then
+        # Debian's cluster, started if it is not running (as on a fresh machine).
+        pg_lsclusters -h 2>/dev/null | awk '$4 != "online" { print $1, $2 }' | while read -r v c; do
+            pg_ctlcluster "$v" "$c" start || true
+        done
+    fi
+    baseline_row "SQLite FTS5 (\`unicode61 remove_diacritics 2\`), \`bm25()\`" sqlite-fts5
+    baseline_row "PostgreSQL (\`arabic\`), \`ts_rank_cd\`" postgresql
+fi
+
 OUT="$ROOT/docs/relevance.md"
 {
     cat <<'HEADER'
@@ -98,6 +148,11 @@ tests/bench/test_scorer.cpp).
 - **Known-item**: 2,000 ANT headlines of three words or more (fixed seed) as queries against
   the 41,686 ANT article bodies, headlines not indexed; the one right answer is the
   headline's own article.
+- **Stock baselines** (the last two rows; `bench/relevance/baselines.py`, run by the same
+  command on the same documents and queries, words ORed as in Akhbar's default): SQLite 3.40
+  FTS5 with its `unicode61 remove_diacritics 2` tokenizer (it has no Arabic stemmer) ranked by
+  `bm25()`; PostgreSQL 15's `arabic` configuration (Snowball, no stopwords) ranked by
+  `ts_rank_cd`, on the local Debian cluster. `BASELINES=0` leaves them out.
 
 | profile | QRCD dev MAP@10 | dev MRR@10 | dev MAP@10 answerable | train MAP@10 | train MRR@10 | train MAP@10 answerable | known-item MRR@10 | known-item success@10 |
 |---|---|---|---|---|---|---|---|---|
