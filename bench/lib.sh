@@ -32,3 +32,14 @@ percentiles() {
 bytes_of() {
     du -scb "$@" | tail -1 | cut -f1
 }
+
+# start_postgresql: as root on Debian, starts the local PostgreSQL clusters
+# that are down (as on a fresh machine) for the baseline rows; elsewhere does
+# nothing, and baselines.py says what it could not reach.
+start_postgresql() {
+    if [ "$(id -u)" -eq 0 ] && command -v pg_ctlcluster > /dev/null; then
+        pg_lsclusters -h 2>/dev/null | awk '$4 != "online" { print $1, $2 }' | while read -r v c; do
+            pg_ctlcluster "$v" "$c" start || true
+        done
+    fi
+}

@@ -3,6 +3,10 @@
 search, on the same documents and queries as Akhbar's runs, in TREC format.
 
     baselines.py ENGINE DOCS.jsonl QUERIES.tsv RUN.trec [--work DIR] [--depth N]
+    baselines.py ENGINE DOCS.jsonl --build-only [--work DIR]
+
+With --build-only it builds a fresh index of DOCS and prints the seconds it
+took and the index's bytes (bench/index_baselines.sh).
 
 ENGINE is `sqlite-fts5` or `postgresql`. DOCS is the JSON Lines file that
 akhbar-bench-prepare writes (`id`, `text`), QUERIES the `qid<TAB>query` file
@@ -30,6 +34,7 @@ import shutil
 import sqlite3
 import subprocess
 import sys
+import time
 
 # Punctuation the query words are stripped of (FTS5 would reject quotes, and
 # both engines' tokenizers drop the rest anyway).
@@ -76,21 +81,31 @@ def write_run(out, qid, ranked, tag):
         out.write(f"{qid} Q0 {doc} {rank} {score:.6f} {tag}\n")
 
 
+def sqlite_build(docs, path):
+    if os.path.exists(path):
+        os.remove(path)
+    db = sqlite3.connect(path)
+    db.execute("CREATE VIRTUAL TABLE docs USING fts5(id UNINDEXED, text, "
+               "tokenize = 'unicode61 remove_diacritics 2')")
+    db.executemany("INSERT INTO docs(id, text) VALUES (?, ?)", read_docs(docs))
+    db.commit()
+    db.close()
+
+
 def sqlite_fts5(args, out):
     os.makedirs(args.work, exist_ok=True)
     name = os.path.splitext(os.path.basename(args.docs))[0]
+    if args.build_only:
+        path = os.path.join(args.work, f"fts5-{name}-build.sqlite")
+        start = time.monotonic()
+        sqlite_build(args.docs, path)
+        print(f"{time.monotonic() - start:.1f} {os.path.getsize(path)}")
+        os.remove(path)
+        return
     db_path = os.path.join(args.work, f"fts5-{name}-{fingerprint(args.docs)}.sqlite")
     if not os.path.exists(db_path):
-        tmp = db_path + ".tmp"
-        if os.path.exists(tmp):
-            os.remove(tmp)
-        db = sqlite3.connect(tmp)
-        db.execute("CREATE VIRTUAL TABLE docs USING fts5(id UNINDEXED, text, "
-                   "tokenize = 'unicode61 remove_diacritics 2')")
-        db.executemany("INSERT INTO docs(id, text) VALUES (?, ?)", read_docs(args.docs))
-        db.commit()
-        db.close()
-        os.replace(tmp, db_path)
+        sqlite_build(args.docs, db_path + ".tmp")
+        os.replace(db_path + ".tmp", db_path)
     db = sqlite3.connect(db_path)
     for qid, text in read_queries(args.queries):
         words = query_words(text)
@@ -129,19 +144,29 @@ def postgresql(args, out):
         sys.exit("postgresql: psql not found (apt-get install postgresql)")
     name = os.path.splitext(os.path.basename(args.docs))[0]
     database = "akhbar_bench_" + re.sub(r"[^a-z0-9]", "_", name.lower())
+    if args.build_only:
+        database += "_build"
     stamp = fingerprint(args.docs)
     exists = psql("postgres", f"SELECT 1 FROM pg_database WHERE datname = '{database}'").strip()
-    fresh = exists and psql(database, "SELECT stamp FROM built").strip() == stamp
+    fresh = exists and not args.build_only and psql(database, "SELECT stamp FROM built").strip() == stamp
     if not fresh:
         if exists:
             psql("postgres", f"DROP DATABASE {database}")
         psql("postgres", f"CREATE DATABASE {database} ENCODING 'UTF8' TEMPLATE template0")
-        psql(database, "CREATE TABLE docs (id text PRIMARY KEY, text text)")
         rows = "".join(f"{tsv_field(i)}\t{tsv_field(t)}\n" for i, t in read_docs(args.docs))
+        # Timed from the empty table: loading, analyzing and indexing.
+        start = time.monotonic()
+        psql(database, "CREATE TABLE docs (id text PRIMARY KEY, text text, tsv tsvector "
+                       "GENERATED ALWAYS AS (to_tsvector('arabic', text)) STORED)")
         psql(database, "COPY docs (id, text) FROM STDIN", data=rows)
-        psql(database, "ALTER TABLE docs ADD COLUMN tsv tsvector "
-                       "GENERATED ALWAYS AS (to_tsvector('arabic', text)) STORED")
         psql(database, "CREATE INDEX docs_tsv ON docs USING gin (tsv)")
+        seconds = time.monotonic() - start
+        if args.build_only:
+            # The table with its TOAST data (the text) and both indexes.
+            size = psql(database, "SELECT pg_total_relation_size('docs')").strip()
+            psql("postgres", f"DROP DATABASE {database}")
+            print(f"{seconds:.1f} {size}")
+            return
         psql(database, f"CREATE TABLE built AS SELECT '{stamp}'::text AS stamp")
     # One psql call for every query: a set-returning statement per query,
     # each row tagged with its qid.
@@ -169,13 +194,20 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("engine", choices=["sqlite-fts5", "postgresql"])
     parser.add_argument("docs")
-    parser.add_argument("queries")
-    parser.add_argument("run")
+    parser.add_argument("queries", nargs="?")
+    parser.add_argument("run", nargs="?")
     parser.add_argument("--work", default=".")
     parser.add_argument("--depth", type=int, default=10)
+    parser.add_argument("--build-only", action="store_true")
     args = parser.parse_args()
+    engine = sqlite_fts5 if args.engine == "sqlite-fts5" else postgresql
+    if args.build_only:
+        engine(args, None)
+        return
+    if args.run is None:
+        parser.error("QUERIES and RUN are needed unless --build-only")
     with open(args.run, "w", encoding="utf-8") as out:
-        (sqlite_fts5 if args.engine == "sqlite-fts5" else postgresql)(args, out)
+        engine(args, out)
 
 
 if __name__ == "__main__":

@@ -119,12 +119,7 @@ baseline_row() {
 }
 
 if [ "$#" -eq 0 ] && [ "${BASELINES:-1}" != 0 ]; then
-    if [ "$(id -u)" -eq 0 ] && command -v pg_ctlcluster > /dev/null; then
-        # Debian's cluster, started if it is not running (as on a fresh machine).
-        pg_lsclusters -h 2>/dev/null | awk '$4 != "online" { print $1, $2 }' | while read -r v c; do
-            pg_ctlcluster "$v" "$c" start || true
-        done
-    fi
+    start_postgresql
     baseline_row "SQLite FTS5 (\`unicode61 remove_diacritics 2\`), \`bm25()\`" sqlite-fts5
     baseline_row "PostgreSQL (\`arabic\`), \`ts_rank_cd\`" postgresql
 fi

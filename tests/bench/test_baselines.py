@@ -66,6 +66,15 @@ class SqliteFts5(unittest.TestCase):
         self.path("docs.jsonl", DOCS.replace("مباراة", "لقاء"))
         self.assertEqual(self.search("q\tمباراة\n"), [])
 
+    def test_build_only_reports_seconds_and_bytes(self):
+        done = run("sqlite-fts5", self.docs, "--build-only", "--work", self.dir.name)
+        self.assertEqual(done.returncode, 0, done.stderr)
+        seconds, size = done.stdout.split()
+        self.assertGreaterEqual(float(seconds), 0)
+        self.assertGreater(int(size), 0)
+        # The measured index is not left behind.
+        self.assertFalse([f for f in os.listdir(self.dir.name) if f.endswith(".sqlite")])
+
     def test_bad_input_names_file_and_line(self):
         self.path("docs.jsonl", DOCS + "{not json\n")
         done = run("sqlite-fts5", self.docs, self.path("q.tsv", "q\tوزير\n"),
