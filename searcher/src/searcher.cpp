@@ -643,8 +643,8 @@ SearchResult Searcher::search_once(Impl& impl, const SearchRequest& request)
     const bool by_closeness = rescore && ranking == RankingScheme::akhbar &&
                               request.sort == SortOrder::relevance && !parsed.proximity_terms.empty();
     const auto first = static_cast<Xapian::doccount>(rescore ? 0 : request.offset);
-    const auto count =
-        static_cast<Xapian::doccount>(rescore ? std::max<std::size_t>(page_end, RESCORE_WINDOW) : request.limit);
+    const auto count = static_cast<Xapian::doccount>(
+        rescore ? std::max<std::size_t>(page_end, RESCORE_WINDOW) : request.limit);
     const Xapian::MSet mset = enquire.get_mset(first, count, std::max(check_at_least, count));
     // Scores are compared to 10 significant digits: the same article can
     // score a few units in the last place apart in another layout (the
@@ -696,7 +696,9 @@ SearchResult Searcher::search_once(Impl& impl, const SearchRequest& request)
         ranked.push_back(std::move(r));
     }
     if (rescore) {
-        const auto window_end = ranked.begin() + static_cast<std::ptrdiff_t>(std::min<std::size_t>(ranked.size(), RESCORE_WINDOW));
+        const auto window_end =
+            ranked.begin() +
+            static_cast<std::ptrdiff_t>(std::min<std::size_t>(ranked.size(), RESCORE_WINDOW));
         std::stable_sort(ranked.begin(), window_end, [](const Ranked& a, const Ranked& b) {
             if (a.date != b.date) {
                 return a.date > b.date;  // newest first; undated ("") last

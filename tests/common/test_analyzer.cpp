@@ -122,7 +122,9 @@ BOOST_AUTO_TEST_CASE(radical_waw_joins_the_definite_form)
     // bare noun stems as its definite form does, and not as زير (a jar)
     // or زيارة (a visit); Lucene's pipeline keeps light10's rule.
     const Analyzer akhbar;
-    const auto stem = [&](const Analyzer& a, const char* word) { return a.analyze(word).at(0).stem; };
+    const auto stem = [&](const Analyzer& a, const char* word) {
+        return a.analyze(word).at(0).stem;
+    };
     BOOST_TEST(stem(akhbar, "وزير") == stem(akhbar, "الوزير"));
     BOOST_TEST(stem(akhbar, "وزارة") == stem(akhbar, "الوزارة"));
     BOOST_TEST(stem(akhbar, "ولاية") == stem(akhbar, "الولاية"));

@@ -134,7 +134,8 @@ BOOST_AUTO_TEST_CASE(waw_noun_list_is_normalized)
     std::size_t lines = 0;
     std::size_t bad = 0;
     for (std::size_t at = 0; at < akhbar::data::waw_nouns.size();) {
-        const std::size_t end = std::min(akhbar::data::waw_nouns.find('\n', at), akhbar::data::waw_nouns.size());
+        const std::size_t end =
+            std::min(akhbar::data::waw_nouns.find('\n', at), akhbar::data::waw_nouns.size());
         const std::string word(akhbar::data::waw_nouns.substr(at, end - at));
         at = end + 1;
         if (word.empty() || word[0] == '#') {
