@@ -191,21 +191,41 @@ StoredArticle decode(std::string_view data)
     return a;
 }
 
+namespace {
+
+// FNV-1a, 64-bit.
+class Fnv1a {
+public:
+    void mix(std::string_view s)
+    {
+        for (const char c : s) {
+            m_h ^= static_cast<unsigned char>(c);
+            m_h *= 0x100000001B3ULL;
+        }
+    }
+
+    [[nodiscard]] std::string hex() const
+    {
+        char buf[17];
+        std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(m_h));
+        return buf;
+    }
+
+private:
+    std::uint64_t m_h = 0xCBF29CE484222325ULL;
+};
+
+}  // namespace
+
 std::string content_hash(const StoredArticle& a)
 {
-    // FNV-1a, 64-bit; fields are separated by their lengths so that moving
-    // bytes from one field to the next changes the hash.
-    std::uint64_t h = 0xCBF29CE484222325ULL;
-    auto mix = [&h](std::string_view s) {
-        for (const char c : s) {
-            h ^= static_cast<unsigned char>(c);
-            h *= 0x100000001B3ULL;
-        }
-    };
-    auto field = [&](std::string_view s) {
-        mix(std::to_string(s.size()));
-        mix(":");
-        mix(s);
+    // Fields are separated by their lengths so that moving bytes from one
+    // field to the next changes the hash.
+    Fnv1a h;
+    auto field = [&h](std::string_view s) {
+        h.mix(std::to_string(s.size()));
+        h.mix(":");
+        h.mix(s);
     };
     field(a.id);
     field(a.title);
@@ -216,9 +236,14 @@ std::string content_hash(const StoredArticle& a)
     field(a.category);
     field(a.text);
     field(a.origin);
-    char buf[17];
-    std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
-    return buf;
+    return h.hex();
+}
+
+std::string tie_key(std::string_view id)
+{
+    Fnv1a h;
+    h.mix(id);
+    return h.hex();
 }
 
 std::optional<std::size_t> first_paragraph_end(std::string_view text)

@@ -98,6 +98,7 @@ Xapian::Document DocumentBuilder::build(const Article& a, const std::string& has
         doc.add_boolean_term(std::string(schema::TERM_UNDATED));
     }
     doc.add_value(schema::SLOT_CONTENT_HASH, hash);
+    doc.add_value(schema::SLOT_TIE_KEY, schema::tie_key(a.id));
     if (lead_end > 0) {
         doc.add_value(schema::SLOT_LEAD_END, std::to_string(lead_end));
     }

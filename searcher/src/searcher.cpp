@@ -602,12 +602,13 @@ SearchResult Searcher::search_once(Impl& impl, const SearchRequest& request)
     if (request.sort == SortOrder::date) {
         enquire.set_sort_by_value_then_relevance(schema::SLOT_DATE, true);
     } else {
-        // Equal scores in content-hash order, not document-id order: ids
-        // depend on how the collection was split into shards (and on which
-        // writer thread took an article), results must not. Many articles
-        // can tie (a title: query), so this must happen inside the match,
-        // not only among the hits returned.
-        enquire.set_sort_by_relevance_then_value(schema::SLOT_CONTENT_HASH, false);
+        // Equal scores in tie-key order (schema::SLOT_TIE_KEY), not
+        // document-id order: ids depend on how the collection was split into
+        // shards (and on which writer thread took an article), results must
+        // not. Many articles can tie (a title: query; ANT's copies of one
+        // text), so this must happen inside the match, not only among the
+        // hits returned.
+        enquire.set_sort_by_relevance_then_value(schema::SLOT_TIE_KEY, false);
     }
     Xapian::ValueCountMatchSpy date_spy(schema::SLOT_DATE);
     Xapian::ValueCountMatchSpy source_spy(schema::SLOT_SOURCE);
@@ -633,8 +634,8 @@ SearchResult Searcher::search_once(Impl& impl, const SearchRequest& request)
     }
     // The first RESCORE_WINDOW hits are reordered here among themselves: by
     // the akhbar ranking's proximity and lead, and equal scores in
-    // content-hash order. (Date order too: articles of one day are ordered by
-    // score, then content hash.) The hits after them keep the match's order,
+    // tie-key order. (Date order too: articles of one day are ordered by
+    // score, then tie key.) The hits after them keep the match's order,
     // so a page that reaches into the window is cut from the reordered window
     // and what follows it: pages of any size agree, with no article shown
     // twice or skipped.
@@ -649,7 +650,7 @@ SearchResult Searcher::search_once(Impl& impl, const SearchRequest& request)
     // Scores are compared to 10 significant digits: the same article can
     // score a few units in the last place apart in another layout (the
     // weights of its terms are added in another order), and such near-ties
-    // must fall to the content hash like exact ones.
+    // must fall to the tie key like exact ones.
     const auto score_key = [](double score) {
         return score > 0 ? std::llround(std::log(score) * 1e9) : std::numeric_limits<long long>::min();
     };
@@ -658,7 +659,7 @@ SearchResult Searcher::search_once(Impl& impl, const SearchRequest& request)
         double score;
         long long key;     // score_key(score)
         std::string date;  // for date order
-        std::string hash;
+        std::string tie;   // schema::SLOT_TIE_KEY
     };
     WordsOfTerm words_of_term;
     if (by_closeness) {
@@ -687,7 +688,7 @@ SearchResult Searcher::search_once(Impl& impl, const SearchRequest& request)
                     r.score *= 1 + LEAD_BOOST * lead_share(positions, lead_end);
                 }
             }
-            r.hash = doc.get_value(schema::SLOT_CONTENT_HASH);
+            r.tie = doc.get_value(schema::SLOT_TIE_KEY);
             if (request.sort == SortOrder::date) {
                 r.date = doc.get_value(schema::SLOT_DATE);
             }
@@ -703,7 +704,7 @@ SearchResult Searcher::search_once(Impl& impl, const SearchRequest& request)
             if (a.date != b.date) {
                 return a.date > b.date;  // newest first; undated ("") last
             }
-            return a.key != b.key ? a.key > b.key : a.hash < b.hash;
+            return a.key != b.key ? a.key > b.key : a.tie < b.tie;
         });
         const std::size_t from = std::min(request.offset, ranked.size());
         const std::size_t to = std::min(page_end, ranked.size());

@@ -20,7 +20,7 @@
 namespace akhbar::schema {
 
 /// Bumped whenever the layout below changes meaning.
-inline constexpr std::uint32_t SCHEMA_VERSION = 2;  // 2: SLOT_LEAD_END
+inline constexpr std::uint32_t SCHEMA_VERSION = 3;  // 2: SLOT_LEAD_END; 3: SLOT_TIE_KEY
 
 // Term prefixes.
 inline constexpr std::string_view PREFIX_ID = "Q";            ///< boolean: article id
@@ -55,6 +55,10 @@ inline constexpr Xapian::valueno SLOT_CONTENT_HASH = 2;  ///< 16 hex digits, see
 /// the first paragraph of its body. Absent when the body is one paragraph
 /// (nothing sets a lead apart from the rest) or has no indexed word.
 inline constexpr Xapian::valueno SLOT_LEAD_END = 3;
+/// tie_key() of the article's id: equal scores are ordered by it, so that
+/// results do not depend on document ids (how the collection was sharded,
+/// which writer thread took an article) nor on where its files were.
+inline constexpr Xapian::valueno SLOT_TIE_KEY = 4;
 
 // Database metadata keys.
 inline constexpr std::string_view META_SCHEMA = "akhbar.schema_version";
@@ -83,6 +87,13 @@ using StoredArticle = akhbar::Article;
 /// A stable 64-bit hash (FNV-1a) of everything encode() stores, as 16 hex
 /// digits: equal hashes mean the indexed article would not change.
 [[nodiscard]] std::string content_hash(const StoredArticle& article);
+
+/// The SLOT_TIE_KEY value of the article with id `id`: FNV-1a of the id, as
+/// 16 hex digits. (Not the id itself: ids share prefixes by source, and ties
+/// would then favour some sources. Not content_hash(): it covers the file an
+/// article was read from, so copies of one collection would order ties
+/// apart.)
+[[nodiscard]] std::string tie_key(std::string_view id);
 
 /// "YYYY-MM-DD".
 [[nodiscard]] std::string format_iso(std::chrono::year_month_day date);
