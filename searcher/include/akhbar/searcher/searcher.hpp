@@ -17,7 +17,7 @@ namespace akhbar {
 
 /// How hits are ordered.
 enum class SortOrder {
-    relevance,  ///< BM25, best first (default)
+    relevance,  ///< BM25, best first (default); equal scores by a hash of the id
     date,       ///< newest first; undated last; ties by relevance
 };
 
@@ -39,6 +39,8 @@ struct SearchRequest {
     /// name contains the given one).
     std::vector<std::string> sources;
     SortOrder sort = SortOrder::relevance;
+    /// The page: hits offset + 1 to offset + limit of one ranking, the same
+    /// whatever the page size (pages never repeat or skip an article).
     std::size_t offset = 0;
     std::size_t limit = 10;
     /// Count matches per date and per source, over all matches.
