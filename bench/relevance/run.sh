@@ -41,14 +41,19 @@ index() {
     echo "$db"
 }
 
-# evaluate DB QUERIES QRELS [SEARCH OPTION...] -> "map mrr success answerable_map answerable_mrr"
-evaluate() {
-    local run="$WORK/run.trec"
-    "$SEARCH" --db "$1" --batch "$2" --literal --format trec --limit 10 "${@:4}" > "$run" 2> "$WORK/search.err" || true
-    "$EVAL" "$3" "$run" | awk -F'\t' '
+# scores QRELS RUN -> "map mrr success answerable_map answerable_mrr"
+scores() {
+    "$EVAL" "$1" "$2" | awk -F'\t' '
         $1 == "official" { map = $5; mrr = $7; success = $9 }
         $1 == "answerable" { amap = $5; amrr = $7 }
         END { print map, mrr, success, amap, amrr }'
+}
+
+# evaluate DB QUERIES QRELS [SEARCH OPTION...] -> scores
+evaluate() {
+    local run="$WORK/run.trec"
+    "$SEARCH" --db "$1" --batch "$2" --literal --format trec --limit 10 "${@:4}" > "$run" 2> "$WORK/search.err" || true
+    scores "$3" "$run"
 }
 
 # row LABEL PROFILE [SEARCH OPTION...]: one line of the table.
@@ -84,7 +89,7 @@ fi
 # kept until its documents, queries or the script change (PostgreSQL ranks
 # every OR match: about 12 minutes for the known-item queries). BASELINES=0
 # leaves them out.
-# baseline ENGINE NAME DOCS QUERIES QRELS -> "map mrr success answerable_map answerable_mrr", or nothing
+# baseline ENGINE NAME DOCS QUERIES QRELS -> scores, or nothing
 baseline() {
     local run="$WORK/baseline-$1-$2.trec"
     if [ ! -s "$run" ] || [ "$run" -ot "$3" ] || [ "$run" -ot "$4" ] || [ "$run" -ot "$ROOT/bench/relevance/baselines.py" ]; then
@@ -92,10 +97,7 @@ baseline() {
             { echo "baseline $1: $(tail -1 "$WORK/baseline.err")" >&2; return 0; }
         mv "$run.tmp" "$run"
     fi
-    "$EVAL" "$5" "$run" | awk -F'\t' '
-        $1 == "official" { map = $5; mrr = $7; success = $9 }
-        $1 == "answerable" { amap = $5; amrr = $7 }
-        END { print map, mrr, success, amap, amrr }'
+    scores "$5" "$run"
 }
 
 # baseline_row LABEL ENGINE: one line of the table, or a line saying why not.

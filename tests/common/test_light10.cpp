@@ -4,11 +4,12 @@
 #include <boost/test/data/test_case.hpp>
 #include <boost/test/unit_test.hpp>
 
-#include <algorithm>
 #include <set>
+#include <sstream>
 
 #include "akhbar/common/error.hpp"
 #include "akhbar/common/light10.hpp"
+#include "akhbar/common/lines.hpp"
 #include "akhbar/common/normalizer.hpp"
 #include "akhbar/common/stopwords.hpp"
 #include "akhbar/common/utf8.hpp"
@@ -133,14 +134,9 @@ BOOST_AUTO_TEST_CASE(waw_noun_list_is_normalized)
     BOOST_TEST(nouns.size() == 756U);  // common/data/make_waw_nouns.sh, hunspell-ar 3.2
     std::size_t lines = 0;
     std::size_t bad = 0;
-    for (std::size_t at = 0; at < akhbar::data::waw_nouns.size();) {
-        const std::size_t end =
-            std::min(akhbar::data::waw_nouns.find('\n', at), akhbar::data::waw_nouns.size());
-        const std::string word(akhbar::data::waw_nouns.substr(at, end - at));
-        at = end + 1;
-        if (word.empty() || word[0] == '#') {
-            continue;
-        }
+    std::istringstream list{std::string(akhbar::data::waw_nouns)};
+    std::string word;
+    for (std::size_t number = 0; akhbar::next_data_line(list, word, number);) {
         ++lines;
         if (normalizer(word) != word || !light10::is_waw_noun(akhbar::utf8::decode(word))) {
             ++bad;
