@@ -22,6 +22,24 @@ bool has_letter(std::string_view word)
     return false;
 }
 
+// prefix + value, cut to Xapian's term limit (which would otherwise abort the
+// run) at a character boundary, so that the term stays valid UTF-8 for
+// whatever lists terms. A source or category name that long is still stored
+// whole (value, document data).
+std::string bounded_term(std::string_view prefix, std::string_view value)
+{
+    std::string t = term(prefix, value);
+    if (t.size() <= schema::MAX_TERM_BYTES) {
+        return t;
+    }
+    std::size_t end = schema::MAX_TERM_BYTES;
+    while (end > prefix.size() && (static_cast<unsigned char>(t[end]) & 0xC0U) == 0x80U) {
+        --end;  // t[end] continues a character: cut before that character
+    }
+    t.resize(end);
+    return t;
+}
+
 }  // namespace
 
 std::string term(std::string_view prefix, std::string_view value)
@@ -80,13 +98,11 @@ Xapian::Document DocumentBuilder::build(const Article& a, const std::string& has
     doc.add_boolean_term(term(schema::PREFIX_ID, a.id));
     doc.add_boolean_term(origin_term(a.origin));
     if (!a.source.empty()) {
-        doc.add_boolean_term(term(schema::PREFIX_SOURCE, m_analyzer.normalize(a.source))
-                                 .substr(0, schema::MAX_TERM_BYTES));
+        doc.add_boolean_term(bounded_term(schema::PREFIX_SOURCE, m_analyzer.normalize(a.source)));
         doc.add_value(schema::SLOT_SOURCE, a.source);
     }
     if (!a.category.empty()) {
-        doc.add_boolean_term(term(schema::PREFIX_CATEGORY, m_analyzer.normalize(a.category))
-                                 .substr(0, schema::MAX_TERM_BYTES));
+        doc.add_boolean_term(bounded_term(schema::PREFIX_CATEGORY, m_analyzer.normalize(a.category)));
     }
     if (a.date) {
         const std::string day = schema::format_compact(*a.date);
