@@ -100,12 +100,12 @@ private:
         m_file_had_skips = false;
         const std::uintmax_t bytes_before = m_progress.bytes_done;
         std::set<std::string> ids;
+        const std::size_t origin_index = m_origins.size();
+        m_origins.push_back(source.path.string());
         read_articles(
             source, manifest_for(source),
-            [&](Article&& article) {
-                if (m_options.cancel != nullptr && m_options.cancel->load()) {
-                    throw Interrupted{};
-                }
+            [&](Article&& article, std::size_t line) {
+                note_id(article.id, origin_index, line);
                 ids.insert(article.id);
                 switch (m_writer.put(article)) {
                 case Indexer::Outcome::added:
@@ -125,11 +125,43 @@ private:
             [&](std::uintmax_t bytes) {
                 m_progress.bytes_done = bytes_before + bytes;
                 m_observer.on_progress(m_progress);
-            });
+            },
+            m_options.cancel);
+        if (m_options.cancel != nullptr && m_options.cancel->load()) {
+            // The source may be incomplete: it must not count as read
+            // cleanly (prune would delete what was not read).
+            throw Interrupted{};
+        }
         m_progress.bytes_done = bytes_before + source.size;
         if (!m_file_had_skips) {
             m_clean_sources[source.origin] = std::move(ids);
         }
+    }
+
+    // Two articles with one id in a run: the later one is indexed (as a
+    // re-run would replace the earlier), and the user is told where both are.
+    void note_id(const std::string& id, std::size_t origin_index, std::size_t line)
+    {
+        const auto [it, inserted] = m_seen_ids.try_emplace(id, Place{origin_index, line});
+        if (inserted) {
+            return;
+        }
+        const Place earlier = it->second;
+        it->second = Place{origin_index, line};
+        Problem p;
+        p.file = m_origins[origin_index];
+        p.line = line;
+        p.reason = "duplicate id";
+        p.message = place(origin_index, line) + ": id " + quote_value(id) + " was already read at " +
+                    place(earlier.origin, earlier.line) + "; this later article replaces it";
+        p.skipped = false;
+        report(p);
+    }
+
+    [[nodiscard]] std::string place(std::size_t origin_index, std::size_t line) const
+    {
+        const std::string& file = m_origins[origin_index];
+        return line == 0 ? file : file + ":" + std::to_string(line);
     }
 
     void prune(const std::vector<SourceFile>& sources)
@@ -168,6 +200,12 @@ private:
     bool m_file_had_skips = false;
     std::unordered_map<std::string, std::optional<Manifest>> m_manifests;
     std::unordered_map<std::string, std::set<std::string>> m_clean_sources;
+    struct Place {
+        std::size_t origin;  // index into m_origins
+        std::size_t line;
+    };
+    std::vector<std::string> m_origins;  // the files read, in order
+    std::unordered_map<std::string, Place> m_seen_ids;
 };
 
 }  // namespace

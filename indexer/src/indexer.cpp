@@ -37,6 +37,9 @@ using detail::work_dir_for;
 
 constexpr std::size_t SHARD_QUEUE_CAPACITY = 64;
 
+static_assert(MAX_ID_BYTES + schema::PREFIX_ID.size() == schema::MAX_TERM_BYTES,
+              "the id term must fit Xapian's term limit");
+
 /// Shards of a bulk build are written with glass's largest blocks (fewer
 /// block splits: writes measured 18% faster than with the default 8 KB,
 /// bench/index_stages.cpp); the compactor writes the final database with
@@ -302,19 +305,14 @@ struct SingleIndex {
         }
     }
 
-    void validate(const Article& a) const
+    static void validate(const Article& a)
     {
-        if (a.id.empty()) {
-            throw InvalidArgument("article id is empty");
-        }
-        if (schema::PREFIX_ID.size() + a.id.size() > schema::MAX_TERM_BYTES) {
-            throw InvalidArgument("article id is longer than " +
-                                  std::to_string(schema::MAX_TERM_BYTES - schema::PREFIX_ID.size()) +
-                                  " bytes: \"" + a.id.substr(0, 60) + "...\"");
-        }
         for (const std::string* field :
              {&a.id, &a.title, &a.text, &a.source, &a.url, &a.category, &a.origin}) {
-            utf8::validate(*field);
+            utf8::validate(*field);  // Utf8Error, with the offset, for embedders
+        }
+        if (const auto defect = find_defect(a)) {
+            throw InvalidArgument("article " + defect->what);
         }
     }
 

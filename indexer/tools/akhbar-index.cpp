@@ -3,6 +3,7 @@
 // 3 done but some input was skipped or repaired (see the messages),
 // 130 interrupted (the database holds what was committed).
 
+#include <signal.h>
 #include <unistd.h>
 
 #include <atomic>
@@ -234,8 +235,14 @@ int main(int argc, char* argv[])
         }
     }
 
-    std::signal(SIGINT, on_signal);
-    std::signal(SIGTERM, on_signal);
+    // Without SA_RESTART (std::signal's BSD semantics would restart a read),
+    // so that a wait for input on standard input ends at once.
+    struct sigaction action {};
+    action.sa_handler = on_signal;
+    sigemptyset(&action.sa_mask);
+    action.sa_flags = 0;
+    sigaction(SIGINT, &action, nullptr);
+    sigaction(SIGTERM, &action, nullptr);
 
     akhbar::IndexerOptions writer_options;
     writer_options.db = db;

@@ -1,7 +1,11 @@
 // akhbar-index as people and scripts run it: summaries, exit codes, error
 // text, standard input, locking, --strict, and real interruptions.
 
+#include <boost/test/data/monomorphic.hpp>
+#include <boost/test/data/test_case.hpp>
 #include <boost/test/unit_test.hpp>
+
+#include <unistd.h>
 
 #include <xapian.h>
 
@@ -256,6 +260,37 @@ BOOST_AUTO_TEST_CASE(kill_leaves_an_openable_database)
     for (const auto& entry : fs::directory_iterator(dir.path())) {
         BOOST_TEST(!contains(entry.path().filename().string(), ".build-"), entry.path());
     }
+}
+
+// Standard input that stays open with no data (a producer that has sent one
+// article and is waiting): Ctrl-C must end the run at once, with the article
+// already received indexed. Each signal is tried on a fresh and an existing
+// database (bulk and direct writing).
+BOOST_DATA_TEST_CASE(signal_while_waiting_for_standard_input,
+                     boost::unit_test::data::make({SIGINT, SIGTERM}) *
+                         boost::unit_test::data::make({false, true}),
+                     signal, existing)
+{
+    TempDir dir;
+    const std::string db = (dir / "db").string();
+    if (existing) {
+        BOOST_TEST_REQUIRE(run_process({TOOL, "--db", db, CORPUS}).exit_code == 0);
+    }
+    akhbar::test::PipedProcess child({TOOL, "--db", db, "-"});
+    child.write(R"({"id": "waiting-1", "title": "عنوان الخبر", "text": "نص وصل قبل الإشارة"})"
+                "\n");
+    BOOST_TEST_REQUIRE(child.wait_until_read(10000), "the indexer never read its input");
+    usleep(100000);  // let it index the line it read (it must not need this to be correct)
+    child.signal(signal);
+    // Bounded wait: the old indexer ignored the signal while reading, for ever.
+    const auto r = child.wait(10000);
+    BOOST_TEST_REQUIRE(r.has_value(), "akhbar-index did not end within 10 s of the signal");
+    BOOST_TEST(r->exit_code == 130, r->err);
+    BOOST_TEST(contains(r->err, "interrupted; what was indexed is committed"), r->err);
+    const Xapian::Database index(db);
+    BOOST_TEST(index.get_doccount() == (existing ? 6U : 1U));
+    BOOST_TEST(index.term_exists("Qwaiting-1"),
+               "the article received before the signal is not in the database");
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -5,12 +5,14 @@
 /// and standard input. Readers report every problem with file and line and
 /// go on with the rest.
 
+#include <atomic>
 #include <cstdint>
 #include <filesystem>
 #include <functional>
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "akhbar/indexer/article.hpp"
@@ -42,6 +44,13 @@ struct SourceFile {
     std::filesystem::path root;
 };
 
+/// The largest article accepted, in bytes: a JSON Lines line or a
+/// plain-text file longer than this is skipped without being read into
+/// memory. The longest article of the ANT collection is about 40 KB; 4 MiB is
+/// a hundred times that, and bounds what one article can cost (its line,
+/// parsed JSON and analysis take a few times its size).
+inline constexpr std::size_t MAX_ARTICLE_BYTES = std::size_t{4} << 20U;
+
 /// The manifest file name looked for in each directory of plain-text articles.
 inline constexpr std::string_view MANIFEST_NAME = "manifest.tsv";
 
@@ -72,14 +81,37 @@ private:
 
 /// Expands PATH arguments: directories recursively (sorted; hidden files
 /// and the manifest are not articles), files, and "-" for standard input.
-/// A path that does not exist is reported and skipped.
+/// A path that does not exist, and a directory that cannot be read (with
+/// everything under it), is reported and skipped.
 [[nodiscard]] std::vector<SourceFile> collect_sources(const std::vector<std::string>& paths,
                                                       const std::function<void(Problem)>& report);
 
+/// `value` quoted for a message: in double quotes, control characters
+/// escaped, invalid UTF-8 shown as \xHH, shortened after 60 code points.
+[[nodiscard]] std::string quote_value(std::string_view value);
+
+/// Receives each article read, with its 1-based line (0 for a plain-text
+/// file, which is one article).
+using ArticleSink = std::function<void(Article&&, std::size_t line)>;
+
 /// Reads the articles of one source, calling `sink` for each and `report`
-/// for each problem. `progress(bytes)` is called now and then with the
-/// number of input bytes consumed. Throws only on I/O failure of the whole
-/// file (reported as a Problem first).
+/// for each problem; articles that find_defect() rejects are reported and
+/// skipped. `progress(bytes)` is called now and then with the number of
+/// input bytes consumed. Reading stops early, at the next wait for input or
+/// the next 64 KiB read, once `cancel` is set; the lines already received are
+/// still delivered. Lines are read byte-exactly: a NUL byte, invalid UTF-8 or
+/// a line over MAX_ARTICLE_BYTES is reported and skipped on its own. A gzip
+/// file is checked (CRC and length of every member) before any of its lines is
+/// trusted: a damaged one is reported and no article of it is read; a
+/// truncated one gives the lines before the cut. (Standard input cannot be
+/// read twice: its articles are read as they come, and a damaged gzip stream
+/// is reported with the lines that may hold damaged articles.)
+void read_articles(const SourceFile& source, const Manifest* manifest, const ArticleSink& sink,
+                   const std::function<void(Problem)>& report,
+                   const std::function<void(std::uintmax_t)>& progress = {},
+                   const std::atomic<bool>* cancel = nullptr);
+
+/// The same, for a caller that needs no line numbers.
 void read_articles(const SourceFile& source, const Manifest* manifest,
                    const std::function<void(Article&&)>& sink,
                    const std::function<void(Problem)>& report,
