@@ -531,4 +531,32 @@ BOOST_AUTO_TEST_CASE(invalid_articles_are_rejected)
     writer.abandon();
 }
 
+// One id twice in a run: the later article is indexed (as a re-run would
+// replace the earlier one), with a warning naming both places; an id too long
+// for Xapian is one skipped article, not an aborted run.
+BOOST_AUTO_TEST_CASE(duplicate_and_overlong_ids_in_a_run)
+{
+    TempDir dir;
+    const auto a = dir.write("in/a.jsonl", R"({"id": "d", "text": "الأول"})"
+                                           "\n" R"({"id": ")" + std::string(240, 'x') +
+                                               R"(", "text": "طويل"})"
+                                               "\n");
+    const auto b = dir.write("in/b.jsonl", R"({"id": "e", "text": "آخر"})"
+                                           "\n" R"({"id": "d", "text": "الثاني"})"
+                                           "\n");
+    const Outcome out = index(dir / "db", {(dir / "in").string()});
+    BOOST_TEST(out.summary.added == 2U);
+    BOOST_TEST(out.summary.skipped == 1U);
+    BOOST_TEST(out.summary.repaired == 1U);
+    BOOST_TEST_REQUIRE(out.problems.size() == 2U);
+    BOOST_TEST(out.problems[0].message.starts_with(a.string() + ":2: id is longer than 239 bytes: "));
+    BOOST_TEST(out.problems[1].message ==
+               b.string() + ":2: id \"d\" was already read at " + a.string() +
+                   ":1; this later article replaces it");
+    BOOST_TEST(!out.problems[1].skipped);
+    const Xapian::Database db((dir / "db").string());
+    BOOST_TEST(db.get_doccount() == 2U);
+    BOOST_TEST(stored(db, "d").text == "الثاني");
+}
+
 BOOST_AUTO_TEST_SUITE_END()

@@ -1,6 +1,8 @@
 // Reading sources: JSON Lines (plain and gzip), plain-text files with a
 // manifest, and every kind of bad input, reported as FILE:LINE: problem.
 
+#include <boost/test/data/monomorphic.hpp>
+#include <boost/test/data/test_case.hpp>
 #include <boost/test/unit_test.hpp>
 
 #include <zlib.h>
@@ -229,6 +231,65 @@ BOOST_AUTO_TEST_CASE(bad_plain_text_files)
     const auto* missing = problem_with(r, "missing path");
     BOOST_TEST_REQUIRE(missing != nullptr);
     BOOST_TEST(missing->message == (dir / "nowhere").string() + ": no such file or directory");
+}
+
+// Lines are counted byte-exactly: a NUL byte is one bad line, and the line
+// after it is read (the old gzgets reader appended the rest of the line as a C
+// string, lost the next line and numbered every later line one too low).
+BOOST_AUTO_TEST_CASE(nul_byte_is_one_bad_line)
+{
+    TempDir dir;
+    const auto file = dir.write("a.jsonl", std::string(R"({"id": "1", "text": "a"})") + "\n" +
+                                               R"({"id": "2", "text": "b)" + std::string(1, '\0') +
+                                               "\"}\n" + R"({"id": "3", "text": "c"})" + "\n" +
+                                               "\n" + R"({"id": "5", "text": "e"})" + "\n");
+    auto report = [&](Problem) {};
+    std::vector<Problem> problems;
+    std::vector<std::pair<std::string, std::size_t>> read;
+    for (const auto& source : akhbar::collect_sources({file.string()}, report)) {
+        akhbar::read_articles(
+            source, nullptr,
+            [&](Article&& a, std::size_t line) { read.emplace_back(a.id, line); },
+            [&](Problem p) { problems.push_back(std::move(p)); });
+    }
+    const std::vector<std::pair<std::string, std::size_t>> expected{{"1", 1}, {"3", 3}, {"5", 5}};
+    BOOST_TEST((read == expected));
+    BOOST_TEST_REQUIRE(problems.size() == 1U);
+    BOOST_TEST(problems[0].line == 2U);
+    BOOST_TEST(problems[0].reason == "NUL byte");
+    BOOST_TEST(problems[0].skipped);
+}
+
+struct DefectRow {
+    const char* name;
+    std::string id;
+    std::string title;
+    const char* expected;  // "" when indexable
+};
+
+std::ostream& operator<<(std::ostream& os, const DefectRow& row)
+{
+    return os << row.name;
+}
+
+const DefectRow DEFECT_ROWS[] = {
+    {"ordinary", "a1", "عنوان", ""},
+    {"empty_id", "", "عنوان", "id is empty"},
+    {"id_of_the_longest_length", std::string(akhbar::MAX_ID_BYTES, 'x'), "t", ""},
+    {"id_one_byte_too_long", std::string(akhbar::MAX_ID_BYTES + 1, 'x'), "t",
+     "id is longer than 239 bytes: \"xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
+     "xxxx\xE2\x80\xA6\""},
+    {"id_with_a_control_character", "a\x1B[31m", "t", ""},
+    {"invalid_utf8_title", "a2", "\xD9", "field \"title\" is not valid UTF-8 at byte 0: \"\\xD9\""},
+};
+
+BOOST_DATA_TEST_CASE(find_defect, boost::unit_test::data::make(DEFECT_ROWS), row)
+{
+    Article a;
+    a.id = row.id;
+    a.title = row.title;
+    const auto defect = akhbar::find_defect(a);
+    BOOST_TEST((defect ? defect->what : std::string()) == row.expected);
 }
 
 BOOST_AUTO_TEST_SUITE_END()
