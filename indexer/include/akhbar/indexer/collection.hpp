@@ -25,7 +25,10 @@ struct RunOptions {
     /// Stop at the first problem: index_collection() throws CorpusError.
     bool strict = false;
     /// Set from another thread (a signal handler) to stop early: what was
-    /// indexed so far is kept, pruning is skipped.
+    /// indexed so far is kept, pruning is skipped. Reading stops at the next
+    /// wait for input (within 200 ms, at once when the signal interrupts the
+    /// wait) or the next 64 KiB read; the complete lines already read are
+    /// indexed.
     const std::atomic<bool>* cancel = nullptr;
 };
 
@@ -63,6 +66,8 @@ public:
 };
 
 /// Reads every source under `options.paths` into `writer` and commits.
+/// An id read twice in the run is reported (not skipped: the later article
+/// replaces the earlier, as a re-run would) with both places.
 /// Does not call writer.finish(): the caller decides (so a strict run that
 /// throws can abandon instead). Throws CorpusError in strict mode at the
 /// first problem; IndexError/Xapian failures propagate.

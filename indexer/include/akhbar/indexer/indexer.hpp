@@ -109,8 +109,9 @@ public:
     Indexer& operator=(const Indexer&) = delete;
 
     /// Adds the article, or replaces the one with its id when the content
-    /// differs. Throws InvalidArgument for an empty or too long id, or text
-    /// that is not valid UTF-8.
+    /// differs. Throws InvalidArgument for what find_defect() finds (an
+    /// empty id, an id over MAX_ID_BYTES; Utf8Error for a field that is not
+    /// valid UTF-8).
     Outcome put(const Article& article);
 
     /// Deletes the article with this id; false when there is none.

@@ -46,8 +46,8 @@ struct SourceFile {
 
 /// The largest article accepted, in bytes: a JSON Lines line or a
 /// plain-text file longer than this is skipped without being read into
-/// memory. The longest article of the ANT collection is about 40 KB; 4 MiB is
-/// a hundred times that, and bounds what one article can cost (its line,
+/// memory. The longest line of the ANT files is 38,923 bytes; 4 MiB is a
+/// hundred times that, and bounds what one article can cost (its line,
 /// parsed JSON and analysis take a few times its size).
 inline constexpr std::size_t MAX_ARTICLE_BYTES = std::size_t{4} << 20U;
 
