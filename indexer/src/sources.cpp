@@ -379,7 +379,7 @@ void read_plain_text(const SourceFile& source, const Manifest* manifest, const A
 
 constexpr std::size_t READ_CHUNK = std::size_t{1} << 16U;
 // How long a wait for input lasts before the cancel flag is looked at again
-// (a signal handler installed without SA_RESTART also cuts the wait short).
+// (a signal cuts it short: Linux never restarts poll(), whatever SA_RESTART).
 constexpr int POLL_MS = 200;
 
 bool is_cancelled(const std::atomic<bool>* cancel)
@@ -714,8 +714,8 @@ void read_jsonl(const SourceFile& source, const ArticleSink& sink,
         if (progress && number % 64 == 0) {
             progress(in.consumed());
         }
-        if (!line.terminated && !in.error().empty()) {
-            break;  // the rest of a line cut by a read or decompression error
+        if (!line.terminated && (in.cancelled() || !in.error().empty())) {
+            break;  // a line cut short by cancellation or by a read or decompression error
         }
         if (line.too_long) {
             any = true;

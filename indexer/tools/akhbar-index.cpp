@@ -235,12 +235,13 @@ int main(int argc, char* argv[])
         }
     }
 
-    // Without SA_RESTART (std::signal's BSD semantics would restart a read),
-    // so that a wait for input on standard input ends at once.
+    // SA_RESTART, so that a signal never fails a write of Xapian's or ours:
+    // the library waits for input with poll(), which a signal interrupts
+    // regardless (Linux never restarts it), and then sees the cancel flag.
     struct sigaction action {};
     action.sa_handler = on_signal;
     sigemptyset(&action.sa_mask);
-    action.sa_flags = 0;
+    action.sa_flags = SA_RESTART;
     sigaction(SIGINT, &action, nullptr);
     sigaction(SIGTERM, &action, nullptr);
 

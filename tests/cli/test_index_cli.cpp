@@ -277,8 +277,9 @@ BOOST_DATA_TEST_CASE(signal_while_waiting_for_standard_input,
         BOOST_TEST_REQUIRE(run_process({TOOL, "--db", db, CORPUS}).exit_code == 0);
     }
     akhbar::test::PipedProcess child({TOOL, "--db", db, "-"});
+    // One whole article, and the start of the next one, cut off by the signal.
     child.write(R"({"id": "waiting-1", "title": "عنوان الخبر", "text": "نص وصل قبل الإشارة"})"
-                "\n");
+                "\n" R"({"id": "waiting-2", "ti)");
     BOOST_TEST_REQUIRE(child.wait_until_read(10000), "the indexer never read its input");
     usleep(100000);  // let it index the line it read (it must not need this to be correct)
     child.signal(signal);
@@ -286,7 +287,8 @@ BOOST_DATA_TEST_CASE(signal_while_waiting_for_standard_input,
     const auto r = child.wait(10000);
     BOOST_TEST_REQUIRE(r.has_value(), "akhbar-index did not end within 10 s of the signal");
     BOOST_TEST(r->exit_code == 130, r->err);
-    BOOST_TEST(contains(r->err, "interrupted; what was indexed is committed"), r->err);
+    BOOST_TEST(r->err == "akhbar-index: interrupted; what was indexed is committed, run again to "
+                         "complete\n");  // and nothing about the line cut short
     const Xapian::Database index(db);
     BOOST_TEST(index.get_doccount() == (existing ? 6U : 1U));
     BOOST_TEST(index.term_exists("Qwaiting-1"),
