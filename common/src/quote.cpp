@@ -50,7 +50,8 @@ bool escape(std::string& out, std::string_view text, bool quote, std::size_t max
         }
         const auto first = static_cast<unsigned char>(text[pos]);
         // Only the sequence starting here matters: a later bad byte is its own turn.
-        const auto bad = utf8::find_invalid(text.substr(pos, std::min<std::size_t>(4, text.size() - pos)));
+        const auto bad =
+            utf8::find_invalid(text.substr(pos, std::min<std::size_t>(4, text.size() - pos)));
         if (bad && *bad == 0) {
             append_escape(out, first, true);
             ++pos;

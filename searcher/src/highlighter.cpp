@@ -12,10 +12,7 @@ constexpr std::string_view ELLIPSIS_AFTER = " \xE2\x80\xA6";   // " …"
 /// Stopwords between the words of a phrase, at most.
 constexpr std::uint32_t PHRASE_SLACK = 3;
 
-bool is_ascii_space(char c)
-{
-    return c == ' ' || c == '\n' || c == '\r' || c == '\t';
-}
+bool is_ascii_space(char c) { return c == ' ' || c == '\n' || c == '\r' || c == '\t'; }
 
 // text[i - 1] ends a sentence: '.', '!', '?', newline, or the Arabic question
 // mark U+061F (D8 9F).
@@ -74,7 +71,8 @@ public:
                 // do not overlap: each byte is skipped once.
                 m_skipped_for = m_last_end;
                 m_after_spaces = m_last_end;
-                for (; m_after_spaces < m_text.size() && is_ascii_space(m_text[m_after_spaces]); ++m_steps) {
+                for (; m_after_spaces < m_text.size() && is_ascii_space(m_text[m_after_spaces]);
+                     ++m_steps) {
                     ++m_after_spaces;
                 }
             }
@@ -141,7 +139,8 @@ std::vector<Highlighter::Span> Highlighter::spans(const std::vector<Token>& toke
             bool ok = true;
             for (std::size_t k = 0; k < phrase.size() && ok; ++k) {
                 ok = words[i + k]->stem == phrase[k] &&
-                     (k == 0 || words[i + k]->position - words[i + k - 1]->position <= PHRASE_SLACK + 1);
+                     (k == 0 ||
+                      words[i + k]->position - words[i + k - 1]->position <= PHRASE_SLACK + 1);
             }
             if (ok) {
                 out.push_back({words[i]->start, words[i + phrase.size() - 1]->end, key});
@@ -156,7 +155,8 @@ std::vector<Highlighter::Span> Highlighter::spans(const std::vector<Token>& toke
             out.push_back({words[i]->start, words[i]->end, words[i]->stem});
         }
     }
-    std::sort(out.begin(), out.end(), [](const Span& a, const Span& b) { return a.start < b.start; });
+    std::sort(out.begin(), out.end(),
+              [](const Span& a, const Span& b) { return a.start < b.start; });
     return out;
 }
 
@@ -204,7 +204,8 @@ std::vector<std::size_t> Highlighter::window_scores(const std::vector<Span>& fou
                 }
             }
         }
-        for (; joined < by_end.size() && found[by_end[joined]].end <= w + budget; ++joined, ++steps) {
+        for (; joined < by_end.size() && found[by_end[joined]].end <= w + budget;
+             ++joined, ++steps) {
             const std::size_t i = by_end[joined];
             if (!left[i]) {
                 inside[i] = true;
@@ -285,7 +286,8 @@ Snippet Highlighter::best_passage(std::string_view full_text, std::size_t max_ch
     }
     for (const Span& s : found) {
         if (s.start >= start && s.end <= end) {
-            snippet.highlights.push_back({s.start - start + before.size(), s.end - start + before.size()});
+            snippet.highlights.push_back(
+                {s.start - start + before.size(), s.end - start + before.size()});
         }
     }
     return snippet;

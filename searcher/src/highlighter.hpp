@@ -42,9 +42,9 @@ private:
     };
     [[nodiscard]] std::vector<Span> spans(const std::vector<Token>& tokens) const;
     /// Score of the window [w, w + budget] for each w of `starts` (ascending).
-    [[nodiscard]] static std::vector<std::size_t> window_scores(const std::vector<Span>& found,
-                                                                const std::vector<std::size_t>& starts,
-                                                                std::size_t budget, std::size_t& steps);
+    [[nodiscard]] static std::vector<std::size_t> window_scores(
+        const std::vector<Span>& found, const std::vector<std::size_t>& starts, std::size_t budget,
+        std::size_t& steps);
     [[nodiscard]] bool matches(const Token& token) const;
 
     const Analyzer& m_analyzer;

@@ -23,10 +23,22 @@ const QuoteRow QUOTE_ROWS[] = {
     {"newline, tab, CR", "a\nb\tc\rd", "a\\nb\\tc\\x0Dd", "\"a\\nb\\tc\\x0Dd\""},
     {"NUL", "a\0b"s, "a\\x00b", "\"a\\x00b\""},
     {"DEL", "a\x7F", "a\\x7F", "\"a\\x7F\""},
-    {"C1 CSI U+009B", "a\xC2\x9B" "31m", "a\\u009B31m", "\"a\\u009B31m\""},
+    {"C1 CSI U+009B",
+     "a\xC2\x9B"
+     "31m",
+     "a\\u009B31m", "\"a\\u009B31m\""},
     {"C1 NEL U+0085", "a\xC2\x85", "a\\u0085", "\"a\\u0085\""},
-    {"U+00A0 is not C1", "a\xC2\xA0" "b", "a\xC2\xA0" "b", "\"a\xC2\xA0" "b\""},
-    {"RLO U+202E", "abc\xE2\x80\xAE" "def", "abc\\u202Edef", "\"abc\\u202Edef\""},
+    {"U+00A0 is not C1",
+     "a\xC2\xA0"
+     "b",
+     "a\xC2\xA0"
+     "b",
+     "\"a\xC2\xA0"
+     "b\""},
+    {"RLO U+202E",
+     "abc\xE2\x80\xAE"
+     "def",
+     "abc\\u202Edef", "\"abc\\u202Edef\""},
     {"LRE U+202A", "\xE2\x80\xAA", "\\u202A", "\"\\u202A\""},
     {"PDF U+202C", "\xE2\x80\xAC", "\\u202C", "\"\\u202C\""},
     {"LRI U+2066", "\xE2\x81\xA6", "\\u2066", "\"\\u2066\""},

@@ -48,7 +48,8 @@ std::string marked(const Snippet& s)
     std::string out;
     std::size_t pos = 0;
     for (const auto& h : s.highlights) {
-        out += s.text.substr(pos, h.start - pos) + "[" + s.text.substr(h.start, h.end - h.start) + "]";
+        out +=
+            s.text.substr(pos, h.start - pos) + "[" + s.text.substr(h.start, h.end - h.start) + "]";
         pos = h.end;
     }
     return out + s.text.substr(pos);
@@ -58,9 +59,11 @@ std::string marked(const Snippet& s)
 std::string text_of(const std::string& source)
 {
     if (source.starts_with("seed:")) {
-        return akhbar::test::read_file(std::string(AKHBAR_SOURCE_DIR) + "/corpus/" + source.substr(5) + ".txt");
+        return akhbar::test::read_file(std::string(AKHBAR_SOURCE_DIR) + "/corpus/" +
+                                       source.substr(5) + ".txt");
     }
-    std::istringstream in(akhbar::test::read_file(std::string(AKHBAR_TEST_DATA_DIR) + "/ant_sample.jsonl"));
+    std::istringstream in(
+        akhbar::test::read_file(std::string(AKHBAR_TEST_DATA_DIR) + "/ant_sample.jsonl"));
     std::string line;
     while (std::getline(in, line)) {
         const auto j = nlohmann::json::parse(line);
@@ -124,7 +127,8 @@ const char* const KINDS[] = {"words", "phrase", "prefix"};
 BOOST_DATA_TEST_CASE(selection_work_is_linear, boost::unit_test::data::make(KINDS), kind)
 {
     const Analyzer analyzer;
-    const MatchSpec spec = spec_for(analyzer, kind == std::string("phrase") ? "كلمة كلمة" : "كلمة", kind);
+    const MatchSpec spec =
+        spec_for(analyzer, kind == std::string("phrase") ? "كلمة كلمة" : "كلمة", kind);
     const Highlighter highlighter(analyzer, spec);
     const std::string text = repeated("كلمة", 54'000);  // 6,000 matches, under SNIPPET_SCAN_BYTES
     akhbar::detail::PassageWork work;
