@@ -2,17 +2,21 @@
 
 #include <nlohmann/json.hpp>
 
+#include "akhbar/common/quote.hpp"
+
 namespace akhbar {
 
 std::string tokens_to_tsv(std::span<const Token> tokens)
 {
     std::string out;
     for (const Token& t : tokens) {
-        out += t.original;
+        // A word may carry a bidi override or a control (ICU keeps format
+        // characters inside words): escaped, as everything shown to people.
+        out += escape_controls(t.original);
         out += '\t';
-        out += t.normalized;
+        out += escape_controls(t.normalized);
         out += '\t';
-        out += t.stem;
+        out += escape_controls(t.stem);
         out += '\t';
         out += std::to_string(t.start);
         out += '\t';

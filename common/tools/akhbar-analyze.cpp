@@ -10,6 +10,7 @@
 
 #include "akhbar/common/analyzer.hpp"
 #include "akhbar/common/error.hpp"
+#include "akhbar/common/quote.hpp"
 #include "akhbar/common/token_output.hpp"
 #include "akhbar/common/version.hpp"
 
@@ -42,7 +43,8 @@ int main(int argc, char* argv[])
                   vm);
         po::notify(vm);
     } catch (const po::error& e) {
-        std::cerr << "akhbar-analyze: " << e.what() << "\n" << visible << "\n";
+        std::cerr << "akhbar-analyze: " << akhbar::escape_controls(e.what()) << "\n"
+                  << visible << "\n";
         return 2;
     }
     if (vm.count("help") != 0U) {
@@ -70,13 +72,13 @@ int main(int argc, char* argv[])
         std::cout << (vm.count("json") != 0U ? akhbar::tokens_to_json(tokens)
                                              : akhbar::tokens_to_tsv(tokens));
     } catch (const akhbar::Utf8Error& e) {
-        std::cerr << "akhbar-analyze: input: " << e.what() << "\n";
+        std::cerr << "akhbar-analyze: input: " << akhbar::escape_controls(e.what()) << "\n";
         return 1;
     } catch (const akhbar::InvalidArgument& e) {
-        std::cerr << "akhbar-analyze: " << e.what() << "\n";
+        std::cerr << "akhbar-analyze: " << akhbar::escape_controls(e.what()) << "\n";
         return 2;
     } catch (const std::exception& e) {
-        std::cerr << "akhbar-analyze: " << e.what() << "\n";
+        std::cerr << "akhbar-analyze: " << akhbar::escape_controls(e.what()) << "\n";
         return 1;
     }
     return 0;

@@ -18,6 +18,7 @@
 
 #include "akhbar/common/error.hpp"
 #include "akhbar/common/lines.hpp"
+#include "akhbar/common/quote.hpp"
 #include "akhbar/common/utf8.hpp"
 #include "akhbar/common/dates.hpp"
 #include "akhbar/indexer/plain_text.hpp"
@@ -28,50 +29,11 @@ namespace akhbar {
 
 namespace {
 
-constexpr std::size_t QUOTE_MAX_CHARS = 60;
-
-// A value quoted for a message: control characters escaped, invalid bytes
-// shown as \xHH, cut after QUOTE_MAX_CHARS code points.
+// Messages quote values the one way every tool does (control characters,
+// bidi overrides and invalid bytes escaped, cut when long).
 std::string quote(std::string_view value)
 {
-    std::string out = "\"";
-    std::size_t pos = 0;
-    std::size_t chars = 0;
-    while (pos < value.size()) {
-        if (chars++ == QUOTE_MAX_CHARS) {
-            out += "\xE2\x80\xA6";  // …
-            break;
-        }
-        const auto c = static_cast<unsigned char>(value[pos]);
-        if (const auto bad = utf8::find_invalid(value.substr(pos, std::min<std::size_t>(4, value.size() - pos)));
-            bad && *bad == 0) {
-            char buf[8];
-            std::snprintf(buf, sizeof buf, "\\x%02X", static_cast<unsigned>(c));
-            out += buf;
-            ++pos;
-            continue;
-        }
-        if (c < 0x20U || c == '"' || c == '\\') {
-            char buf[8];
-            if (c == '\n') {
-                out += "\\n";
-            } else if (c == '\t') {
-                out += "\\t";
-            } else if (c == '"' || c == '\\') {
-                out += '\\';
-                out += static_cast<char>(c);
-            } else {
-                std::snprintf(buf, sizeof buf, "\\x%02X", static_cast<unsigned>(c));
-                out += buf;
-            }
-            ++pos;
-            continue;
-        }
-        const std::size_t start = pos;
-        (void)utf8::next(value, pos);
-        out += value.substr(start, pos - start);
-    }
-    return out + "\"";
+    return quote_for_message(value);
 }
 
 Problem make_problem(const std::string& file, std::size_t line, std::string reason,

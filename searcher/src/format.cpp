@@ -4,6 +4,7 @@
 #include <cstdio>
 
 #include "akhbar/common/arabic.hpp"
+#include "akhbar/common/quote.hpp"
 #include "akhbar/common/schema.hpp"
 #include "akhbar/common/utf8.hpp"
 
@@ -32,7 +33,11 @@ std::string isolate(std::string_view text)
     while (pos < text.size()) {
         std::size_t next = pos;
         const char32_t cp = utf8::next(text, next);
-        if (!is_latin_or_digit(cp)) {
+        // An escape (escape_controls: "\x1B", "\u202E") is one run with its backslash.
+        std::size_t after_backslash = next;
+        const bool escape = cp == U'\\' && next < text.size() &&
+                            is_latin_or_digit(utf8::next(text, after_backslash));
+        if (!is_latin_or_digit(cp) && !escape) {
             out.append(text.substr(pos, next - pos));
             pos = next;
             continue;
@@ -45,7 +50,7 @@ std::string isolate(std::string_view text)
             if (is_latin_or_digit(c)) {
                 last_strong = after;
             } else if (!(c == U' ' || c == U'.' || c == U'-' || c == U'+' || c == U'/' || c == U':' ||
-                         c == U',')) {
+                         c == U',' || c == U'\\')) {
                 break;
             }
             end = after;
@@ -58,9 +63,14 @@ std::string isolate(std::string_view text)
     return out;
 }
 
+// Stored text is untrusted: escaped before it is styled, so that no escape
+// sequence or bidi override in a title, an id or a query reaches the terminal.
+// Callers cut the text at highlight boundaries first, so the byte ranges they
+// hold refer to the text as stored.
 std::string piece(std::string_view text, const TextStyle& style)
 {
-    return style.bidi_isolate ? isolate(text) : std::string(text);
+    const std::string safe = escape_controls(text);
+    return style.bidi_isolate ? isolate(safe) : safe;
 }
 
 // Appends parts in order. (Building lines with "literal" + std::string
@@ -77,9 +87,9 @@ std::string isolate_whole(std::string_view text, const TextStyle& style)
 {
     std::string out;
     if (style.bidi_isolate) {
-        append(out, {FSI, text, PDI});
+        append(out, {FSI, escape_controls(text), PDI});
     } else {
-        out = text;
+        out = escape_controls(text);
     }
     return out;
 }
@@ -183,8 +193,9 @@ std::string format_trec(const SearchResult& result, std::string_view qid)
     for (const Hit& hit : result.hits) {
         char score[32];
         std::snprintf(score, sizeof score, "%.6f", hit.score);
-        out += std::string(qid) + " Q0 " + hit.id + " " + std::to_string(hit.rank) + " " + score +
-               " akhbar\n";
+        // Ids are stored as given: escaped like every untrusted text shown.
+        append(out, {escape_controls(qid), " Q0 ", escape_controls(hit.id), " ",
+                     std::to_string(hit.rank), " ", score, " akhbar\n"});
     }
     return out;
 }

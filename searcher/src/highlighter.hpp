@@ -11,6 +11,17 @@
 
 namespace akhbar::detail {
 
+/// Bytes of an article's text analyzed for its snippet, at most (64 KiB, twice
+/// the longest of the 41,686 ANT articles): a passage is chosen among the
+/// matches in that much text, cut at a space, so the work per hit is bounded.
+inline constexpr std::size_t SNIPPET_SCAN_BYTES = 64 * 1024;
+
+/// Loop steps best_passage() took (tokens, spans, window moves, bytes looked
+/// at): what its tests count instead of timing it.
+struct PassageWork {
+    std::size_t steps = 0;
+};
+
 class Highlighter {
 public:
     Highlighter(const Analyzer& analyzer, const MatchSpec& spec);
@@ -20,7 +31,8 @@ public:
 
     /// About `max_chars` characters around the passage with the most
     /// distinct matches, cut at word boundaries, "… " marking cuts.
-    [[nodiscard]] Snippet best_passage(std::string_view text, std::size_t max_chars) const;
+    [[nodiscard]] Snippet best_passage(std::string_view text, std::size_t max_chars,
+                                       PassageWork* work = nullptr) const;
 
 private:
     struct Span {
@@ -29,6 +41,10 @@ private:
         std::string key;  // the stem, or the phrase's stems: distinct matches
     };
     [[nodiscard]] std::vector<Span> spans(const std::vector<Token>& tokens) const;
+    /// Score of the window [w, w + budget] for each w of `starts` (ascending).
+    [[nodiscard]] static std::vector<std::size_t> window_scores(
+        const std::vector<Span>& found, const std::vector<std::size_t>& starts, std::size_t budget,
+        std::size_t& steps);
     [[nodiscard]] bool matches(const Token& token) const;
 
     const Analyzer& m_analyzer;

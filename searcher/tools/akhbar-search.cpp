@@ -17,6 +17,7 @@
 #include "akhbar/common/error.hpp"
 #include "akhbar/common/lines.hpp"
 #include "akhbar/common/profile.hpp"
+#include "akhbar/common/quote.hpp"
 #include "akhbar/common/version.hpp"
 #include "akhbar/searcher/format.hpp"
 #include "akhbar/searcher/json.hpp"
@@ -58,7 +59,7 @@ void print(const akhbar::SearchResult& result, const Output& out, const std::str
         break;
     case Format::text:
         if (!qid.empty()) {
-            std::cout << "== " << qid << "\n";
+            std::cout << "== " << akhbar::escape_controls(qid) << "\n";
         }
         std::cout << akhbar::format_text(result, out.style);
         break;
@@ -72,7 +73,7 @@ int run_batch(const akhbar::Searcher& searcher, akhbar::SearchRequest request,
 {
     std::ifstream in(file);
     if (!in) {
-        std::cerr << "akhbar-search: cannot read " << file << "\n";
+        std::cerr << "akhbar-search: cannot read " << akhbar::escape_controls(file) << "\n";
         return 1;
     }
     if (warmup) {
@@ -98,7 +99,8 @@ int run_batch(const akhbar::Searcher& searcher, akhbar::SearchRequest request,
     if (!timings_file.empty()) {
         timings.open(timings_file);
         if (!timings) {
-            std::cerr << "akhbar-search: cannot write " << timings_file << "\n";
+            std::cerr << "akhbar-search: cannot write " << akhbar::escape_controls(timings_file)
+                      << "\n";
             return 1;
         }
     }
@@ -108,7 +110,8 @@ int run_batch(const akhbar::Searcher& searcher, akhbar::SearchRequest request,
     while (akhbar::next_data_line(in, line, number)) {
         const auto tab = line.find('\t');
         if (tab == std::string::npos) {
-            std::cerr << file << ":" << number << ": expected qid<TAB>query: \"" << line << "\"\n";
+            std::cerr << akhbar::escape_controls(file) << ":" << number
+                      << ": expected qid<TAB>query: " << akhbar::quote_for_message(line) << "\n";
             status = 2;
             continue;
         }
@@ -123,7 +126,8 @@ int run_batch(const akhbar::Searcher& searcher, akhbar::SearchRequest request,
             }
             print(result, out, qid);
         } catch (const akhbar::QueryError& e) {
-            std::cerr << file << ":" << number << ": " << e.what() << "\n";
+            std::cerr << akhbar::escape_controls(file) << ":" << number << ": "
+                      << akhbar::escape_controls(e.what()) << "\n";
             status = 2;
         }
     }
@@ -279,25 +283,27 @@ int main(int argc, char* argv[])
         print(result, out, "");
         if (result.partial) {
             for (const std::string& shard : result.unavailable) {
-                std::cerr << "akhbar-search: partial results: " << shard << "\n";
+                std::cerr << "akhbar-search: partial results: " << akhbar::escape_controls(shard)
+                          << "\n";
             }
             return 3;
         }
         return 0;
     } catch (const po::error& e) {
-        std::cerr << "akhbar-search: " << e.what() << "\n" << visible << "\n";
+        std::cerr << "akhbar-search: " << akhbar::escape_controls(e.what()) << "\n"
+                  << visible << "\n";
         return 2;
     } catch (const UsageError& e) {
-        std::cerr << "akhbar-search: " << e.what() << "\n";
+        std::cerr << "akhbar-search: " << akhbar::escape_controls(e.what()) << "\n";
         return 2;
     } catch (const akhbar::QueryError& e) {
-        std::cerr << "akhbar-search: " << e.what() << "\n";
+        std::cerr << "akhbar-search: " << akhbar::escape_controls(e.what()) << "\n";
         return 2;
     } catch (const akhbar::InvalidArgument& e) {
-        std::cerr << "akhbar-search: " << e.what() << "\n";
+        std::cerr << "akhbar-search: " << akhbar::escape_controls(e.what()) << "\n";
         return 2;
     } catch (const std::exception& e) {
-        std::cerr << "akhbar-search: " << e.what() << "\n";
+        std::cerr << "akhbar-search: " << akhbar::escape_controls(e.what()) << "\n";
         return 1;
     }
 }

@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "support/process.hpp"
+#include "support/terminal.hpp"
 
 using akhbar::test::run_process;
 
@@ -135,6 +136,22 @@ BOOST_AUTO_TEST_CASE(help_exits_0)
     const auto r = run_process({TOOL, "--help"});
     BOOST_TEST(r.exit_code == 0);
     BOOST_TEST(r.out.find("Usage: akhbar-analyze") != std::string::npos);
+}
+
+// A word may carry a bidi override or a control inside it (ICU keeps format
+// characters in words): the TSV lines escape them; so do messages echoing a
+// value (issue #15, point 7).
+BOOST_AUTO_TEST_CASE(controls_in_words_and_messages_are_escaped)
+{
+    const auto r = run_process({TOOL, "كل\xE2\x80\xAEمة abc\xC2\xADxyz"});
+    BOOST_TEST(r.exit_code == 0);
+    akhbar::test::check_terminal_safe(r.out, false);
+    BOOST_TEST(r.out.find("كل\\u202Eمة\t") == 0U, r.out);
+
+    const auto bad_profile = run_process({TOOL, "--profile", "x\x1B[2J", "y"});
+    BOOST_TEST(bad_profile.exit_code == 2);
+    akhbar::test::check_terminal_safe(bad_profile.err, false);
+    BOOST_TEST(bad_profile.err.find("x\\x1B[2J") != std::string::npos, bad_profile.err);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -1,5 +1,6 @@
 // akhbar-search as people and scripts run it.
 
+#include <boost/test/data/test_case.hpp>
 #include <boost/test/unit_test.hpp>
 
 #include <nlohmann/json.hpp>
@@ -7,6 +8,7 @@
 #include <sstream>
 
 #include "support/process.hpp"
+#include "support/terminal.hpp"
 #include "support/temp_dir.hpp"
 #include "support/tsv.hpp"
 
@@ -195,6 +197,97 @@ BOOST_AUTO_TEST_CASE(bad_shard_options_exit_2)
     const auto address = run_process({SEARCH, "--db", "tcp://localhost", "السلام"});
     BOOST_TEST(address.exit_code == 2);
     BOOST_TEST(contains(address.err, "not a HOST:PORT address: \"localhost\""), address.err);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+// Terminal safety (issue #15, point 7): stored titles, text, ids and sources,
+// and queries, ids and file names given by the user, reach the terminal with
+// their controls and bidi overrides escaped, in results and in messages.
+namespace {
+
+// Articles with hostile fields (JSON escapes: ESC, BEL, BS, DEL, C1 CSI, RLO).
+const std::string HOSTILE_JSONL =
+    R"({"id": "evil\u001b[8m", "source": "bbc\u0007", "date": "2025-11-07",)"
+    R"( "title": "\u001b]0;owned\u0007كازاخستان\b\b \u202e", "text": "نص \u009b31m)"
+    R"( كازاخستان \u001b[2J\u007f تنضم إلى اتفاقات أبراهام \u2067"})"
+    "\n";
+
+struct HostileDb {
+    TempDir dir;
+    std::string path = (dir / "db").string();
+    HostileDb()
+    {
+        const auto input = dir.write("hostile.jsonl", HOSTILE_JSONL);
+        BOOST_TEST_REQUIRE(run_process({INDEX, "--db", path, input.string()}).exit_code == 0);
+    }
+};
+
+HostileDb& hostile_db()
+{
+    static HostileDb d;
+    return d;
+}
+
+struct TerminalRow {
+    const char* name;
+    std::vector<std::string> args;  // "DB" and "BATCH" stand for the database and batch file
+    std::string batch;              // the batch file's content
+    int exit_code;
+    std::string shown;  // the escaped text expected on stdout or stderr
+};
+std::ostream& operator<<(std::ostream& os, const TerminalRow& r) { return os << r.name; }
+
+const TerminalRow TERMINAL_ROWS[] = {
+    {"text output", {"--db", "DB", "كازاخستان"}, "", 0, "\\x1B]0;owned\\x07"},
+    {"--plain", {"--db", "DB", "--plain", "كازاخستان"}, "", 0, "\\u009B31m"},
+    {"TREC ids", {"--db", "DB", "--format", "trec", "كازاخستان"}, "", 0, "evil\\x1B[8m"},
+    {"--like an id with ESC", {"--db", "DB", "--like", "evil\x1B[8m"}, "", 0, ""},
+    {"query error echoing the query", {"--db", "DB", "\"كازاخستان \x1B[2J"}, "", 2, "\\x1B[2J"},
+    {"query with C1 and RLO", {"--db", "DB", "\"\xC2\x9B" "31m \xE2\x80\xAE"}, "", 2, "\\u202E"},
+    {"unknown --like id", {"--db", "DB", "--like", "nosuch\x1B[2J"}, "", 2, "nosuch\\x1B[2J"},
+    {"usage error echoing a value", {"--db", "DB", "--format", "x\x1B[2J"}, "", 2, "x\\x1B[2J"},
+    {"batch line without a tab", {"--db", "DB", "--batch", "BATCH"}, "bad\x1B[2J line\n", 2,
+     "\\x1B[2J"},
+    {"batch query error", {"--db", "DB", "--batch", "BATCH"}, "q1\t\"\x1B[2J\n", 2, "\\x1B[2J"},
+    {"batch qid with ESC", {"--db", "DB", "--batch", "BATCH"}, "q\x1B[2J\tكازاخستان\n", 0,
+     "== q\\x1B[2J"},
+    {"batch file name with ESC", {"--db", "DB", "--batch", "no\x1B[2J.tsv"}, "", 1,
+     "no\\x1B[2J.tsv"},
+};
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(akhbar_search_terminal)
+
+BOOST_DATA_TEST_CASE(untrusted_text_is_escaped, boost::unit_test::data::make(TERMINAL_ROWS), row)
+{
+    TempDir dir;
+    const auto batch = dir.write("batch.tsv", row.batch);
+    std::vector<std::string> argv{SEARCH};
+    for (const std::string& arg : row.args) {
+        argv.push_back(arg == "DB" ? hostile_db().path : arg == "BATCH" ? batch.string() : arg);
+    }
+    const auto r = run_process(argv);
+    BOOST_TEST(r.exit_code == row.exit_code, r.err);
+    akhbar::test::check_terminal_safe(r.out, true);
+    akhbar::test::check_terminal_safe(r.err, true);
+    const std::string shown = akhbar::test::without_isolates(r.out + r.err);
+    BOOST_TEST(contains(shown, row.shown), shown);
+}
+
+// JSON is for programs: strings as stored, C0 controls escaped by JSON itself
+// (\u001b), the rest (C1, bidi) kept; docs/json-output.md says so.
+BOOST_AUTO_TEST_CASE(json_keeps_text_as_stored)
+{
+    const auto r = run_process({SEARCH, "--db", hostile_db().path, "--json", "كازاخستان"});
+    BOOST_TEST(r.exit_code == 0);
+    for (const char c : r.out) {
+        BOOST_TEST((static_cast<unsigned char>(c) >= 0x20U || c == '\n'));
+    }
+    const auto json = nlohmann::json::parse(r.out);
+    BOOST_TEST(json["hits"][0]["id"] == "evil\x1B[8m");
+    BOOST_TEST(json["hits"][0]["source"] == "bbc\x07");
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -290,6 +290,34 @@ BOOST_DATA_TEST_CASE(find_defect, boost::unit_test::data::make(DEFECT_ROWS), row
     a.title = row.title;
     const auto defect = akhbar::find_defect(a);
     BOOST_TEST((defect ? defect->what : std::string()) == row.expected);
+// Values quoted in messages are escaped the one way of akhbar/common/quote.hpp:
+// nothing a terminal obeys reaches it (issue #15, point 7).
+struct HostileDateRow {
+    const char* name;
+    const char* json_date;  // as written in the JSON line
+    const char* quoted;     // as the message shows it
+};
+std::ostream& operator<<(std::ostream& os, const HostileDateRow& r) { return os << r.name; }
+
+const HostileDateRow HOSTILE_DATE_ROWS[] = {
+    {"ESC", R"(\u001b[2J)", R"("\x1B[2J")"},
+    {"C1 CSI", R"(\u009b31m)", R"("\u009B31m")"},
+    {"DEL", R"(x\u007f)", R"("x\x7F")"},
+    {"RLO", R"(\u202e2025)", R"("\u202E2025")"},
+    {"RLI", R"(\u20672025)", R"("\u20672025")"},
+};
+
+BOOST_DATA_TEST_CASE(hostile_values_are_escaped_in_messages,
+                     boost::unit_test::data::make(HOSTILE_DATE_ROWS), row)
+{
+    TempDir dir;
+    const auto file = dir.write("hostile.jsonl", std::string(R"({"id": "a", "text": "نص", "date": ")") +
+                                                     row.json_date + "\"}\n");
+    const Read r = read_all({file.string()});
+    const auto* date = problem_with(r, "unparsable date");
+    BOOST_TEST_REQUIRE(date != nullptr);
+    BOOST_TEST(date->message ==
+               file.string() + ":1: field \"date\" is not a date: " + row.quoted + " (indexed as undated)");
 }
 
 BOOST_AUTO_TEST_SUITE_END()

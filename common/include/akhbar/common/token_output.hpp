@@ -10,7 +10,8 @@
 namespace akhbar {
 
 /// One line per token: original, normalized, stem (empty for a stopword),
-/// start, end, separated by TAB, each line ending in '\n'.
+/// start, end, separated by TAB, each line ending in '\n'. Controls and bidi
+/// overrides inside a word are escaped by escape_controls() (quote.hpp).
 [[nodiscard]] std::string tokens_to_tsv(std::span<const Token> tokens);
 
 /// A JSON array of objects {original, normalized, stem, start, end, position,

@@ -1,6 +1,9 @@
 #pragma once
 /// @file
 /// Results for people (terminal or plain text) and for evaluation tools (TREC).
+/// Stored and user-given text (titles, snippets, ids, sources, queries) is
+/// escaped by akhbar::escape_controls() (akhbar/common/quote.hpp): no control
+/// character or bidi override of an article reaches the terminal.
 
 #include <string>
 #include <string_view>

@@ -1,0 +1,155 @@
+// Snippet selection: the passage with the most distinct matches, chosen in
+// linear time (issue #15, point 2) and the same passage as before on real
+// articles.
+
+#include <boost/test/data/test_case.hpp>
+#include <boost/test/unit_test.hpp>
+
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
+
+#include <nlohmann/json.hpp>
+
+#include "akhbar/common/analyzer.hpp"
+#include "highlighter.hpp"
+#include "support/tsv.hpp"
+
+using akhbar::Analyzer;
+using akhbar::Snippet;
+using akhbar::detail::Highlighter;
+using akhbar::detail::MatchSpec;
+
+namespace {
+
+// What a query of `kind` (words, phrase, prefix) asks the highlighter to mark.
+MatchSpec spec_for(const Analyzer& analyzer, const std::string& query, const std::string& kind)
+{
+    MatchSpec spec;
+    std::vector<std::string> stems;
+    for (const auto& t : analyzer.analyze(query)) {
+        if (!t.stopword && !t.stem.empty()) {
+            stems.push_back(t.stem);
+        }
+    }
+    if (kind == "phrase") {
+        spec.phrases.push_back(stems);
+    } else if (kind == "prefix") {
+        spec.prefixes = stems;
+    } else {
+        spec.stems.insert(stems.begin(), stems.end());
+    }
+    return spec;
+}
+
+// The snippet with its highlights [marked], as one line.
+std::string marked(const Snippet& s)
+{
+    std::string out;
+    std::size_t pos = 0;
+    for (const auto& h : s.highlights) {
+        out +=
+            s.text.substr(pos, h.start - pos) + "[" + s.text.substr(h.start, h.end - h.start) + "]";
+        pos = h.end;
+    }
+    return out + s.text.substr(pos);
+}
+
+// "seed:000_…" is a file of corpus/, "ant:ID" an article of tests/data/ant_sample.jsonl.
+std::string text_of(const std::string& source)
+{
+    if (source.starts_with("seed:")) {
+        return akhbar::test::read_file(std::string(AKHBAR_SOURCE_DIR) + "/corpus/" +
+                                       source.substr(5) + ".txt");
+    }
+    std::istringstream in(
+        akhbar::test::read_file(std::string(AKHBAR_TEST_DATA_DIR) + "/ant_sample.jsonl"));
+    std::string line;
+    while (std::getline(in, line)) {
+        const auto j = nlohmann::json::parse(line);
+        if ("ant:" + j.at("id").get<std::string>() == source) {
+            return j.at("text");
+        }
+    }
+    throw std::runtime_error("no article " + source);
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(highlighter)
+
+// tests/data/snippets_58c5982.tsv holds the snippets the quadratic selection of
+// commit 58c5982 chose; the linear one must choose the same passages. The
+// file was written by this test with AKHBAR_WRITE_SNIPPETS=PATH at 58c5982.
+BOOST_AUTO_TEST_CASE(same_passages_as_the_quadratic_selection)
+{
+    const Analyzer analyzer;
+    const char* write = std::getenv("AKHBAR_WRITE_SNIPPETS");
+    std::ofstream out;
+    if (write != nullptr) {
+        out.open(write);
+    }
+    const auto rows = akhbar::test::read_tsv("snippets_58c5982.tsv");
+    BOOST_TEST(rows.size() >= 30U);
+    for (const auto& row : rows) {
+        BOOST_TEST_CONTEXT(row)
+        {
+            const MatchSpec spec = spec_for(analyzer, row.at(3), row.at(1));
+            const Highlighter highlighter(analyzer, spec);
+            const std::string got =
+                marked(highlighter.best_passage(text_of(row.at(0)), std::stoul(row.at(2))));
+            if (out.is_open()) {
+                out << row.at(0) << '\t' << row.at(1) << '\t' << row.at(2) << '\t' << row.at(3)
+                    << '\t' << got << '\n';
+            } else {
+                BOOST_TEST(got == row.at(4));
+            }
+        }
+    }
+}
+
+std::string repeated(std::string_view word, std::size_t bytes)
+{
+    std::string text;
+    while (text.size() < bytes) {
+        text += word;
+        text += ' ';
+    }
+    return text;
+}
+
+const char* const KINDS[] = {"words", "phrase", "prefix"};
+
+// One article repeating a word thousands of times made the old selection
+// compare every match with every other (6,000 matches: 36 million steps, and
+// 51 s for 1 MB). The work is counted, not timed: choosing the passage takes
+// a few steps per byte of the text.
+BOOST_DATA_TEST_CASE(selection_work_is_linear, boost::unit_test::data::make(KINDS), kind)
+{
+    const Analyzer analyzer;
+    const MatchSpec spec =
+        spec_for(analyzer, kind == std::string("phrase") ? "كلمة كلمة" : "كلمة", kind);
+    const Highlighter highlighter(analyzer, spec);
+    const std::string text = repeated("كلمة", 54'000);  // 6,000 matches, under SNIPPET_SCAN_BYTES
+    akhbar::detail::PassageWork work;
+    const Snippet s = highlighter.best_passage(text, 240, &work);
+    BOOST_TEST(!s.highlights.empty());
+    BOOST_TEST(s.text.size() <= 2 * 240 + 8);
+    BOOST_TEST(work.steps <= 4 * text.size());
+}
+
+// A 1 MB article is analyzed for its snippet only up to SNIPPET_SCAN_BYTES.
+BOOST_AUTO_TEST_CASE(long_articles_are_analyzed_up_to_the_cap)
+{
+    const Analyzer analyzer;
+    const MatchSpec spec = spec_for(analyzer, "كلمة", "words");
+    const Highlighter highlighter(analyzer, spec);
+    const std::string text = "خبر عن كلمة. " + repeated("كلمة", 1 << 20);
+    akhbar::detail::PassageWork work;
+    const Snippet s = highlighter.best_passage(text, 240, &work);
+    BOOST_TEST(!s.highlights.empty());
+    BOOST_TEST(s.text.ends_with(" \xE2\x80\xA6"));
+    BOOST_TEST(work.steps <= 4 * akhbar::detail::SNIPPET_SCAN_BYTES);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
