@@ -79,6 +79,25 @@ std::chrono::year_month_day date_field(const nlohmann::json& request, const char
     return *date;
 }
 
+// A count of the request ("limit", "offset", "snippet_chars"), or `fallback`
+// when absent. Negative numbers are refused as written (-1 is not read as a
+// huge count); the bounds are the library's (SearchRequest::check).
+std::size_t count_field(const nlohmann::json& request, const char* name, std::size_t fallback)
+{
+    if (!request.contains(name)) {
+        return fallback;
+    }
+    const nlohmann::json& value = request.at(name);
+    if (!value.is_number_integer()) {
+        throw akhbar::InvalidArgument(std::string("\"") + name +
+                                      "\" is not a whole number: " + value.dump());
+    }
+    if (value.is_number_unsigned()) {
+        return value.get<std::size_t>();
+    }
+    return akhbar::checked_number(name, value.get<long long>());
+}
+
 akhbar::SearchRequest parse_request(const char* text)
 {
     if (text == nullptr) {
@@ -92,10 +111,10 @@ akhbar::SearchRequest parse_request(const char* text)
     r.query = j.at("query").get<std::string>();
     r.match_all = j.value("all", false);
     r.literal = j.value("literal", false);
-    r.limit = j.value("limit", r.limit);
-    r.offset = j.value("offset", r.offset);
+    r.limit = count_field(j, "limit", r.limit);
+    r.offset = count_field(j, "offset", r.offset);
     r.facets = j.value("facets", r.facets);
-    r.snippet_chars = j.value("snippet_chars", r.snippet_chars);
+    r.snippet_chars = count_field(j, "snippet_chars", r.snippet_chars);
     r.ranking = j.value("ranking", r.ranking);
     if (j.contains("from")) {
         r.from = date_field(j, "from");

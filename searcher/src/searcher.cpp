@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <fstream>
+#include <iterator>
 #include <limits>
 #include <unordered_map>
 #include <map>
@@ -149,28 +151,39 @@ struct OpenedDatabase {
     std::vector<detail::ShardSpec> shards;
     std::vector<Xapian::Database> handles;  // one per shard, same order
     std::vector<std::string> unavailable;   // "NAME: why"
+    std::vector<std::string> stubs;         // stub files read to list the shards
     // Local databases holding the spelling data of a sharded directory (see
     // schema::META_ROLE); suggestions come from them alone when present.
     std::vector<Xapian::Database> spelling;
 };
 
-// UUIDs and revisions of the local shards: changes when anything does.
-// (Remote shards are followed by Xapian's own reopen().)
-std::string identity_of(const std::vector<detail::ShardSpec>& shards)
+// The bytes that change on disk when a local shard or the list of shards
+// does: glass writes its version file (iamglass: revision, UUID, table roots)
+// anew at each commit, a rebuild or a compaction swaps in a directory with
+// another one, and `akhbar-index --shard-by` renames a new stub over the old
+// one when it adds a shard. One small read per file, cheap enough for every
+// query; opening every shard to compare UUIDs and revisions is not. (Remote
+// shards are followed by Xapian's own reopen().)
+std::string disk_state(const std::vector<std::string>& stubs,
+                       const std::vector<detail::ShardSpec>& shards)
 {
-    std::string id;
+    std::string state;
+    const auto add = [&state](const std::string& file) {
+        state += file;
+        state += '\0';
+        std::ifstream in(file, std::ios::binary);
+        state.append(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+        state += '\0';
+    };
+    for (const std::string& stub : stubs) {
+        add(stub);
+    }
     for (const auto& shard : shards) {
-        if (shard.remote) {
-            continue;
-        }
-        try {
-            const Xapian::Database one(shard.path);
-            id += one.get_uuid() + "@" + std::to_string(one.get_revision()) + ";";
-        } catch (const Xapian::Error&) {
-            id += "gone;";
+        if (!shard.remote) {
+            add(shard.path + "/iamglass");
         }
     }
-    return id;
+    return state;
 }
 
 std::string join(const std::vector<std::string>& parts, std::string_view separator)
@@ -207,7 +220,7 @@ OpenedDatabase open_all(const SearcherOptions& options)
     OpenedDatabase out;
     std::vector<detail::ShardSpec> specs;
     for (const std::string& spec : options.databases) {
-        for (auto& shard : detail::expand_database(spec)) {
+        for (auto& shard : detail::expand_database(spec, &out.stubs)) {
             specs.push_back(std::move(shard));
         }
     }
@@ -254,7 +267,8 @@ OpenedDatabase open_all(const SearcherOptions& options)
 struct Searcher::Impl {
     SearcherOptions options;
     OpenedDatabase opened;
-    std::string identity;
+    // disk_state() of the shards as opened; empty forces opening them again.
+    std::string state;
     Analyzer analyzer;
     detail::StemClasses classes{""};
     std::vector<Token> scratch;
@@ -264,9 +278,40 @@ struct Searcher::Impl {
         if (options.databases.empty()) {
             options.databases.push_back(schema::default_database_path().string());
         }
+        options.check();
+        open();
+    }
+
+    // Opens every shard afresh: a rebuilt or compacted directory, a shard
+    // added to a sharded directory, a shard that was down.
+    void open()
+    {
         opened = open_all(options);
-        identity = identity_of(opened.shards);
         use_profile();
+        state = disk_state(opened.stubs, opened.shards);
+        // A commit between opening and reading the state would leave the
+        // handles a revision behind a state that looks current: move them to
+        // the latest revision, which is the state's or newer (newer only
+        // costs one more opening at the next call).
+        try {
+            for (std::size_t i = 0; i < opened.shards.size(); ++i) {
+                if (!opened.shards[i].remote) {
+                    opened.handles[i].reopen();
+                }
+            }
+        } catch (const Xapian::Error&) {
+            state.clear();  // open again at the next call
+        }
+    }
+
+    // What every reading call does first: when anything changed on disk
+    // since the shards were opened, open them again, so the call answers from
+    // the latest committed revision.
+    void refresh()
+    {
+        if (state.empty() || disk_state(opened.stubs, opened.shards) != state) {
+            open();
+        }
     }
 
     void use_profile()
@@ -277,12 +322,41 @@ struct Searcher::Impl {
 
     [[nodiscard]] const AnalyzerProfile& profile() const noexcept { return analyzer.profile(); }
 
-    // Runs `work` on the shards; when a remote shard stops answering, finds
-    // which (each is asked to answer within the timeout) and, with
-    // allow_partial, runs it again without them. Xapian errors become
-    // IndexErrors naming the shard.
+    // Runs `work` on the latest committed revision (refresh()). When a
+    // writer's commits overtake it (Xapian's DatabaseModifiedError: the
+    // blocks of the revision it reads were reused), or a database error comes
+    // with a change on disk (a directory swapped during the call), runs it
+    // again on the new revision, up to max_attempts times. Xapian errors
+    // become IndexErrors naming the shard.
     template <class Work>
     auto guarded(Work work)
+    {
+        for (int attempt = 1;; ++attempt) {
+            try {
+                refresh();
+                return leaving_out_shards_down(work);
+            } catch (const Xapian::DatabaseModifiedError& e) {
+                if (attempt >= max_attempts) {
+                    throw IndexError("the database changed during each of " +
+                                     std::to_string(max_attempts) + " attempts: " +
+                                     e.get_description());
+                }
+                state.clear();  // a remote shard may have changed: reopen all
+            } catch (const Xapian::DatabaseError& e) {
+                if (attempt >= max_attempts || disk_state(opened.stubs, opened.shards) == state) {
+                    throw IndexError("search failed: " + e.get_description());
+                }
+            } catch (const Xapian::Error& e) {
+                throw IndexError("search failed: " + e.get_description());
+            }
+        }
+    }
+
+    // Runs `work` on the shards; when a remote shard stops answering, finds
+    // which (each is asked to answer within the timeout) and, with
+    // allow_partial, runs it again without them.
+    template <class Work>
+    auto leaving_out_shards_down(Work work)
     {
         for (;;) {
             try {
@@ -313,8 +387,6 @@ struct Searcher::Impl {
                 opened.unavailable.insert(opened.unavailable.end(), failed.begin(), failed.end());
                 combine(opened);
                 classes.forget();  // the vocabulary changed with the shards
-            } catch (const Xapian::Error& e) {
-                throw IndexError("search failed: " + e.get_description());
             }
         }
     }
@@ -548,6 +620,79 @@ struct Searcher::Impl {
     }
 };
 
+namespace {
+
+// The bounds of the numbers of a request and of the searcher's options
+// (see SearchRequest and SearcherOptions).
+struct NumberBounds {
+    std::string_view field;
+    long long min;
+    long long max;
+    std::string_view unit;
+};
+
+constexpr NumberBounds NUMBER_BOUNDS[] = {
+    {"limit", 1, SearchRequest::max_limit, ""},
+    {"offset", 0, SearchRequest::max_page_end - 1, ""},
+    {"snippet_chars", 1, SearchRequest::max_snippet_chars, ""},
+    {"timeout", 1, SearcherOptions::max_timeout.count(), " milliseconds"},
+};
+
+const NumberBounds& bounds_of(std::string_view field)
+{
+    for (const NumberBounds& b : NUMBER_BOUNDS) {
+        if (b.field == field) {
+            return b;
+        }
+    }
+    throw InvalidArgument("no such number in a request: \"" + std::string(field) + "\"");
+}
+
+[[noreturn]] void out_of_bounds(const NumberBounds& b, const std::string& value)
+{
+    throw InvalidArgument(std::string(b.field) + " must be from " + std::to_string(b.min) + " to " +
+                          std::to_string(b.max) + std::string(b.unit) + ", not " + value);
+}
+
+// Unsigned fields: checked as stored, so a value wrapped from a negative
+// number (18446744073709551615) is refused too, under its own spelling.
+void check_unsigned(std::string_view field, std::size_t value)
+{
+    const NumberBounds& b = bounds_of(field);
+    if (value < static_cast<std::size_t>(b.min) || value > static_cast<std::size_t>(b.max)) {
+        out_of_bounds(b, std::to_string(value));
+    }
+}
+
+}  // namespace
+
+std::size_t checked_number(std::string_view field, long long value)
+{
+    const NumberBounds& b = bounds_of(field);
+    if (value < b.min || value > b.max) {
+        out_of_bounds(b, std::to_string(value));
+    }
+    return static_cast<std::size_t>(value);
+}
+
+void SearchRequest::check() const
+{
+    check_unsigned("limit", limit);
+    check_unsigned("offset", offset);
+    check_unsigned("snippet_chars", snippet_chars);
+    if (offset + limit > max_page_end) {
+        throw InvalidArgument("offset + limit must be at most " + std::to_string(max_page_end) +
+                              ", not " + std::to_string(offset) + " + " + std::to_string(limit));
+    }
+}
+
+void SearcherOptions::check() const
+{
+    if (timeout.count() < 1 || timeout > max_timeout) {
+        out_of_bounds(bounds_of("timeout"), std::to_string(timeout.count()));
+    }
+}
+
 Searcher::Searcher(std::vector<std::string> databases)
     : Searcher(SearcherOptions{.databases = std::move(databases)})
 {
@@ -561,6 +706,7 @@ Searcher& Searcher::operator=(Searcher&&) noexcept = default;
 
 SearchResult Searcher::search(const SearchRequest& request) const
 {
+    request.check();
     if (request.from && request.to && *request.from > *request.to) {
         throw InvalidArgument("the date range ends (" + schema::format_iso(*request.to) +
                               ") before it starts (" + schema::format_iso(*request.from) + ")");
@@ -734,6 +880,7 @@ SearchResult Searcher::search_once(Impl& impl, const SearchRequest& request)
 
 SearchResult Searcher::related(std::string_view id, std::size_t limit) const
 {
+    check_unsigned("limit", limit);
     auto& impl = *m_impl;
     SearchResult result = impl.guarded([&] { return related_once(impl, id, limit); });
     impl.mark(result);
@@ -783,40 +930,45 @@ std::optional<std::string> Searcher::suggest(std::string_view query) const
 bool Searcher::reopen()
 {
     auto& impl = *m_impl;
-    // Xapian's reopen() follows commits, but not a database directory swapped
-    // by a rebuild (glass reopens its tables only when the revision changes):
-    // compare UUIDs and revisions, and open afresh when anything changed.
-    // Remote shards follow their servers through Xapian's reopen(); shards
-    // that were down are tried again.
-    bool remote_changed = false;
-    for (std::size_t i = 0; i < impl.opened.shards.size(); ++i) {
-        if (impl.opened.shards[i].remote) {
-            remote_changed = impl.guarded([&] { return impl.opened.handles[i].reopen(); }) ||
-                             remote_changed;
+    // Local shards are followed as by every call (Impl::refresh); remote
+    // ones through Xapian's reopen(); shards that were down are tried again.
+    const std::string seen = impl.state;
+    const bool remote_changed = impl.guarded([&] {
+        bool changed = false;
+        for (std::size_t i = 0; i < impl.opened.shards.size(); ++i) {
+            if (impl.opened.shards[i].remote) {
+                changed = impl.opened.handles[i].reopen() || changed;
+            }
         }
+        return changed;
+    });
+    if (impl.state != seen) {
+        return true;  // opened again by refresh()
     }
-    if (!remote_changed && impl.opened.unavailable.empty() &&
-        identity_of(impl.opened.shards) == impl.identity) {
+    if (!remote_changed && impl.opened.unavailable.empty()) {
         return false;
     }
-    impl.opened = open_all(impl.options);
-    impl.use_profile();
-    impl.identity = identity_of(impl.opened.shards);
+    impl.state.clear();
+    impl.guarded([] { return true; });
     return true;
 }
 
 std::string Searcher::profile() const
 {
-    return m_impl->opened.profile;
+    auto& impl = *m_impl;
+    return impl.guarded([&] { return impl.opened.profile; });
 }
 
 std::vector<std::string> Searcher::shards() const
 {
-    std::vector<std::string> names;
-    for (const auto& shard : m_impl->opened.shards) {
-        names.push_back(shard.name);
-    }
-    return names;
+    auto& impl = *m_impl;
+    return impl.guarded([&] {
+        std::vector<std::string> names;
+        for (const auto& shard : impl.opened.shards) {
+            names.push_back(shard.name);
+        }
+        return names;
+    });
 }
 
 std::size_t Searcher::size() const

@@ -38,15 +38,20 @@ ShardSpec remote_shard(std::string_view address, std::string name, const std::st
     return s;
 }
 
-void expand(const std::string& spec, int depth, std::vector<ShardSpec>& out);
+void expand(const std::string& spec, int depth, std::vector<ShardSpec>& out,
+            std::vector<std::string>* stubs);
 
 // Xapian's stub format: `auto|glass|chert PATH` (relative to the stub's
 // directory) and `remote :HOST:PORT`; blank lines and `#` comments.
-void expand_stub(const fs::path& stub, int depth, std::vector<ShardSpec>& out)
+void expand_stub(const fs::path& stub, int depth, std::vector<ShardSpec>& out,
+                 std::vector<std::string>* stubs)
 {
     if (depth > MAX_STUB_DEPTH) {
         throw InvalidArgument(stub.string() + ": stub files nested more than " +
                               std::to_string(MAX_STUB_DEPTH) + " deep (a loop?)");
+    }
+    if (stubs != nullptr) {
+        stubs->push_back(stub.string());
     }
     std::ifstream in(stub);
     std::string line;
@@ -62,7 +67,7 @@ void expand_stub(const fs::path& stub, int depth, std::vector<ShardSpec>& out)
         const std::string arg = space == std::string::npos ? "" : line.substr(space + 1);
         if ((kind == "auto" || kind == "glass" || kind == "chert") && !arg.empty()) {
             const fs::path p = fs::path(arg).is_absolute() ? fs::path(arg) : stub.parent_path() / arg;
-            expand(p.lexically_normal().string(), depth + 1, out);
+            expand(p.lexically_normal().string(), depth + 1, out, stubs);
         } else if (kind == "remote" && arg.starts_with(":")) {
             out.push_back(remote_shard(std::string_view(arg).substr(1),
                                        std::string(TCP_SCHEME) + arg.substr(1), where));
@@ -73,7 +78,8 @@ void expand_stub(const fs::path& stub, int depth, std::vector<ShardSpec>& out)
     }
 }
 
-void expand(const std::string& spec, int depth, std::vector<ShardSpec>& out)
+void expand(const std::string& spec, int depth, std::vector<ShardSpec>& out,
+            std::vector<std::string>* stubs)
 {
     if (spec.starts_with(TCP_SCHEME)) {
         out.push_back(remote_shard(std::string_view(spec).substr(TCP_SCHEME.size()), spec, ""));
@@ -82,9 +88,9 @@ void expand(const std::string& spec, int depth, std::vector<ShardSpec>& out)
     const fs::path p(spec);
     std::error_code ec;
     if (fs::is_regular_file(p, ec)) {
-        expand_stub(p, depth, out);
+        expand_stub(p, depth, out, stubs);
     } else if (fs::is_regular_file(p / "XAPIANDB", ec)) {
-        expand_stub(p / "XAPIANDB", depth, out);
+        expand_stub(p / "XAPIANDB", depth, out, stubs);
     } else {
         ShardSpec s;
         s.name = spec;
@@ -95,10 +101,10 @@ void expand(const std::string& spec, int depth, std::vector<ShardSpec>& out)
 
 }  // namespace
 
-std::vector<ShardSpec> expand_database(const std::string& spec)
+std::vector<ShardSpec> expand_database(const std::string& spec, std::vector<std::string>* stubs)
 {
     std::vector<ShardSpec> out;
-    expand(spec, 0, out);
+    expand(spec, 0, out, stubs);
     return out;
 }
 

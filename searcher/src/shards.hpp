@@ -23,8 +23,11 @@ struct ShardSpec {
 };
 
 /// Expands one `--db` value. Throws InvalidArgument for a malformed
-/// tcp:// address or stub line (naming the file and line).
-[[nodiscard]] std::vector<ShardSpec> expand_database(const std::string& spec);
+/// tcp:// address or stub line (naming the file and line). The stub files
+/// read on the way (a sharded directory's XAPIANDB among them) are added to
+/// `stubs` when given: when one changes, so may the list of shards.
+[[nodiscard]] std::vector<ShardSpec> expand_database(const std::string& spec,
+                                                     std::vector<std::string>* stubs = nullptr);
 
 /// Opens one shard; remote ones with `timeout` for connecting and for each
 /// reply. Throws what Xapian throws.

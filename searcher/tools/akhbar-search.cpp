@@ -1,10 +1,14 @@
 // akhbar-search: ranked search over Akhbar databases.
 // Exit codes: 0 ok (also when nothing matches), 1 database or runtime error
 // (a shard that did not answer, without --partial), 2 usage or query error,
-// 3 results with --partial that miss a shard that did not answer.
+// 3 results with --partial that miss a shard that did not answer (with
+// --batch: 2 when a line could not be run, else 3 when a result missed a
+// shard).
 
 #include <unistd.h>
 
+#include <algorithm>
+#include <charconv>
 #include <chrono>
 #include <fstream>
 #include <iostream>
@@ -40,6 +44,28 @@ std::chrono::year_month_day date_option(const std::string& name, const std::stri
     return *date;
 }
 
+// A number option read as written and checked by the library
+// (akhbar::checked_number): read straight into a size_t, "-1" would wrap
+// into a huge count.
+std::size_t number_option(const std::string& option, std::string_view field,
+                          const std::string& text)
+{
+    long long value = 0;
+    const char* end = text.data() + text.size();
+    const auto [ptr, ec] = std::from_chars(text.data(), end, value);
+    if (text.empty() || ptr != end || ec == std::errc::invalid_argument) {
+        throw UsageError("--" + option + " is not a whole number: \"" + text + "\"");
+    }
+    if (ec == std::errc::result_out_of_range) {
+        throw UsageError("--" + option + " is out of range: \"" + text + "\"");
+    }
+    try {
+        return akhbar::checked_number(field, value);
+    } catch (const akhbar::InvalidArgument& e) {
+        throw UsageError("--" + option + ": " + e.what());
+    }
+}
+
 enum class Format { text, json, trec };
 
 struct Output {
@@ -47,6 +73,7 @@ struct Output {
     akhbar::TextStyle style;
 };
 
+// `qid` is empty outside --batch (a batch line always has one).
 void print(const akhbar::SearchResult& result, const Output& out, const std::string& qid)
 {
     switch (out.format) {
@@ -67,6 +94,12 @@ void print(const akhbar::SearchResult& result, const Output& out, const std::str
 }
 
 // --batch: `qid<TAB>query` lines; every query is run, failures reported.
+// A line without a tab or with an empty qid is skipped with its FILE:LINE
+// (an empty qid would print no "== qid" header, pretty JSON among JSON
+// Lines, and a TREC run line that matches no topic). Each answer is flushed,
+// so that a program feeding queries through a pipe gets it at once.
+// Exit code: 2 when a line could not be run, else 3 when some result missed
+// a shard (--partial), else 0.
 int run_batch(const akhbar::Searcher& searcher, akhbar::SearchRequest request,
               const std::string& file, const Output& out, const std::string& timings_file,
               bool warmup)
@@ -105,6 +138,7 @@ int run_batch(const akhbar::Searcher& searcher, akhbar::SearchRequest request,
         }
     }
     int status = 0;
+    std::vector<std::string> unavailable;  // reported once each
     std::string line;
     std::size_t number = 0;
     while (akhbar::next_data_line(in, line, number)) {
@@ -112,6 +146,12 @@ int run_batch(const akhbar::Searcher& searcher, akhbar::SearchRequest request,
         if (tab == std::string::npos) {
             std::cerr << akhbar::escape_controls(file) << ":" << number
                       << ": expected qid<TAB>query: " << akhbar::quote_for_message(line) << "\n";
+            status = 2;
+            continue;
+        }
+        if (tab == 0) {
+            std::cerr << file << ":" << number << ": empty qid (expected qid<TAB>query): \"" << line
+                      << "\"\n";
             status = 2;
             continue;
         }
@@ -125,13 +165,20 @@ int run_batch(const akhbar::Searcher& searcher, akhbar::SearchRequest request,
                 timings << qid << "\t" << ms.count() << "\n";
             }
             print(result, out, qid);
+            std::cout.flush();
+            for (const std::string& shard : result.unavailable) {
+                if (std::find(unavailable.begin(), unavailable.end(), shard) == unavailable.end()) {
+                    std::cerr << "akhbar-search: partial results: " << shard << "\n";
+                    unavailable.push_back(shard);
+                }
+            }
         } catch (const akhbar::QueryError& e) {
             std::cerr << akhbar::escape_controls(file) << ":" << number << ": "
                       << akhbar::escape_controls(e.what()) << "\n";
             status = 2;
         }
     }
-    return status;
+    return status != 0 || unavailable.empty() ? status : 3;
 }
 
 }  // namespace
@@ -142,10 +189,11 @@ int main(int argc, char* argv[])
     std::vector<std::string> words;
     std::vector<std::string> sources;
     std::string from, to, sort = "relevance", facet_month, like, batch, format, timings, ranking;
-    std::size_t limit = 10;
-    std::size_t offset = 0;
-    std::size_t snippet_chars = 240;
-    unsigned timeout_ms = 5000;
+    // Numbers as written: checked by number_option().
+    std::string limit = "10";
+    std::string offset = "0";
+    std::string snippet_chars = "240";
+    std::string timeout_ms = "5000";
     po::options_description visible(
         "Usage: akhbar-search [--db DIR]... [options] QUERY...\n"
         "Ranked search of Arabic news. Query syntax: docs/query-syntax.md\n\nOptions");
@@ -153,7 +201,7 @@ int main(int argc, char* argv[])
         ("db", po::value(&dbs), "database to search (repeat for several; default: $AKHBAR_DB, else "
                                 "$XDG_DATA_HOME/akhbar/default.db, else ~/.local/share/akhbar/default.db)")
         ("timeout", po::value(&timeout_ms), "milliseconds allowed to a remote shard to connect and "
-                                            "to answer (default 5000)")
+                                            "to answer (default 5000, at most 3600000)")
         ("partial", "when a shard is down or does not answer, show the others' results, marked "
                     "partial (exit code 3)")
         ("all", "require every word")
@@ -164,11 +212,12 @@ int main(int argc, char* argv[])
         ("sort", po::value(&sort), "relevance (default) or date (newest first)")
         ("ranking", po::value(&ranking), "akhbar, bm25 or lucene-bm25 (default: the index "
                                          "profile's; docs/relevance.md)")
-        ("limit", po::value(&limit), "hits per page (default 10)")
-        ("offset", po::value(&offset), "hits to skip (default 0)")
+        ("limit", po::value(&limit), "hits per page (default 10, at most 10000)")
+        ("offset", po::value(&offset), "hits to skip (default 0; offset + limit at most 100000)")
         ("facet-month", po::value(&facet_month), "day-by-day counts for month YYYY-MM")
         ("no-facets", "skip date and source counts (faster for broad queries)")
-        ("snippet-chars", po::value(&snippet_chars), "snippet length, about (default 240)")
+        ("snippet-chars", po::value(&snippet_chars), "snippet length, about (default 240, at most "
+                                                     "10000)")
         ("like", po::value(&like), "articles related to the article with this id")
         ("json", "print JSON (docs/json-output.md)")
         ("format", po::value(&format), "text (default), json or trec")
@@ -249,9 +298,10 @@ int main(int argc, char* argv[])
             }
         }
         request.ranking = ranking;
-        request.limit = limit;
-        request.offset = offset;
-        request.snippet_chars = snippet_chars;
+        request.limit = number_option("limit", "limit", limit);
+        request.offset = number_option("offset", "offset", offset);
+        request.snippet_chars = number_option("snippet-chars", "snippet_chars", snippet_chars);
+        request.check();
         request.facets = vm.count("no-facets") == 0U && out.format != Format::trec;
         if (!facet_month.empty()) {
             const auto d = akhbar::dates::parse(facet_month + "-01");
@@ -267,19 +317,17 @@ int main(int argc, char* argv[])
             throw UsageError("no QUERY given");
         }
 
-        if (timeout_ms == 0) {
-            throw UsageError("--timeout must be at least 1 millisecond");
-        }
         akhbar::SearcherOptions searcher_options;
         searcher_options.databases = dbs;
-        searcher_options.timeout = std::chrono::milliseconds(timeout_ms);
+        searcher_options.timeout =
+            std::chrono::milliseconds(number_option("timeout", "timeout", timeout_ms));
         searcher_options.allow_partial = vm.count("partial") != 0U;
         const akhbar::Searcher searcher(searcher_options);
         if (!batch.empty()) {
             return run_batch(searcher, request, batch, out, timings, vm.count("warmup") != 0U);
         }
         const akhbar::SearchResult result =
-            like.empty() ? searcher.search(request) : searcher.related(like, limit);
+            like.empty() ? searcher.search(request) : searcher.related(like, request.limit);
         print(result, out, "");
         if (result.partial) {
             for (const std::string& shard : result.unavailable) {

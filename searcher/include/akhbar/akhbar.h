@@ -55,16 +55,20 @@ AKHBAR_C_API akhbar_status akhbar_searcher_open(const char* const* databases, si
  *    "from": "2025-11-01", "to": "2025-11-30", "sources": ["الشرق"],
  *    "sort": "relevance" | "date", "facets": true, "facet_month": "2025-11",
  *    "snippet_chars": 240, "ranking": "akhbar" | "bm25" | "lucene-bm25"}
+ * Bounds (AKHBAR_INVALID_ARGUMENT otherwise, naming the field and value):
+ * limit 1..10000, offset + limit at most 100000, snippet_chars 1..10000.
+ * Each search reads the latest committed revision of the databases.
  * On success `*result_json` holds the result (docs/json-output.md). */
 AKHBAR_C_API akhbar_status akhbar_searcher_search(akhbar_searcher* searcher, const char* request_json,
                                                   char** result_json, char** error);
 
-/* Articles related to the article `id`, as a result JSON. */
+/* Articles related to the article `id`, as a result JSON; `limit` 1..10000. */
 AKHBAR_C_API akhbar_status akhbar_searcher_related(akhbar_searcher* searcher, const char* id,
                                                    size_t limit, char** result_json, char** error);
 
-/* Picks up what indexers committed since opening (also a rebuilt database);
- * `*changed` (if not NULL) tells whether anything did. */
+/* Picks up what indexers committed since the last call (also a rebuilt
+ * database; every search does so already), reopens remote shards;
+ * `*changed` (if not NULL) tells whether anything changed. */
 AKHBAR_C_API akhbar_status akhbar_searcher_reopen(akhbar_searcher* searcher, int* changed,
                                                   char** error);
 

@@ -22,7 +22,21 @@ enum class SortOrder {
 };
 
 /// What to search for, and how much of the result to compute.
+///
+/// The numbers are bounded, so that no request asks for unbounded work or
+/// wraps around (a -1 read into a count): limit 1..max_limit, offset +
+/// limit at most max_page_end, snippet_chars 1..max_snippet_chars.
+/// Searcher::search checks them (check()) and throws InvalidArgument naming
+/// the field and the value.
 struct SearchRequest {
+    /// Most hits on one page.
+    static constexpr std::size_t max_limit = 10'000;
+    /// Deepest page: offset + limit at most this (every hit before the
+    /// page's end is ranked to cut the page).
+    static constexpr std::size_t max_page_end = 100'000;
+    /// Longest snippet, in characters.
+    static constexpr std::size_t max_snippet_chars = 10'000;
+
     /// The query, in the syntax of docs/query-syntax.md.
     std::string query;
     /// Require every word (`--all`); otherwise more matching words rank higher.
@@ -54,6 +68,10 @@ struct SearchRequest {
     /// "akhbar", "bm25", "lucene-bm25" (docs/relevance.md). An unknown name
     /// is an InvalidArgument.
     std::string ranking;
+
+    /// Throws InvalidArgument when a number is out of its bounds (above),
+    /// e.g. `limit must be from 1 to 10000, not 20000`.
+    AKHBAR_API void check() const;
 };
 
 /// A highlighted byte range [start, end) of a snippet or title.
@@ -126,12 +144,28 @@ struct SearcherOptions {
     /// a database served by Xapian's `xapian-tcpsrv`. None means the default
     /// database (schema::default_database_path()). All are searched as one.
     std::vector<std::string> databases;
-    /// Remote shards: time allowed to connect and for each reply.
+    /// Longest timeout: one hour.
+    static constexpr std::chrono::milliseconds max_timeout{3'600'000};
+    /// Remote shards: time allowed to connect and for each reply, from 1 ms
+    /// to max_timeout (a shard that never answers never hangs a search).
     std::chrono::milliseconds timeout{5000};
     /// When a shard cannot be opened or stops answering, search the others
     /// and mark the result partial, instead of failing.
     bool allow_partial = false;
+
+    /// Throws InvalidArgument when the timeout is out of its bounds, e.g.
+    /// `timeout must be from 1 to 3600000 milliseconds, not 0`.
+    AKHBAR_API void check() const;
 };
+
+/// A number given for a request field or option, checked against the field's
+/// bounds before it is stored in an unsigned field, so that a negative one is
+/// refused as written instead of wrapping into a huge count. `field` is one
+/// of "limit", "offset", "snippet_chars" (SearchRequest) and "timeout"
+/// (SearcherOptions, milliseconds). Returns the value; throws
+/// InvalidArgument "FIELD must be from MIN to MAX, not VALUE" (and for an
+/// unknown field name).
+[[nodiscard]] AKHBAR_API std::size_t checked_number(std::string_view field, long long value);
 
 /// Searches one or several Akhbar databases as one.
 ///
@@ -139,9 +173,20 @@ struct SearcherOptions {
 /// database handles are not thread-safe); give each thread its own Searcher,
 /// they can share the databases on disk.
 ///
-/// A Searcher sees the database as it was when opened or last reopened:
-/// reopen() picks up what an indexer committed since, and also follows a
-/// database replaced by `akhbar-index --rebuild`.
+/// What a reader sees: each call that reads (search, related, suggest,
+/// size, profile, shards) first picks up what indexers committed since the
+/// last call, so it answers from the latest committed revision of every local
+/// shard at the moment it starts; a query never mixes two revisions, and
+/// nothing uncommitted is seen. The check costs one read of a small file per
+/// local shard (glass's version file, and the stub of a sharded directory);
+/// only when one changed are the shards opened again. This also follows a
+/// database replaced by `akhbar-index --rebuild` or a compaction, and a
+/// month shard added to a sharded directory. A writer never makes a reader
+/// fail: when a commit overtakes a call that is running (Xapian's
+/// DatabaseModifiedError), the call is run again on the new revision, up to
+/// max_attempts times in all. Remote shards are seen at the revision their
+/// server has open; they are reopened by reopen() and when they report a
+/// change.
 class AKHBAR_API Searcher {
 public:
     /// Opens the databases (paths or stub files); none means the default
@@ -150,6 +195,7 @@ public:
     /// profile, schema or analyzer version than this Akhbar's or the others'.
     explicit Searcher(std::vector<std::string> databases = {});
     /// As above, with timeouts and partial results for sharded collections.
+    /// Throws InvalidArgument for a timeout out of bounds (SearcherOptions::check).
     /// A shard that cannot be opened or does not answer is named in the
     /// IndexError (or, with allow_partial, in SearchResult::unavailable).
     explicit Searcher(SearcherOptions options);
@@ -161,19 +207,27 @@ public:
 
     /// Runs a search. Throws QueryError for a query that cannot be parsed or
     /// has no searchable word (empty, or stopwords only), InvalidArgument for
-    /// a bad request (limit 0, from after to), IndexError for database
-    /// failures.
+    /// a bad request (a number out of bounds, see SearchRequest::check; from
+    /// after to), IndexError for database failures.
     [[nodiscard]] SearchResult search(const SearchRequest& request) const;
 
     /// The articles most like article `id` (by its most distinctive terms).
-    /// Throws InvalidArgument when there is no such article.
+    /// Throws InvalidArgument when there is no such article, or `limit` is
+    /// not from 1 to SearchRequest::max_limit.
     [[nodiscard]] SearchResult related(std::string_view id, std::size_t limit = 10) const;
 
     /// A corrected query when some word of `query` is not in the index but
     /// a close word is; nothing otherwise.
     [[nodiscard]] std::optional<std::string> suggest(std::string_view query) const;
 
-    /// Picks up changes committed since opening; true when something changed.
+    /// How many times a call runs when commits keep overtaking it, before it
+    /// gives up with an IndexError (a writer committing faster than a query
+    /// runs, max_attempts times in a row).
+    static constexpr int max_attempts = 10;
+
+    /// Picks up changes committed since the last call (every reading call
+    /// does so already), asks remote shards to reopen, and tries again the
+    /// shards that were left out as unavailable; true when something changed.
     bool reopen();
 
     /// The analyzer profile of the databases.
