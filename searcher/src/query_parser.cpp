@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <iterator>
+#include <map>
 #include <utility>
 
 #include "akhbar/common/error.hpp"
@@ -404,29 +405,87 @@ private:
             return {Part::Role::negative, inner.query};
         }
         Part left = parse_primary(true);
+        if (peek().kind != Kind::op_near) {
+            return left;
+        }
+        // `a NEAR b NEAR c` is one NEAR over every operand: Xapian's OP_NEAR
+        // takes no OP_NEAR below it.
+        Near near{m_query, m_phrase_spans};
+        std::size_t at = peek().at;
+        near.add(left, at);
         while (peek().kind == Kind::op_near) {
-            const std::size_t at = take().at;
+            at = take().at;
             const Kind k = peek().kind;
             if (k != Kind::word && k != Kind::phrase) {
                 fail(m_query, at, "NEAR joins words or phrases");
             }
-            Part right = parse_primary(true);
-            if (left.role != Part::Role::positive || left.query.empty() || right.query.empty()) {
-                fail(m_query, at, "NEAR joins words or phrases");
-            }
-            const std::array<Xapian::Query, 2> pair{without_root_class(left.query),
-                                                   without_root_class(right.query)};
-            left.query = Xapian::Query(Xapian::Query::OP_NEAR, pair.begin(), pair.end(), NEAR_WINDOW);
+            near.add(parse_primary(true), at);
         }
-        return left;
+        return {Part::Role::positive, near.build()};
     }
 
-    // NEAR takes terms, or ORs of terms: a word's root class (the optional
-    // part of with_classes()' AND_MAYBE) stays out of it.
-    static Xapian::Query without_root_class(const Xapian::Query& q)
-    {
-        return q.get_type() == Xapian::Query::OP_AND_MAYBE ? q.get_subquery(0) : q;
-    }
+    // The operands of a NEAR as Xapian 1.4 can take them. Its OP_NEAR
+    // accepts terms and ORs of terms (it merges their positions), but no
+    // OP_PHRASE (UnimplementedError when matching), so a phrase goes in as
+    // its terms, the window widened by the phrase's own span, and the
+    // phrase itself filters: `"a b" NEAR c` finds the phrase with a, b and c
+    // all within NEAR_WINDOW + 1 positions. (Xapian's NEAR does not tie the
+    // a and b it finds close to c to an occurrence of the phrase; the
+    // filter only requires one somewhere in the article.)
+    class Near {
+    public:
+        Near(std::string_view query, const std::map<std::string, Xapian::termpos>& phrase_spans)
+            : m_query(query), m_phrase_spans(phrase_spans)
+        {
+        }
+
+        void add(const Part& operand, std::size_t at)
+        {
+            if (operand.role != Part::Role::positive || operand.query.empty()) {
+                fail(m_query, at, "NEAR joins words or phrases");
+            }
+            // A word's root class (the optional part of with_classes()'
+            // AND_MAYBE) stays out of it.
+            const Xapian::Query q = operand.query.get_type() == Xapian::Query::OP_AND_MAYBE
+                                        ? operand.query.get_subquery(0)
+                                        : operand.query;
+            switch (q.get_type()) {
+            case Xapian::Query::LEAF_TERM:
+            case Xapian::Query::OP_OR:
+                m_items.push_back(q);
+                return;
+            case Xapian::Query::OP_PHRASE:
+                for (std::size_t i = 0; i < q.get_num_subqueries(); ++i) {
+                    m_items.push_back(q.get_subquery(i));
+                }
+                m_phrases.push_back(q);
+                m_window += m_phrase_spans.at(q.serialise()) - 1;
+                return;
+            case Xapian::Query::OP_WILDCARD:
+                fail(m_query, at, "NEAR cannot join a word* wildcard");
+            default:
+                fail(m_query, at, "NEAR joins words or phrases");
+            }
+        }
+
+        [[nodiscard]] Xapian::Query build() const
+        {
+            Xapian::Query near(Xapian::Query::OP_NEAR, m_items.begin(), m_items.end(), m_window);
+            if (m_phrases.empty()) {
+                return near;
+            }
+            // Unweighted: the phrase's terms already weigh in the NEAR.
+            return Xapian::Query(Xapian::Query::OP_FILTER, near,
+                                 Xapian::Query(Xapian::Query::OP_AND, m_phrases.begin(), m_phrases.end()));
+        }
+
+    private:
+        std::string_view m_query;
+        const std::map<std::string, Xapian::termpos>& m_phrase_spans;
+        std::vector<Xapian::Query> m_items;
+        std::vector<Xapian::Query> m_phrases;
+        Xapian::termpos m_window = NEAR_WINDOW;
+    };
 
     Part parse_primary(bool positive)
     {
@@ -687,6 +746,7 @@ private:
         // spans them.
         const Xapian::termpos window = tokens.back().position - tokens.front().position + 1;
         Xapian::Query phrase(Xapian::Query::OP_PHRASE, terms.begin(), terms.end(), window);
+        m_phrase_spans.emplace(phrase.serialise(), window);
         if (field == "title") {
             // Title terms carry no positions of their own: the words must be
             // in the title and form the phrase.
@@ -755,6 +815,9 @@ private:
     std::set<std::string> m_filler;  // normalized; see find_query_filler()
     std::vector<Lexeme> m_lexemes;
     std::size_t m_next = 0;
+    // The window of each phrase built, by its serialised query (Xapian's
+    // Query does not give it back), for NEAR.
+    std::map<std::string, Xapian::termpos> m_phrase_spans;
     ParsedQuery m_result;
 };
 
