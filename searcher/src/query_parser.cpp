@@ -21,8 +21,6 @@ using std::chrono::year_month_day;
 
 /// Window for `a NEAR b`, in word positions.
 constexpr Xapian::termpos NEAR_WINDOW = 10;
-/// Most terms a `word*` expands to (the most frequent ones).
-constexpr Xapian::termcount WILDCARD_LIMIT = 100;
 /// With stem classes, the weight of a word's own stem beside its class's
 /// (tuned on QRCD train and dev, docs/relevance.md: 0.3 and 0.4 within
 /// 0.001 of each other, 0.2 and 1 worse on dev).
@@ -269,6 +267,7 @@ public:
           m_classes(classes != nullptr && classes->enabled() ? classes : nullptr),
           m_lexemes(literal ? literal_words(query) : Lexer(query).run())
     {
+        check_limits();
         if (analyzer.profile().drop_query_filler) {
             find_query_filler();
         }
@@ -292,10 +291,86 @@ public:
         m_result.query = top.role == Part::Role::filter
                              ? Xapian::Query(Xapian::Query::OP_FILTER, Xapian::Query::MatchAll, top.query)
                              : top.query;
+        check_terms();
         return std::move(m_result);
     }
 
 private:
+    // The limits of query_parser.hpp that the lexemes show, checked before
+    // any work that grows with them: the parser's recursion (one level per
+    // open parenthesis) and the stem and root class look-ups (per word).
+    // check_terms() does the last one on the query built. The values of the filter
+    // fields (source:, category:, date:) are not words searched.
+    void check_limits()
+    {
+        QueryCost& cost = m_result.cost;
+        cost.bytes = m_query.size();  // parse_query() checked it
+        std::size_t depth = 0;
+        bool filter_value = false;
+        for (const Lexeme& l : m_lexemes) {
+            const bool value_of_filter = std::exchange(filter_value, false);
+            switch (l.kind) {
+            case Kind::lparen:
+                if (++depth > MAX_QUERY_DEPTH) {
+                    fail(m_query, l.at, "parentheses nested deeper than the limit of " +
+                                            std::to_string(MAX_QUERY_DEPTH));
+                }
+                cost.depth = std::max(cost.depth, depth);
+                break;
+            case Kind::rparen:
+                depth -= depth > 0 ? 1 : 0;  // one too many is the parser's error
+                break;
+            case Kind::field:
+                filter_value = l.text != "title";
+                break;
+            case Kind::word:
+            case Kind::phrase:
+                if (value_of_filter) {
+                    break;
+                }
+                for (const Token& t : m_analyzer.analyze(l.text)) {
+                    if (!t.stopword && ++cost.words > MAX_QUERY_WORDS) {
+                        fail(m_query, l.at, "more words than the limit of " +
+                                                std::to_string(MAX_QUERY_WORDS) +
+                                                " (stopwords not counted)");
+                    }
+                }
+                break;
+            default:
+                break;
+            }
+        }
+    }
+
+    // MAX_QUERY_TERMS, over the query as built: every term, each wildcard at
+    // the most it expands to (Xapian expands it only when matching). Walked
+    // without recursion: `a OR b OR ...` nests one level per OR.
+    void check_terms()
+    {
+        std::size_t terms = 0;
+        std::vector<Xapian::Query> todo{m_result.query};
+        while (!todo.empty()) {
+            const Xapian::Query q = std::move(todo.back());
+            todo.pop_back();
+            if (q.get_type() == Xapian::Query::LEAF_TERM) {
+                ++terms;
+            } else if (q.get_type() == Xapian::Query::OP_WILDCARD) {
+                terms += WILDCARD_LIMIT;
+            }
+            for (std::size_t i = 0; i < q.get_num_subqueries(); ++i) {
+                todo.push_back(q.get_subquery(i));
+            }
+        }
+        m_result.cost.terms = terms;
+        if (terms > MAX_QUERY_TERMS) {
+            throw QueryError(std::string(m_query),
+                             "query error: the query expands to " + std::to_string(terms) +
+                                 " terms, more than the limit of " + std::to_string(MAX_QUERY_TERMS) +
+                                 " (stem and root classes included, each word* as " +
+                                 std::to_string(WILDCARD_LIMIT) + ")");
+        }
+    }
+
     // Literal mode: every white-space separated chunk is a word; the
     // analyzer drops the punctuation in it.
     static std::vector<Lexeme> literal_words(std::string_view query)
@@ -826,6 +901,13 @@ private:
 ParsedQuery parse_query(std::string_view text, bool match_all, const Analyzer& analyzer,
                         const Xapian::Database& db, bool literal, StemClasses* classes)
 {
+    // Before anything reads the text: the other limits are checked on the
+    // lexemes (Parser::check_limits()), which this keeps small.
+    if (text.size() > MAX_QUERY_BYTES) {
+        throw QueryError(std::string(text), "query error: the query is " + std::to_string(text.size()) +
+                                                " bytes long, more than the limit of " +
+                                                std::to_string(MAX_QUERY_BYTES));
+    }
     if (const auto bad = utf8::find_invalid(text)) {
         throw QueryError(std::string(text),
                          "query error: invalid UTF-8 at byte " + std::to_string(*bad));

@@ -1,6 +1,7 @@
 // The query parser on its own (searcher/src/query_parser.cpp): every error
 // message it can give, one named row each with the exact text (Xapian's
-// queryparsertest style), and NEAR with phrases over a small collection.
+// queryparsertest style), its limits at and past their values, and NEAR
+// with phrases over a small collection.
 
 #include <boost/test/data/test_case.hpp>
 #include <boost/test/unit_test.hpp>
@@ -26,6 +27,15 @@ using akhbar::test::NamedRow;
 
 namespace {
 
+std::string repeat(const std::string& s, std::size_t n, const std::string& separator = "")
+{
+    std::string out;
+    for (std::size_t i = 0; i < n; ++i) {
+        out += (i == 0 ? "" : separator) + s;
+    }
+    return out;
+}
+
 // Over an empty database (no stem classes): the parser alone.
 std::string message_of(const std::string& query)
 {
@@ -39,6 +49,12 @@ std::string message_of(const std::string& query)
     }
     return "no error";
 }
+
+const std::string DEEP = repeat("(", detail::MAX_QUERY_DEPTH + 1) + "اتفاق";
+const std::string MANY_WORDS = repeat("اتفاق", detail::MAX_QUERY_WORDS + 1, " ");
+const std::string LONG = repeat("x", detail::MAX_QUERY_BYTES + 1);
+// Ten wildcards at 100 terms each and a word (2 terms: body and title).
+const std::string MANY_TERMS = repeat("اتفاق*", 10, " ") + " سلام";
 
 // clang-format off
 const NamedRow ERROR_ROWS[] = {
@@ -67,6 +83,25 @@ const NamedRow ERROR_ROWS[] = {
     {"only-stopwords",        "في من",                     "the query has only stopwords, which are not indexed: في، من"},
     {"no-words",              "",                          "the query has no words to search for"},
     {"invalid-utf8",          "اتفاق \xFF",                "query error: invalid UTF-8 at byte 11"},
+    {"limit-bytes",           LONG.c_str(),                "query error: the query is 4097 bytes long, more than the limit of 4096"},
+    {"limit-depth",           DEEP.c_str(),                "query error at character 33: parentheses nested deeper than the limit of 32"},
+    {"limit-words",           MANY_WORDS.c_str(),          "query error at character 385: more words than the limit of 64 (stopwords not counted)"},
+    {"limit-terms",           MANY_TERMS.c_str(),          "query error: the query expands to 1002 terms, more than the limit of 1000 (stem and root classes included, each word* as 100)"},
+};
+// clang-format on
+
+// At the limits, not past them.
+const std::string AT_DEPTH = repeat("(", detail::MAX_QUERY_DEPTH) + "اتفاق" + repeat(")", detail::MAX_QUERY_DEPTH);
+const std::string AT_WORDS = repeat("اتفاق", detail::MAX_QUERY_WORDS, " ") + " في من";
+const std::string AT_BYTES = "اتفاق" + repeat(" ", detail::MAX_QUERY_BYTES - std::string("اتفاق").size());
+const std::string AT_TERMS = repeat("اتفاق*", 9, " ") + repeat(" سلام", 50);
+
+// clang-format off
+const NamedRow LIMIT_ROWS[] = {
+    {"depth",  AT_DEPTH.c_str(), "32"},
+    {"words",  AT_WORDS.c_str(), "64"},
+    {"bytes",  AT_BYTES.c_str(), "4096"},
+    {"terms",  AT_TERMS.c_str(), "1000"},
 };
 // clang-format on
 
@@ -77,6 +112,18 @@ BOOST_AUTO_TEST_SUITE(query_parser)
 BOOST_DATA_TEST_CASE(error_message, bdata::make(ERROR_ROWS), row)
 {
     BOOST_TEST(message_of(row.input) == row.expected);
+}
+
+BOOST_DATA_TEST_CASE(at_the_limit, bdata::make(LIMIT_ROWS), row)
+{
+    const akhbar::Analyzer analyzer("akhbar");
+    const detail::ParsedQuery parsed = detail::parse_query(row.input, false, analyzer, Xapian::Database());
+    const std::string name = row.name;
+    const std::size_t value = name == "depth"   ? parsed.cost.depth
+                              : name == "words" ? parsed.cost.words
+                              : name == "bytes" ? parsed.cost.bytes
+                                                : parsed.cost.terms;
+    BOOST_TEST(std::to_string(value) == row.expected);
 }
 
 BOOST_AUTO_TEST_SUITE_END()
@@ -136,6 +183,54 @@ BOOST_AUTO_TEST_CASE(phrase_near_word)
     BOOST_TEST(ids_of("كازاخستان NEAR \"اتفاقات أبراهام\" NEAR انضمت") == beside);
     // The words alone, near each other, in either article that has them.
     BOOST_TEST(ids_of("كازاخستان NEAR أبراهام") == (std::set<std::string>{"beside", "apart"}));
+}
+
+// Issue #15: "did you mean" ran one spelling search per word missing from
+// the index (about 19 ms each on ANT; 1,302 unknown words took 13 s). Now
+// the first MAX_SPELLING_LOOKUPS only: the 20th word below, which alone
+// gets a suggestion, gets none in a query after 16 others.
+BOOST_AUTO_TEST_CASE(spelling_lookups_stop_at_the_limit)
+{
+    static_assert(detail::MAX_SPELLING_LOOKUPS == 16);
+    const std::vector<std::string> words{
+        "تلفزيون", "كمبيوتر",  "برلمان",   "ديمقراطية", "بروتوكول", "استراتيجية", "تكنولوجيا",
+        "جغرافيا", "بيروقراطية", "دبلوماسية", "ميكانيكا", "إلكترونيات", "أوركسترا", "سيناريو",
+        "فيدرالية", "بورصة", "كاريكاتير", "أرشيف", "موسيقى", "فلسفة"};
+    // Each with its third letter left out.
+    const std::vector<std::string> typed{
+        "تلزيون", "كميوتر", "برمان", "ديقراطية", "برتوكول", "اسراتيجية", "تكولوجيا",
+        "جغافيا", "بيوقراطية", "دبوماسية", "ميانيكا", "إلترونيات", "أوكسترا", "سياريو",
+        "فيرالية", "بوصة", "كايكاتير", "أريف", "مويقى", "فلفة"};
+    akhbar::test::TempDir dir;
+    std::string articles;
+    for (std::size_t i = 0; i < words.size(); ++i) {
+        // Twice: the spelling table keeps words seen at least twice.
+        articles += R"({"id": "w)" + std::to_string(i) + R"(", "title": "خبر", "text": ")" + words[i] +
+                    " " + words[i] + "\"}\n";
+    }
+    const akhbar::Searcher searcher({index_articles(dir, articles).string()});
+    // Alone, every typed word gets a suggestion.
+    for (const std::string& t : typed) {
+        BOOST_TEST(searcher.suggest(t).has_value(), t);
+    }
+    std::string query;
+    for (const std::string& t : typed) {
+        query += (query.empty() ? "" : " ") + t;
+    }
+    const auto suggestion = searcher.suggest(query);
+    BOOST_TEST_REQUIRE(suggestion.has_value());
+    std::istringstream fixed(*suggestion);
+    std::size_t changed = 0;
+    std::size_t last_changed = 0;
+    std::string word;
+    for (std::size_t i = 0; fixed >> word; ++i) {
+        if (word != typed.at(i)) {
+            ++changed;
+            last_changed = i + 1;
+        }
+    }
+    BOOST_TEST(changed == detail::MAX_SPELLING_LOOKUPS);
+    BOOST_TEST(last_changed == detail::MAX_SPELLING_LOOKUPS);
 }
 
 BOOST_AUTO_TEST_SUITE_END()
