@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <iterator>
+#include <map>
 #include <utility>
 
 #include "akhbar/common/error.hpp"
@@ -20,8 +21,6 @@ using std::chrono::year_month_day;
 
 /// Window for `a NEAR b`, in word positions.
 constexpr Xapian::termpos NEAR_WINDOW = 10;
-/// Most terms a `word*` expands to (the most frequent ones).
-constexpr Xapian::termcount WILDCARD_LIMIT = 100;
 /// With stem classes, the weight of a word's own stem beside its class's
 /// (tuned on QRCD train and dev, docs/relevance.md: 0.3 and 0.4 within
 /// 0.001 of each other, 0.2 and 1 worse on dev).
@@ -268,6 +267,7 @@ public:
           m_classes(classes != nullptr && classes->enabled() ? classes : nullptr),
           m_lexemes(literal ? literal_words(query) : Lexer(query).run())
     {
+        check_limits();
         if (analyzer.profile().drop_query_filler) {
             find_query_filler();
         }
@@ -291,10 +291,86 @@ public:
         m_result.query = top.role == Part::Role::filter
                              ? Xapian::Query(Xapian::Query::OP_FILTER, Xapian::Query::MatchAll, top.query)
                              : top.query;
+        check_terms();
         return std::move(m_result);
     }
 
 private:
+    // The limits of query_parser.hpp that the lexemes show, checked before
+    // any work that grows with them: the parser's recursion (one level per
+    // open parenthesis) and the stem and root class look-ups (per word).
+    // check_terms() does the last one on the query built. The values of the filter
+    // fields (source:, category:, date:) are not words searched.
+    void check_limits()
+    {
+        QueryCost& cost = m_result.cost;
+        cost.bytes = m_query.size();  // parse_query() checked it
+        std::size_t depth = 0;
+        bool filter_value = false;
+        for (const Lexeme& l : m_lexemes) {
+            const bool value_of_filter = std::exchange(filter_value, false);
+            switch (l.kind) {
+            case Kind::lparen:
+                if (++depth > MAX_QUERY_DEPTH) {
+                    fail(m_query, l.at, "parentheses nested deeper than the limit of " +
+                                            std::to_string(MAX_QUERY_DEPTH));
+                }
+                cost.depth = std::max(cost.depth, depth);
+                break;
+            case Kind::rparen:
+                depth -= depth > 0 ? 1 : 0;  // one too many is the parser's error
+                break;
+            case Kind::field:
+                filter_value = l.text != "title";
+                break;
+            case Kind::word:
+            case Kind::phrase:
+                if (value_of_filter) {
+                    break;
+                }
+                for (const Token& t : m_analyzer.analyze(l.text)) {
+                    if (!t.stopword && ++cost.words > MAX_QUERY_WORDS) {
+                        fail(m_query, l.at, "more words than the limit of " +
+                                                std::to_string(MAX_QUERY_WORDS) +
+                                                " (stopwords not counted)");
+                    }
+                }
+                break;
+            default:
+                break;
+            }
+        }
+    }
+
+    // MAX_QUERY_TERMS, over the query as built: every term, each wildcard at
+    // the most it expands to (Xapian expands it only when matching). Walked
+    // without recursion: `a OR b OR ...` nests one level per OR.
+    void check_terms()
+    {
+        std::size_t terms = 0;
+        std::vector<Xapian::Query> todo{m_result.query};
+        while (!todo.empty()) {
+            const Xapian::Query q = std::move(todo.back());
+            todo.pop_back();
+            if (q.get_type() == Xapian::Query::LEAF_TERM) {
+                ++terms;
+            } else if (q.get_type() == Xapian::Query::OP_WILDCARD) {
+                terms += WILDCARD_LIMIT;
+            }
+            for (std::size_t i = 0; i < q.get_num_subqueries(); ++i) {
+                todo.push_back(q.get_subquery(i));
+            }
+        }
+        m_result.cost.terms = terms;
+        if (terms > MAX_QUERY_TERMS) {
+            throw QueryError(std::string(m_query),
+                             "query error: the query expands to " + std::to_string(terms) +
+                                 " terms, more than the limit of " + std::to_string(MAX_QUERY_TERMS) +
+                                 " (stem and root classes included, each word* as " +
+                                 std::to_string(WILDCARD_LIMIT) + ")");
+        }
+    }
+
     // Literal mode: every white-space separated chunk is a word; the
     // analyzer drops the punctuation in it.
     static std::vector<Lexeme> literal_words(std::string_view query)
@@ -404,29 +480,87 @@ private:
             return {Part::Role::negative, inner.query};
         }
         Part left = parse_primary(true);
+        if (peek().kind != Kind::op_near) {
+            return left;
+        }
+        // `a NEAR b NEAR c` is one NEAR over every operand: Xapian's OP_NEAR
+        // takes no OP_NEAR below it.
+        Near near{m_query, m_phrase_spans};
+        std::size_t at = peek().at;
+        near.add(left, at);
         while (peek().kind == Kind::op_near) {
-            const std::size_t at = take().at;
+            at = take().at;
             const Kind k = peek().kind;
             if (k != Kind::word && k != Kind::phrase) {
                 fail(m_query, at, "NEAR joins words or phrases");
             }
-            Part right = parse_primary(true);
-            if (left.role != Part::Role::positive || left.query.empty() || right.query.empty()) {
-                fail(m_query, at, "NEAR joins words or phrases");
-            }
-            const std::array<Xapian::Query, 2> pair{without_root_class(left.query),
-                                                   without_root_class(right.query)};
-            left.query = Xapian::Query(Xapian::Query::OP_NEAR, pair.begin(), pair.end(), NEAR_WINDOW);
+            near.add(parse_primary(true), at);
         }
-        return left;
+        return {Part::Role::positive, near.build()};
     }
 
-    // NEAR takes terms, or ORs of terms: a word's root class (the optional
-    // part of with_classes()' AND_MAYBE) stays out of it.
-    static Xapian::Query without_root_class(const Xapian::Query& q)
-    {
-        return q.get_type() == Xapian::Query::OP_AND_MAYBE ? q.get_subquery(0) : q;
-    }
+    // The operands of a NEAR as Xapian 1.4 can take them. Its OP_NEAR
+    // accepts terms and ORs of terms (it merges their positions), but no
+    // OP_PHRASE (UnimplementedError when matching), so a phrase goes in as
+    // its terms, the window widened by the phrase's own span, and the
+    // phrase itself filters: `"a b" NEAR c` finds the phrase with a, b and c
+    // all within NEAR_WINDOW + 1 positions. (Xapian's NEAR does not tie the
+    // a and b it finds close to c to an occurrence of the phrase; the
+    // filter only requires one somewhere in the article.)
+    class Near {
+    public:
+        Near(std::string_view query, const std::map<std::string, Xapian::termpos>& phrase_spans)
+            : m_query(query), m_phrase_spans(phrase_spans)
+        {
+        }
+
+        void add(const Part& operand, std::size_t at)
+        {
+            if (operand.role != Part::Role::positive || operand.query.empty()) {
+                fail(m_query, at, "NEAR joins words or phrases");
+            }
+            // A word's root class (the optional part of with_classes()'
+            // AND_MAYBE) stays out of it.
+            const Xapian::Query q = operand.query.get_type() == Xapian::Query::OP_AND_MAYBE
+                                        ? operand.query.get_subquery(0)
+                                        : operand.query;
+            switch (q.get_type()) {
+            case Xapian::Query::LEAF_TERM:
+            case Xapian::Query::OP_OR:
+                m_items.push_back(q);
+                return;
+            case Xapian::Query::OP_PHRASE:
+                for (std::size_t i = 0; i < q.get_num_subqueries(); ++i) {
+                    m_items.push_back(q.get_subquery(i));
+                }
+                m_phrases.push_back(q);
+                m_window += m_phrase_spans.at(q.serialise()) - 1;
+                return;
+            case Xapian::Query::OP_WILDCARD:
+                fail(m_query, at, "NEAR cannot join a word* wildcard");
+            default:
+                fail(m_query, at, "NEAR joins words or phrases");
+            }
+        }
+
+        [[nodiscard]] Xapian::Query build() const
+        {
+            Xapian::Query near(Xapian::Query::OP_NEAR, m_items.begin(), m_items.end(), m_window);
+            if (m_phrases.empty()) {
+                return near;
+            }
+            // Unweighted: the phrase's terms already weigh in the NEAR.
+            return Xapian::Query(Xapian::Query::OP_FILTER, near,
+                                 Xapian::Query(Xapian::Query::OP_AND, m_phrases.begin(), m_phrases.end()));
+        }
+
+    private:
+        std::string_view m_query;
+        const std::map<std::string, Xapian::termpos>& m_phrase_spans;
+        std::vector<Xapian::Query> m_items;
+        std::vector<Xapian::Query> m_phrases;
+        Xapian::termpos m_window = NEAR_WINDOW;
+    };
 
     Part parse_primary(bool positive)
     {
@@ -687,6 +821,7 @@ private:
         // spans them.
         const Xapian::termpos window = tokens.back().position - tokens.front().position + 1;
         Xapian::Query phrase(Xapian::Query::OP_PHRASE, terms.begin(), terms.end(), window);
+        m_phrase_spans.emplace(phrase.serialise(), window);
         if (field == "title") {
             // Title terms carry no positions of their own: the words must be
             // in the title and form the phrase.
@@ -755,6 +890,9 @@ private:
     std::set<std::string> m_filler;  // normalized; see find_query_filler()
     std::vector<Lexeme> m_lexemes;
     std::size_t m_next = 0;
+    // The window of each phrase built, by its serialised query (Xapian's
+    // Query does not give it back), for NEAR.
+    std::map<std::string, Xapian::termpos> m_phrase_spans;
     ParsedQuery m_result;
 };
 
@@ -763,6 +901,13 @@ private:
 ParsedQuery parse_query(std::string_view text, bool match_all, const Analyzer& analyzer,
                         const Xapian::Database& db, bool literal, StemClasses* classes)
 {
+    // Before anything reads the text: the other limits are checked on the
+    // lexemes (Parser::check_limits()), which this keeps small.
+    if (text.size() > MAX_QUERY_BYTES) {
+        throw QueryError(std::string(text), "query error: the query is " + std::to_string(text.size()) +
+                                                " bytes long, more than the limit of " +
+                                                std::to_string(MAX_QUERY_BYTES));
+    }
     if (const auto bad = utf8::find_invalid(text)) {
         throw QueryError(std::string(text),
                          "query error: invalid UTF-8 at byte " + std::to_string(*bad));

@@ -16,6 +16,54 @@
 
 namespace akhbar::detail {
 
+// What one query may cost (docs/query-syntax.md#limits). A query over a
+// limit is a QueryError naming the limit, before any work that grows with
+// it; the values are far above every query of the relevance and latency
+// sets (bench/query_limits.sh measures them against the limits). Each bounds
+// work that a long or adversarial query could otherwise make unbounded:
+// issue #15 found 13 s for 1,302 unknown words, 50 s and 336 MB for 2,000
+// `ت*`, and a stack overflow at about 50,000 nested parentheses.
+
+/// The most bytes of UTF-8 a query may have: over ten times the longest
+/// query of the sets, room for any headline or question (lexing and
+/// analysis are linear; this keeps them small).
+constexpr std::size_t MAX_QUERY_BYTES = 4096;
+/// The deepest nesting of parentheses. The parser recurses once per level
+/// (an 8 MB stack overflowed at about 50,000 levels); no query of the sets
+/// nests at all, and Elasticsearch bounds its bool query nesting likewise
+/// (indices.query.bool.max_nested_depth).
+constexpr std::size_t MAX_QUERY_DEPTH = 32;
+/// The most words searched (tokens that are not stopwords, in words,
+/// phrases and title:, included or excluded): over twice the most of the
+/// sets (29). Each costs stem and root class look-ups in the vocabulary and
+/// postings in the match.
+constexpr std::size_t MAX_QUERY_WORDS = 64;
+/// Most terms a `word*` expands to, the most frequent ones: a documented
+/// truncation, not an error. Xapian expands it when matching, reading the
+/// vocabulary under the prefix (200 `ت*` took 8 s and 207 MB on ANT).
+constexpr unsigned WILDCARD_LIMIT = 100;
+/// The most terms after expansion: every term of the final query, a word's
+/// stem and root classes and title term included, each wildcard counted at
+/// WILDCARD_LIMIT (so at most 9 wildcards beside other words). The match
+/// opens a posting list per term; Lucene's maxClauseCount (1,024) bounds
+/// the same thing.
+constexpr std::size_t MAX_QUERY_TERMS = 1000;
+/// "Did you mean" looks up at most this many words missing from the index,
+/// the first ones: each is a Xapian spelling search (about 19 ms on ANT),
+/// which dominated the time of a query of unknown words (perf: 88%). The
+/// sets have at most 10 such words a query. A documented truncation, not an
+/// error.
+constexpr std::size_t MAX_SPELLING_LOOKUPS = 16;
+
+/// What a query costs, in the quantities the limits above bound (the
+/// largest nesting, not the current one).
+struct QueryCost {
+    std::size_t bytes = 0;
+    std::size_t depth = 0;
+    std::size_t words = 0;
+    std::size_t terms = 0;
+};
+
 /// What to highlight in a hit: stems (UTF-8, as the analyzer gives them).
 struct MatchSpec {
     std::set<std::string> stems;
@@ -38,6 +86,8 @@ struct ParsedQuery {
     /// terms that count as it (its stem, its stem class, its root class),
     /// for the proximity and lead rescoring of the top hits.
     std::vector<std::vector<std::string>> proximity_terms;
+    /// What the query costs (all within the limits above).
+    QueryCost cost;
 };
 
 /// Stem classes (AnalyzerProfile::expansion_stemmer): a query word's class
@@ -75,7 +125,8 @@ private:
     std::optional<std::unordered_map<std::string, std::vector<std::string>>> m_roots;
 };
 
-/// Parses `text`. Throws QueryError naming the character where a problem is.
+/// Parses `text`. Throws QueryError naming the character where a problem is,
+/// or the limit a query goes over (MAX_QUERY_BYTES and the others above).
 /// With `classes` (enabled), plain words also match their stem class.
 ParsedQuery parse_query(std::string_view text, bool match_all, const Analyzer& analyzer,
                         const Xapian::Database& db, bool literal = false,

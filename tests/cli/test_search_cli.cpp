@@ -291,3 +291,33 @@ BOOST_AUTO_TEST_CASE(json_keeps_text_as_stored)
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+// Issue #15: a query past the parser's limits is a query error (exit 2), also
+// inside --batch, where the other queries still run. 60,000 open parentheses
+// overflowed the parser's stack (SIGSEGV) and killed the whole batch; the
+// size limit now stops them before the parser, the depth limit stops 40.
+BOOST_AUTO_TEST_SUITE(akhbar_search_cli)
+
+BOOST_AUTO_TEST_CASE(queries_past_the_limits_exit_2)
+{
+    const std::string huge = std::string(60000, '(') + "كازاخستان";
+    const std::string huge_error = "query error: the query is 60018 bytes long, more than the limit of 4096";
+    const auto crashed = run_process({SEARCH, "--db", db().path, huge});
+    BOOST_TEST(crashed.exit_code == 2);
+    BOOST_TEST(crashed.err == "akhbar-search: " + huge_error + "\n");
+    const std::string deep = std::string(40, '(') + "كازاخستان";
+    const std::string deep_error = "query error at character 33: parentheses nested deeper than the limit of 32";
+    const auto nested = run_process({SEARCH, "--db", db().path, deep});
+    BOOST_TEST(nested.exit_code == 2);
+    BOOST_TEST(nested.err == "akhbar-search: " + deep_error + "\n");
+
+    TempDir dir;
+    const auto queries = dir.write("q.tsv", "a\tكازاخستان\nb\t" + huge + "\nc\t" + deep + "\nd\tإسرائيل\n");
+    const auto batch = run_process({SEARCH, "--db", db().path, "--batch", queries.string(), "--format", "trec"});
+    BOOST_TEST(batch.exit_code == 2);
+    BOOST_TEST(batch.err == queries.string() + ":2: " + huge_error + "\n" + queries.string() + ":3: " + deep_error + "\n");
+    BOOST_TEST(contains(batch.out, "a Q0 "), batch.out);
+    BOOST_TEST(contains(batch.out, "d Q0 "), batch.out);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
