@@ -290,6 +290,8 @@ BOOST_DATA_TEST_CASE(find_defect, boost::unit_test::data::make(DEFECT_ROWS), row
     a.title = row.title;
     const auto defect = akhbar::find_defect(a);
     BOOST_TEST((defect ? defect->what : std::string()) == row.expected);
+}
+
 // Values quoted in messages are escaped the one way of akhbar/common/quote.hpp:
 // nothing a terminal obeys reaches it (issue #15, point 7).
 struct HostileDateRow {
