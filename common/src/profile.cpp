@@ -3,6 +3,7 @@
 #include <string>
 
 #include "akhbar/common/error.hpp"
+#include "akhbar/common/quote.hpp"
 
 namespace akhbar {
 
@@ -18,8 +19,8 @@ const AnalyzerProfile& find_profile(std::string_view name)
         valid += valid.empty() ? "" : ", ";
         valid += profile.name;
     }
-    throw InvalidArgument("unknown analyzer profile \"" + std::string(name) +
-                          "\" (known: " + valid + ")");
+    throw InvalidArgument("unknown analyzer profile " + quote_for_message(name) +
+                          " (known: " + valid + ")");
 }
 
 std::string_view to_string(RankingScheme scheme) noexcept
@@ -43,8 +44,8 @@ RankingScheme parse_ranking(std::string_view name)
             return scheme;
         }
     }
-    throw InvalidArgument("unknown ranking \"" + std::string(name) +
-                          "\" (known: akhbar, bm25, lucene-bm25)");
+    throw InvalidArgument("unknown ranking " + quote_for_message(name) +
+                          " (known: akhbar, bm25, lucene-bm25)");
 }
 
 }  // namespace akhbar

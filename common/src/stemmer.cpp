@@ -1,6 +1,7 @@
 #include "akhbar/common/stemmer.hpp"
 
 #include "akhbar/common/error.hpp"
+#include "akhbar/common/quote.hpp"
 #include "akhbar/common/light10.hpp"
 
 namespace akhbar {
@@ -44,7 +45,7 @@ Xapian::Stem make_stemmer(std::string_view name)
         valid += valid.empty() ? "" : ", ";
         valid += known;
     }
-    throw InvalidArgument("unknown stemmer \"" + std::string(name) + "\" (known: " + valid + ")");
+    throw InvalidArgument("unknown stemmer " + quote_for_message(name) + " (known: " + valid + ")");
 }
 
 }  // namespace akhbar

@@ -5,6 +5,7 @@
 #include <unordered_map>
 
 #include "akhbar/common/error.hpp"
+#include "akhbar/common/quote.hpp"
 
 namespace fs = std::filesystem;
 
@@ -152,7 +153,7 @@ private:
         p.file = m_origins[origin_index];
         p.line = line;
         p.reason = "duplicate id";
-        p.message = place(origin_index, line) + ": id " + quote_value(id) + " was already read at " +
+        p.message = place(origin_index, line) + ": id " + quote_for_message(id) + " was already read at " +
                     place(earlier.origin, earlier.line) + "; this later article replaces it";
         p.skipped = false;
         report(p);

@@ -29,13 +29,6 @@ namespace akhbar {
 
 namespace {
 
-// Messages quote values the one way every tool does (control characters,
-// bidi overrides and invalid bytes escaped, cut when long).
-std::string quote(std::string_view value)
-{
-    return quote_for_message(value);
-}
-
 Problem make_problem(const std::string& file, std::size_t line, std::string reason,
                      const std::string& what, bool skipped = true)
 {
@@ -75,11 +68,6 @@ std::string describe_id(const fs::path& root, const fs::path& file)
 
 // ------------------------------------------------------------------ articles
 
-std::string quote_value(std::string_view value)
-{
-    return quote(value);
-}
-
 std::optional<ArticleDefect> find_defect(const Article& article)
 {
     if (article.id.empty()) {
@@ -87,7 +75,7 @@ std::optional<ArticleDefect> find_defect(const Article& article)
     }
     if (article.id.size() > MAX_ID_BYTES) {
         return ArticleDefect{"id too long", "id is longer than " + std::to_string(MAX_ID_BYTES) +
-                                                " bytes: " + quote(article.id)};
+                                                " bytes: " + quote_for_message(article.id)};
     }
     const std::pair<const char*, const std::string*> fields[] = {
         {"id", &article.id},         {"title", &article.title},   {"text", &article.text},
@@ -97,7 +85,7 @@ std::optional<ArticleDefect> find_defect(const Article& article)
         if (const auto bad = utf8::find_invalid(*value)) {
             return ArticleDefect{"invalid UTF-8", std::string("field \"") + name +
                                                       "\" is not valid UTF-8 at byte " +
-                                                      std::to_string(*bad) + ": " + quote(*value)};
+                                                      std::to_string(*bad) + ": " + quote_for_message(*value)};
         }
     }
     return std::nullopt;
@@ -123,7 +111,7 @@ Manifest Manifest::load(const fs::path& path, const std::function<void(Problem)>
     while (next_data_line(in, line, number)) {
         if (const auto bad = utf8::find_invalid(line)) {
             report(make_problem(file, number, "invalid UTF-8",
-                                "invalid UTF-8 at byte " + std::to_string(*bad) + ": " + quote(line)));
+                                "invalid UTF-8 at byte " + std::to_string(*bad) + ": " + quote_for_message(line)));
             continue;
         }
         std::vector<std::string> cells;
@@ -135,12 +123,12 @@ Manifest Manifest::load(const fs::path& path, const std::function<void(Problem)>
         if (columns.empty()) {
             for (const auto& c : cells) {
                 if (std::find(known.begin(), known.end(), c) == known.end()) {
-                    report(make_problem(file, number, "bad manifest", "unknown column: " + quote(c)));
+                    report(make_problem(file, number, "bad manifest", "unknown column: " + quote_for_message(c)));
                 }
             }
             if (std::find(cells.begin(), cells.end(), "file") == cells.end()) {
                 report(make_problem(file, number, "bad manifest",
-                                    "the header has no \"file\" column: " + quote(line)));
+                                    "the header has no \"file\" column: " + quote_for_message(line)));
                 return manifest;
             }
             columns = cells;
@@ -155,13 +143,13 @@ Manifest Manifest::load(const fs::path& path, const std::function<void(Problem)>
         }
         const auto name = entry.fields.find("file");
         if (name == entry.fields.end()) {
-            report(make_problem(file, number, "bad manifest", "row has no file name: " + quote(line)));
+            report(make_problem(file, number, "bad manifest", "row has no file name: " + quote_for_message(line)));
             continue;
         }
         if (const auto date = entry.fields.find("date");
             date != entry.fields.end() && !dates::parse(date->second)) {
             report(make_problem(file, number, "unparsable date",
-                                "field \"date\" is not a date: " + quote(date->second) +
+                                "field \"date\" is not a date: " + quote_for_message(date->second) +
                                     " (ignored)",
                                 false));
             entry.fields.erase(date);
@@ -288,7 +276,7 @@ void read_plain_text(const SourceFile& source, const Manifest* manifest, const A
         const std::size_t line_end = bytes.find('\n', *bad);
         report(make_problem(file, line_of_offset(bytes, *bad), "invalid UTF-8",
                             "invalid UTF-8 at byte " + std::to_string(*bad) + ": " +
-                                quote(std::string_view(bytes).substr(line_start, line_end - line_start))));
+                                quote_for_message(std::string_view(bytes).substr(line_start, line_end - line_start))));
         return;
     }
     if (bytes.find_first_not_of(" \t\r\n") == std::string::npos) {
@@ -620,7 +608,7 @@ std::optional<std::string> string_field(const nlohmann::json& record, const char
     }
     report(make_problem(file, line, "bad field",
                         std::string("field \"") + name + "\" is not a string: " +
-                            quote(it->dump()) + " (ignored)",
+                            quote_for_message(it->dump()) + " (ignored)",
                         false));
     return std::nullopt;
 }
@@ -683,7 +671,7 @@ void read_jsonl(const SourceFile& source, const ArticleSink& sink,
             any = true;
             report(make_problem(file, number, "too long",
                                 "line is longer than " + std::to_string(MAX_ARTICLE_BYTES) +
-                                    " bytes (the article size limit): " + quote(line.text)));
+                                    " bytes (the article size limit): " + quote_for_message(line.text)));
             continue;
         }
         if (line.text.find_first_not_of(" \t") == std::string::npos) {
@@ -693,13 +681,13 @@ void read_jsonl(const SourceFile& source, const ArticleSink& sink,
         if (const auto nul = line.text.find('\0'); nul != std::string::npos) {
             report(make_problem(file, number, "NUL byte",
                                 "NUL byte at byte " + std::to_string(nul) +
-                                    " of the line: " + quote(line.text)));
+                                    " of the line: " + quote_for_message(line.text)));
             continue;
         }
         if (const auto bad = utf8::find_invalid(line.text)) {
             report(make_problem(file, number, "invalid UTF-8",
                                 "invalid UTF-8 at byte " + std::to_string(*bad) +
-                                    " of the line: " + quote(line.text)));
+                                    " of the line: " + quote_for_message(line.text)));
             continue;
         }
         nlohmann::json record;
@@ -711,18 +699,18 @@ void read_jsonl(const SourceFile& source, const ArticleSink& sink,
                 what = what.substr(colon);
             }
             report(make_problem(file, number, "malformed JSON",
-                                "malformed JSON (" + what + "): " + quote(line.text)));
+                                "malformed JSON (" + what + "): " + quote_for_message(line.text)));
             continue;
         }
         if (!record.is_object()) {
             report(make_problem(file, number, "malformed JSON",
-                                "not a JSON object: " + quote(line.text)));
+                                "not a JSON object: " + quote_for_message(line.text)));
             continue;
         }
         Article article;
         const auto id = string_field(record, "id", file, number, report);
         if (!id || id->find_first_not_of(" \t") == std::string::npos) {
-            report(make_problem(file, number, "missing id", "missing \"id\": " + quote(line.text)));
+            report(make_problem(file, number, "missing id", "missing \"id\": " + quote_for_message(line.text)));
             continue;
         }
         article.id = *id;
@@ -742,14 +730,14 @@ void read_jsonl(const SourceFile& source, const ArticleSink& sink,
                 article.date_source = DateSource::metadata;
             } else {
                 report(make_problem(file, number, "unparsable date",
-                                    "field \"date\" is not a date: " + quote(*date) +
+                                    "field \"date\" is not a date: " + quote_for_message(*date) +
                                         " (indexed as undated)",
                                     false));
             }
         }
         if (article.title.empty() && article.text.empty()) {
             report(make_problem(file, number, "no article text",
-                                "no \"title\" or \"text\" for id " + quote(article.id)));
+                                "no \"title\" or \"text\" for id " + quote_for_message(article.id)));
             continue;
         }
         article.origin = source.origin;

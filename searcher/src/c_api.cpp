@@ -11,6 +11,7 @@
 
 #include "akhbar/common/dates.hpp"
 #include "akhbar/common/error.hpp"
+#include "akhbar/common/quote.hpp"
 #include "akhbar/common/version.hpp"
 #include "akhbar/searcher/json.hpp"
 #include "akhbar/searcher/searcher.hpp"
@@ -74,7 +75,7 @@ std::chrono::year_month_day date_field(const nlohmann::json& request, const char
     const std::string value = request.at(name).get<std::string>();
     const auto date = akhbar::dates::parse(value);
     if (!date) {
-        throw akhbar::InvalidArgument(std::string("\"") + name + "\" is not a date: \"" + value + "\"");
+        throw akhbar::InvalidArgument(std::string("\"") + name + "\" is not a date: " + akhbar::quote_for_message(value));
     }
     return *date;
 }
@@ -129,13 +130,13 @@ akhbar::SearchRequest parse_request(const char* text)
     if (sort == "date") {
         r.sort = akhbar::SortOrder::date;
     } else if (sort != "relevance") {
-        throw akhbar::InvalidArgument("\"sort\" is \"relevance\" or \"date\", not \"" + sort + "\"");
+        throw akhbar::InvalidArgument("\"sort\" is \"relevance\" or \"date\", not " + akhbar::quote_for_message(sort));
     }
     if (j.contains("facet_month")) {
         const std::string month = j.at("facet_month").get<std::string>();
         const auto d = akhbar::dates::parse(month + "-01");
         if (!d || month.size() != 7) {
-            throw akhbar::InvalidArgument("\"facet_month\" is YYYY-MM, not \"" + month + "\"");
+            throw akhbar::InvalidArgument("\"facet_month\" is YYYY-MM, not " + akhbar::quote_for_message(month));
         }
         r.facet_month = d->year() / d->month();
     }

@@ -6,6 +6,7 @@
 #include <map>
 #include <utility>
 
+#include "akhbar/common/quote.hpp"
 #include "akhbar/common/error.hpp"
 #include "akhbar/common/roots.hpp"
 #include "akhbar/common/schema.hpp"
@@ -163,7 +164,7 @@ private:
                 const std::size_t start = m_pos + open.size();
                 const std::size_t end = m_q.find(close, start);
                 if (end == std::string_view::npos) {
-                    fail(m_q, at, "unterminated phrase: " + std::string(m_q.substr(at)));
+                    fail(m_q, at, "unterminated phrase: " + escape_controls(m_q.substr(at)));
                 }
                 m_pos = end + close.size();
                 return std::string(m_q.substr(start, end - start));
@@ -280,7 +281,7 @@ public:
             fail(m_query, peek().at, "this parenthesis was not opened");
         }
         if (peek().kind != Kind::end) {
-            fail(m_query, peek().at, "unexpected \"" + peek().text + "\"");
+            fail(m_query, peek().at, "unexpected " + quote_for_message(peek().text));
         }
         if (top.role == Part::Role::negative) {
             fail(m_query, 0, "a query cannot only exclude; add words to search for");
@@ -583,7 +584,7 @@ private:
         case Kind::rparen:
             fail(m_query, lexeme.at, "this parenthesis was not opened");
         default:
-            fail(m_query, lexeme.at, "unexpected \"" + lexeme.text + "\"");
+            fail(m_query, lexeme.at, "unexpected " + quote_for_message(lexeme.text));
         }
     }
 
@@ -635,10 +636,10 @@ private:
         }
         if (!ok) {
             fail(m_query, value.at,
-                 "date: takes YYYY, YYYY-MM or YYYY-MM-DD, or a range A..B: \"" + v + "\"");
+                 "date: takes YYYY, YYYY-MM or YYYY-MM-DD, or a range A..B: " + quote_for_message(v));
         }
         if (from && to && *from > *to) {
-            fail(m_query, value.at, "date range ends before it starts: \"" + v + "\"");
+            fail(m_query, value.at, "date range ends before it starts: " + quote_for_message(v));
         }
         return date_range_query(from, to);
     }

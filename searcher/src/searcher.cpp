@@ -13,6 +13,7 @@
 
 #include "akhbar/common/analyzer.hpp"
 #include "akhbar/common/error.hpp"
+#include "akhbar/common/quote.hpp"
 #include "akhbar/common/profile.hpp"
 #include "akhbar/common/schema.hpp"
 #include "highlighter.hpp"
@@ -899,7 +900,7 @@ SearchResult Searcher::related_once(Impl& impl, std::string_view id, std::size_t
     const std::string id_term = std::string(schema::PREFIX_ID) + std::string(id);
     const auto it = impl.db().postlist_begin(id_term);
     if (it == impl.db().postlist_end(id_term)) {
-        throw InvalidArgument("no article with id \"" + std::string(id) + "\"");
+        throw InvalidArgument("no article with id " + quote_for_message(id));
     }
     Xapian::RSet rset;
     rset.add_document(*it);

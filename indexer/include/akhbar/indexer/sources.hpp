@@ -86,10 +86,6 @@ private:
 [[nodiscard]] std::vector<SourceFile> collect_sources(const std::vector<std::string>& paths,
                                                       const std::function<void(Problem)>& report);
 
-/// `value` quoted for a message: in double quotes, control characters
-/// escaped, invalid UTF-8 shown as \xHH, shortened after 60 code points.
-[[nodiscard]] std::string quote_value(std::string_view value);
-
 /// Receives each article read, with its 1-based line (0 for a plain-text
 /// file, which is one article).
 using ArticleSink = std::function<void(Article&&, std::size_t line)>;
