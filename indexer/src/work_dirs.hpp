@@ -66,7 +66,8 @@ void remove_stale_work_dirs_in(const std::filesystem::path& dir);
 /// a kill never leaves half of one at `target`. Returns what was repaired,
 /// for the user, or nullopt.
 std::optional<std::string> prepare_database_dir(
-    const std::filesystem::path& target, const std::function<void(Xapian::WritableDatabase&)>& init);
+    const std::filesystem::path& target,
+    const std::function<void(Xapian::WritableDatabase&)>& init);
 
 /// Names of the subdirectories of `dir` that hold a database, work
 /// directories of builds in progress left out, sorted.

@@ -148,7 +148,8 @@ pid_t dead_pid()
 bool layout_recorded(const fs::path& db)
 {
     std::ifstream stub(db / "XAPIANDB");
-    const std::string text((std::istreambuf_iterator<char>(stub)), std::istreambuf_iterator<char>());
+    const std::string text((std::istreambuf_iterator<char>(stub)),
+                           std::istreambuf_iterator<char>());
     return text.find("# akhbar-shard-by: month\n") != std::string::npos;
 }
 
@@ -220,16 +221,18 @@ void crash_loop(bool sharded)
                 } catch (const Xapian::Error& e) {
                     BOOST_ERROR("the database does not open: " << e.get_description());
                 }
-                const auto search = run_process({SEARCH, "--db", db.string(), "--limit", "1",
-                                                 "تونس"});
+                const auto search =
+                    run_process({SEARCH, "--db", db.string(), "--limit", "1", "تونس"});
                 BOOST_TEST(search.exit_code == 0, "akhbar-search: " << search.err);
             }
 
             const auto start = std::chrono::steady_clock::now();
             const auto rerun = run_process(args);
             const auto took = std::chrono::steady_clock::now() - start;
-            window_ms = std::max(window_ms, static_cast<int>(std::chrono::duration_cast<
-                                                std::chrono::milliseconds>(took * 3 / 4).count()));
+            window_ms = std::max(
+                window_ms,
+                static_cast<int>(
+                    std::chrono::duration_cast<std::chrono::milliseconds>(took * 3 / 4).count()));
             BOOST_TEST(rerun.exit_code == 0, "the re-run failed: " << rerun.err);
             committed.insert(batches[b].ids.begin(), batches[b].ids.end());
             try {
@@ -274,9 +277,9 @@ BOOST_AUTO_TEST_CASE(work_directories_of_dead_runs_are_removed)
     const TempDir dir;
     const std::vector<Batch> batches = write_batches(dir);
     const fs::path db = dir / "db";
-    BOOST_TEST_REQUIRE(
-        run_process({INDEX, "-q", "--db", db.string(), "--shard-by", "month", batches[0].file.string()})
-            .exit_code == 0);
+    BOOST_TEST_REQUIRE(run_process({INDEX, "-q", "--db", db.string(), "--shard-by", "month",
+                                    batches[0].file.string()})
+                           .exit_code == 0);
     const std::string dead = std::to_string(dead_pid());
     const std::string alive = std::to_string(getpid());
     const std::vector<fs::path> stale = {
@@ -317,7 +320,8 @@ BOOST_AUTO_TEST_CASE(an_incomplete_database_left_by_a_kill_is_removed_with_a_mes
                                     article("nov", "2025-11-02").string()})
                            .exit_code == 0);
     leave_incomplete("sharded/2015-12");
-    const auto r = run_process({INDEX, "-q", "--db", sharded, article("dec", "2015-12-05").string()});
+    const auto r =
+        run_process({INDEX, "-q", "--db", sharded, article("dec", "2015-12-05").string()});
     BOOST_TEST(r.exit_code == 0, r.err);
     BOOST_TEST(r.err == "akhbar-index: " + sharded +
                             "/2015-12: removed an incomplete shard left by a killed run (no "
@@ -326,7 +330,8 @@ BOOST_AUTO_TEST_CASE(an_incomplete_database_left_by_a_kill_is_removed_with_a_mes
 
     leave_incomplete("single");
     const std::string single = (dir / "single").string();
-    const auto s = run_process({INDEX, "-q", "--db", single, article("one", "2015-12-05").string()});
+    const auto s =
+        run_process({INDEX, "-q", "--db", single, article("one", "2015-12-05").string()});
     BOOST_TEST(s.exit_code == 0, s.err);
     BOOST_TEST(s.err == "akhbar-index: " + single +
                             ": removed an incomplete database left by a killed run (no iamglass; "
