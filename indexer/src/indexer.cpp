@@ -251,6 +251,7 @@ struct SingleIndex {
     };
     std::unordered_map<std::string, BulkEntry> bulk_entries;  // id -> where it went
     std::size_t next_shard = 0;
+    std::vector<std::string> repairs;  // what opening repaired after a killed run
 
     explicit SingleIndex(IndexerOptions opts)
         : options(std::move(opts)),
@@ -263,6 +264,16 @@ struct SingleIndex {
             fs::create_directories(target.parent_path());
         }
         remove_stale_work_dirs(target);
+        // A new database is created with its metadata: killed before any
+        // article, it is still an (empty) Akhbar database.
+        const std::string new_profile =
+            options.profile.empty() ? std::string(DEFAULT_PROFILE) : options.profile;
+        const auto init = [&](Xapian::WritableDatabase& fresh) {
+            schema::write_index_info(fresh, new_profile, find_profile(new_profile).stemmer);
+        };
+        if (auto repaired = detail::prepare_database_dir(target, init)) {
+            repairs.push_back(std::move(*repaired));
+        }
         // Xapian flushes every XAPIAN_FLUSH_THRESHOLD changes (default
         // 10000); let our own commit interval decide unless the user did.
         setenv("XAPIAN_FLUSH_THRESHOLD", std::to_string(options.commit_every + 1).c_str(), 0);
@@ -626,6 +637,11 @@ const fs::path& Indexer::path() const noexcept
 std::string_view Indexer::profile() const noexcept
 {
     return m_impl->sharded ? m_impl->sharded->profile() : m_impl->single->profile;
+}
+
+const std::vector<std::string>& Indexer::repairs() const noexcept
+{
+    return m_impl->sharded ? m_impl->sharded->repairs() : m_impl->single->repairs;
 }
 
 ShardBy Indexer::shard_by() const noexcept

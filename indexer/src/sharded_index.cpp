@@ -8,6 +8,7 @@
 #include <fstream>
 #include <set>
 #include <sstream>
+#include <system_error>
 
 #include "akhbar/common/error.hpp"
 #include "akhbar/common/profile.hpp"
@@ -56,6 +57,24 @@ fs::path target_of(const IndexerOptions& options)
 }
 
 }  // namespace
+
+bool FileLock::acquire(const fs::path& path)
+{
+    release();
+    m_fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+    if (m_fd >= 0 && ::flock(m_fd, LOCK_EX | LOCK_NB) != 0) {
+        release();
+    }
+    return m_fd >= 0;
+}
+
+void FileLock::release() noexcept
+{
+    if (m_fd >= 0) {
+        ::close(m_fd);
+        m_fd = -1;
+    }
+}
 
 std::optional<ShardLayout> read_layout(const fs::path& dir)
 {
@@ -113,9 +132,9 @@ ShardedIndex::ShardedIndex(IndexerOptions options)
         fs::create_directories(m_root.parent_path());
     }
     remove_stale_work_dirs(m_root);
-    const std::optional<ShardLayout> layout = read_layout(m_root);
-    if (!layout && is_database(m_root) && !m_rebuild &&
-        Xapian::Database(m_root.string()).get_doccount() > 0) {
+    std::optional<ShardLayout> layout = read_layout(m_root);
+    const bool single = !layout && is_database(m_root);
+    if (single && !m_rebuild && Xapian::Database(m_root.string()).get_doccount() > 0) {
         throw IndexError("database " + m_root.string() +
                          " is a single database; use --rebuild with --shard-by to split it "
                          "into shards");
@@ -126,28 +145,32 @@ ShardedIndex::ShardedIndex(IndexerOptions options)
                          std::string(to_string(layout->by)) + "; use --rebuild to shard it by " +
                          std::string(to_string(m_by)));
     }
+    // Shards are never written inside a single database's directory: an
+    // empty one is replaced as a rebuild would.
+    m_rebuild = m_rebuild || single;
 
-    fs::create_directories(m_root);
-    const fs::path lock = m_root / LOCK_NAME;
-    m_lock_fd = ::open(lock.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
-    if (m_lock_fd < 0 || ::flock(m_lock_fd, LOCK_EX | LOCK_NB) != 0) {
-        if (m_lock_fd >= 0) {
-            ::close(m_lock_fd);
-            m_lock_fd = -1;
-        }
-        throw IndexError("database " + m_root.string() +
-                         " is locked: another akhbar-index is writing to it");
+    // The layout is recorded before the first shard is written: a run killed
+    // before its first commit must not leave a directory that the next run
+    // (without --shard-by) takes for a single database.
+    if (!layout && !single && create_layout()) {
+        layout = read_layout(m_root);
     }
-
+    if (!m_lock.held()) {
+        fs::create_directories(m_root);
+        lock(m_root);
+    }
     m_dir = m_rebuild ? work_dir_for(m_root) : m_root;
+    clean_up();
     if (m_rebuild) {
         fs::remove_all(m_dir);
         fs::create_directories(m_dir);
-    }
-    if (layout && !m_rebuild) {
-        for (const std::string& name : layout->shards) {
-            if (name == SPELLING_SHARD || !is_database(m_dir / name)) {
-                continue;  // listed but gone: nothing to update there
+    } else {
+        // Every complete shard in the directory, listed or not: a run killed
+        // between renaming a new shard in and rewriting the stub leaves one
+        // unlisted.
+        for (const std::string& name : database_dirs(m_dir)) {
+            if (name == SPELLING_SHARD) {
+                continue;
             }
             Indexer& writer = shard(name);
             if (m_profile.empty()) {
@@ -164,14 +187,76 @@ ShardedIndex::ShardedIndex(IndexerOptions options)
     if (m_profile.empty()) {
         m_profile = m_options.profile.empty() ? std::string(DEFAULT_PROFILE) : m_options.profile;
     }
+    if (!m_rebuild) {
+        if (!is_database(m_dir / SPELLING_SHARD)) {
+            write_spelling();
+        }
+        if (!layout || layout->shards != database_dirs(m_dir)) {
+            write_stub();
+        }
+    }
+}
+
+bool ShardedIndex::create_layout()
+{
+    const fs::path fresh = work_dir_for(m_root);
+    fs::remove_all(fresh);
+    fs::create_directories(fresh);
+    m_dir = fresh;
+    lock(fresh);  // the lock moves with the directory
+    m_profile = m_options.profile.empty() ? std::string(DEFAULT_PROFILE) : m_options.profile;
+    write_spelling();
+    write_stub();
+    if (rename_into_place(fresh, m_root)) {
+        return true;
+    }
+    // Something is at m_root already (shards of a run killed before this
+    // version recorded layouts first, or files of the user's): use it as it is.
+    m_lock.release();
+    m_profile.clear();
+    fs::remove_all(fresh);
+    return false;
+}
+
+void ShardedIndex::lock(const fs::path& dir)
+{
+    if (!m_lock.acquire(dir / LOCK_NAME)) {
+        throw IndexError("database " + m_root.string() +
+                         " is locked: another akhbar-index is writing to it");
+    }
+}
+
+void ShardedIndex::clean_up()
+{
+    remove_stale_work_dirs_in(m_root);
+    std::vector<fs::path> incomplete;
+    for (const auto& entry : fs::directory_iterator(m_root)) {
+        if (!is_work_dir_name(entry.path().filename().string()) &&
+            is_incomplete_database(entry.path())) {
+            incomplete.push_back(entry.path());
+        }
+    }
+    for (const fs::path& dir : incomplete) {
+        fs::remove_all(dir);
+        m_repairs.push_back(dir.string() +
+                            ": removed an incomplete shard left by a killed run (no iamglass; it "
+                            "held no committed article)");
+    }
 }
 
 ShardedIndex::~ShardedIndex()
 {
     m_shards.clear();  // each Indexer abandons what it did not finish
-    if (m_lock_fd >= 0) {
-        ::close(m_lock_fd);
+    discard_new_shards();
+}
+
+void ShardedIndex::discard_new_shards() noexcept
+{
+    for (const auto& [name, path] : m_new) {
+        std::error_code ec;
+        fs::remove_all(path, ec);
     }
+    m_new.clear();
 }
 
 Indexer& ShardedIndex::shard(const std::string& name)
@@ -180,6 +265,10 @@ Indexer& ShardedIndex::shard(const std::string& name)
     if (it == m_shards.end()) {
         IndexerOptions o = m_options;
         o.db = m_dir / name;
+        if (!is_database(o.db)) {
+            // A new shard is built aside and appears at finish(), complete.
+            o.db = m_new.emplace(name, work_dir_for(o.db)).first->second;
+        }
         // The first existing shard is opened with the profile asked for (or its
         // own); every other shard must have the same.
         o.profile = m_profile.empty() ? m_options.profile : m_profile;
@@ -277,6 +366,14 @@ void ShardedIndex::finish()
     try {
         for (auto& [name, writer] : m_shards) {
             writer->finish();
+            if (const auto it = m_new.find(name); it != m_new.end()) {
+                if (!rename_into_place(it->second, m_dir / name)) {
+                    throw IndexError("cannot move the new shard " + it->second.string() +
+                                     " into place: " + (m_dir / name).string() +
+                                     " is in the way");
+                }
+                m_new.erase(it);
+            }
         }
         if (m_changed || !is_database(m_dir / SPELLING_SHARD)) {
             write_spelling();
@@ -301,6 +398,7 @@ void ShardedIndex::abandon()
             // Already finished or failed: nothing more to undo.
         }
     }
+    discard_new_shards();
     if (m_rebuild) {
         std::error_code ec;
         fs::remove_all(m_dir, ec);
@@ -335,7 +433,8 @@ void ShardedIndex::write_spelling() const
     const fs::path fresh = work_dir_for(target);
     fs::remove_all(fresh);
     {
-        Xapian::WritableDatabase out(fresh.string(), Xapian::DB_CREATE_OR_OVERWRITE | Xapian::DB_NO_SYNC);
+        // Synced: this copy becomes the live spelling database.
+        Xapian::WritableDatabase out(fresh.string(), Xapian::DB_CREATE_OR_OVERWRITE);
         schema::write_index_info(out, m_profile, find_profile(m_profile).stemmer);
         out.set_metadata(std::string(schema::META_ROLE), std::string(schema::ROLE_SPELLING));
         for (auto it = all.spellings_begin(); it != all.spellings_end(); ++it) {
@@ -346,9 +445,9 @@ void ShardedIndex::write_spelling() const
     swap_into_place(fresh, target);
 }
 
-// Lists every shard directory that holds a database, written to a temporary
-// file and renamed over the old stub, so that a searcher opening the
-// directory never reads half a list.
+// Lists every shard directory that holds a complete database, written to a
+// temporary file and renamed over the old stub, so that a searcher opening
+// the directory never reads half a list, nor a shard still being built.
 void ShardedIndex::write_stub() const
 {
     std::ostringstream out;
@@ -359,16 +458,7 @@ void ShardedIndex::write_stub() const
     for (const std::string& name : database_dirs(m_dir)) {
         out << "auto " << name << "\n";
     }
-    const fs::path stub = m_dir / STUB_NAME;
-    const fs::path tmp = m_dir / (std::string(STUB_NAME) + ".tmp");
-    {
-        std::ofstream f(tmp, std::ios::trunc);
-        f << out.str();
-        if (!f.flush()) {
-            throw IndexError("cannot write " + tmp.string());
-        }
-    }
-    fs::rename(tmp, stub);
+    replace_file(m_dir / STUB_NAME, out.str());
 }
 
 }  // namespace detail

@@ -4,6 +4,14 @@
 /// month or year (`2025-11/`, `undated/`) and a Xapian stub file, XAPIANDB,
 /// that lists them, so that the directory opens as one database. Each shard
 /// is written by an Indexer of its own.
+///
+/// Crash safety (a run killed at any moment): the directory appears with its
+/// stub, lock and empty spelling database at once (built aside, renamed in),
+/// so the layout is recorded before the first shard; a new shard is built
+/// aside (`NAME.build-PID`) and renamed in only once complete; the stub lists
+/// only complete shards. The next run removes the work directories of dead
+/// runs and incomplete shards left by older versions, and lists again the
+/// shards a kill kept out of the stub.
 
 #include <chrono>
 #include <filesystem>
@@ -43,6 +51,25 @@ struct ShardLayout {
 /// The shard an article dated `date` belongs to.
 [[nodiscard]] std::string shard_name(ShardBy by, const std::optional<std::chrono::year_month_day>& date);
 
+/// An exclusive flock() on a file, held while the object lives (released
+/// also when a constructor that took it throws).
+class FileLock {
+public:
+    FileLock() = default;
+    ~FileLock() { release(); }
+    FileLock(const FileLock&) = delete;
+    FileLock& operator=(const FileLock&) = delete;
+
+    /// Creates `path` if needed and locks it; false when another process
+    /// holds it.
+    [[nodiscard]] bool acquire(const std::filesystem::path& path);
+    void release() noexcept;
+    [[nodiscard]] bool held() const noexcept { return m_fd >= 0; }
+
+private:
+    int m_fd = -1;
+};
+
 class ShardedIndex {
 public:
     using Outcome = Indexer::Outcome;
@@ -68,11 +95,20 @@ public:
     [[nodiscard]] const std::filesystem::path& path() const noexcept { return m_root; }
     [[nodiscard]] std::string_view profile() const noexcept { return m_profile; }
     [[nodiscard]] ShardBy shard_by() const noexcept { return m_by; }
+    /// What opening repaired after a killed run, one message each.
+    [[nodiscard]] const std::vector<std::string>& repairs() const noexcept { return m_repairs; }
 
 private:
     Indexer& shard(const std::string& name);
     /// The shard holding `id` now, or "" when none does.
     [[nodiscard]] std::string shard_of(const std::string& id) const;
+    /// Creates the directory with its stub, lock and spelling database,
+    /// aside and renamed in; false when something else appeared there.
+    bool create_layout();
+    void lock(const std::filesystem::path& dir);
+    void discard_new_shards() noexcept;
+    /// Removes the leftovers of killed runs inside the directory (locked).
+    void clean_up();
     void write_stub() const;
     void write_spelling() const;
 
@@ -84,8 +120,12 @@ private:
     bool m_finished = false;
     bool m_changed = false;  // anything added, updated or deleted in this run
     std::string m_profile;
-    int m_lock_fd = -1;
+    FileLock m_lock;
     std::map<std::string, std::unique_ptr<Indexer>> m_shards;  // open ones, by name
+    // New shards of this run, by name: each is built at its work path and
+    // renamed to its name at finish().
+    std::map<std::string, std::filesystem::path> m_new;
+    std::vector<std::string> m_repairs;
     // Shards that existed when the run started, and one database over them
     // (in this order) to find where an id was.
     std::vector<std::string> m_existing;

@@ -260,6 +260,9 @@ int main(int argc, char* argv[])
     const auto start = std::chrono::steady_clock::now();
     try {
         akhbar::Indexer writer(writer_options);
+        for (const std::string& repaired : writer.repairs()) {
+            std::cerr << "akhbar-index: " << repaired << "\n";
+        }
         ConsoleObserver observer(vm.count("quiet") == 0U && isatty(STDERR_FILENO) != 0);
         akhbar::RunSummary summary;
         try {

@@ -144,6 +144,11 @@ public:
     [[nodiscard]] std::string_view profile() const noexcept;
     /// How the database is sharded (none for a single database).
     [[nodiscard]] ShardBy shard_by() const noexcept;
+    /// What opening the database repaired, one message each for the user:
+    /// leftovers of a killed run that no later run could otherwise open (an
+    /// incomplete database or shard, which never holds a committed article).
+    /// Empty normally. (Work directories of dead runs are removed silently.)
+    [[nodiscard]] const std::vector<std::string>& repairs() const noexcept;
 
 private:
     struct Impl;
