@@ -17,6 +17,7 @@
 #include <boost/program_options.hpp>
 
 #include "akhbar/common/error.hpp"
+#include "akhbar/common/quote.hpp"
 #include "akhbar/common/schema.hpp"
 #include "akhbar/common/version.hpp"
 #include "akhbar/indexer/collection.hpp"
@@ -53,7 +54,7 @@ public:
     void on_problem(const akhbar::Problem& problem) override
     {
         clear_bar();
-        std::cerr << problem.message << (problem.skipped ? " (skipped)" : "") << "\n";
+        std::cerr << akhbar::escape_controls(problem.message) << (problem.skipped ? " (skipped)" : "") << "\n";
     }
 
     void on_progress(const akhbar::Progress& p) override
@@ -118,7 +119,7 @@ void print_summary(const akhbar::RunSummary& s, const akhbar::Indexer& writer)
 {
     const double seconds = s.elapsed.count();
     const std::size_t articles = s.added + s.updated + s.unchanged;
-    std::cout << writer.path().string() << " (profile " << writer.profile();
+    std::cout << akhbar::escape_controls(writer.path().string()) << " (profile " << writer.profile();
     if (writer.shard_by() != akhbar::ShardBy::none) {
         std::cout << ", a shard per " << akhbar::to_string(writer.shard_by());
     }
@@ -149,7 +150,7 @@ int run_compact(const std::string& db)
     for (const auto& c : akhbar::compact(db)) {
         before += c.bytes_before;
         after += c.bytes_after;
-        std::cout << c.path.string() << ": ";
+        std::cout << akhbar::escape_controls(c.path.string()) << ": ";
         if (c.skipped.empty()) {
             std::cout << "compacted, " << c.bytes_before << " -> " << c.bytes_after << " bytes\n";
         } else {
@@ -200,7 +201,7 @@ int main(int argc, char* argv[])
         po::store(po::command_line_parser(argc, argv).options(all).positional(positional).run(), vm);
         po::notify(vm);
     } catch (const po::error& e) {
-        std::cerr << "akhbar-index: " << e.what() << "\n" << visible << "\n";
+        std::cerr << "akhbar-index: " << akhbar::escape_controls(e.what()) << "\n" << visible << "\n";
         return 2;
     }
     if (vm.count("help") != 0U) {
@@ -220,8 +221,8 @@ int main(int argc, char* argv[])
     if (!shard_by.empty()) {
         const auto parsed = akhbar::parse_shard_by(shard_by);
         if (!parsed) {
-            std::cerr << "akhbar-index: --shard-by takes month, year or none, not \"" << shard_by
-                      << "\"\n";
+            std::cerr << "akhbar-index: --shard-by takes month, year or none, not "
+                      << akhbar::quote_for_message(shard_by) << "\n";
             return 2;
         }
         by = *parsed;
@@ -230,7 +231,7 @@ int main(int argc, char* argv[])
         try {
             return run_compact(db);
         } catch (const std::exception& e) {
-            std::cerr << "akhbar-index: " << e.what() << "\n";
+            std::cerr << "akhbar-index: " << akhbar::escape_controls(e.what()) << "\n";
             return 1;
         }
     }
@@ -261,7 +262,7 @@ int main(int argc, char* argv[])
     try {
         akhbar::Indexer writer(writer_options);
         for (const std::string& repaired : writer.repairs()) {
-            std::cerr << "akhbar-index: " << repaired << "\n";
+            std::cerr << "akhbar-index: " << akhbar::escape_controls(repaired) << "\n";
         }
         ConsoleObserver observer(vm.count("quiet") == 0U && isatty(STDERR_FILENO) != 0);
         akhbar::RunSummary summary;
@@ -276,7 +277,7 @@ int main(int argc, char* argv[])
         if (summary.interrupted && writer_options.rebuild) {
             writer.abandon();
             std::cerr << "akhbar-index: interrupted; the rebuild was discarded, "
-                      << writer.path().string() << " is unchanged\n";
+                      << akhbar::escape_controls(writer.path().string()) << " is unchanged\n";
             return 130;
         }
         writer.finish();
@@ -293,13 +294,13 @@ int main(int argc, char* argv[])
         }
         return summary.had_problems() ? 3 : 0;
     } catch (const akhbar::CorpusError& e) {
-        std::cerr << e.what() << "\nakhbar-index: stopped (--strict); nothing was committed\n";
+        std::cerr << akhbar::escape_controls(e.what()) << "\nakhbar-index: stopped (--strict); nothing was committed\n";
         return 1;
     } catch (const akhbar::InvalidArgument& e) {
-        std::cerr << "akhbar-index: " << e.what() << "\n";
+        std::cerr << "akhbar-index: " << akhbar::escape_controls(e.what()) << "\n";
         return 2;
     } catch (const std::exception& e) {
-        std::cerr << "akhbar-index: " << e.what() << "\n";
+        std::cerr << "akhbar-index: " << akhbar::escape_controls(e.what()) << "\n";
         return 1;
     }
 }

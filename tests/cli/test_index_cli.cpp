@@ -14,6 +14,7 @@
 
 #include "support/process.hpp"
 #include "support/temp_dir.hpp"
+#include "support/terminal.hpp"
 #include "support/tsv.hpp"
 
 namespace fs = std::filesystem;
@@ -293,6 +294,23 @@ BOOST_DATA_TEST_CASE(signal_while_waiting_for_standard_input,
     BOOST_TEST(index.get_doccount() == (existing ? 6U : 1U));
     BOOST_TEST(index.term_exists("Qwaiting-1"),
                "the article received before the signal is not in the database");
+}
+
+
+// File and database names are untrusted too: a name with an escape sequence
+// or a bidi override reaches the terminal escaped, in problem messages and in
+// the summary (issue #15, point 7).
+BOOST_AUTO_TEST_CASE(hostile_file_names_are_escaped)
+{
+    TempDir dir;
+    const auto input = dir.write("news\x1B]0;owned\x07\xE2\x80\xAE.jsonl", "not json\n");
+    const std::string db = (dir.path() / "db\x1B[2J").string();
+    const auto r = run_process({TOOL, "--db", db, input.string()});
+    BOOST_TEST(r.exit_code == 3);
+    akhbar::test::check_terminal_safe(r.out, false);
+    akhbar::test::check_terminal_safe(r.err, false);
+    BOOST_TEST(contains(r.err, "news\\x1B]0;owned\\x07\\u202E.jsonl:1: malformed JSON"), r.err);
+    BOOST_TEST(contains(r.out, "db\\x1B[2J (profile"), r.out);
 }
 
 BOOST_AUTO_TEST_SUITE_END()
