@@ -169,14 +169,16 @@ void crash_loop(bool sharded)
     const std::vector<Batch> batches = write_batches(dir);
     const fs::path db = dir / "db";
     // Kills fall anywhere in a run: within three quarters of the longest
-    // complete run seen, so that most runs are killed before they end.
+    // re-run after a kill (a whole run's work, about), shrunk by a third after
+    // each run that ended before its kill, so that most runs are killed before
+    // they end however loaded the machine is.
     int window_ms = sharded ? 300 : 100;
     Ids committed;  // articles of the runs that completed (exit 0)
     Ids seen;       // what the database held after the last kill
     unsigned long killed = 0;
     // Until `kills` runs were killed before they ended (a run may end before
-    // its kill comes), or three times as many runs.
-    for (unsigned long i = 0; killed < kills && i < 3 * kills; ++i) {
+    // its kill comes), or ten times as many runs.
+    for (unsigned long i = 0; killed < kills && i < 10 * kills; ++i) {
         const auto b = static_cast<int>(i % BATCHES);
         if (b == 0) {
             // A fresh database every few kills: the first run of one is where
@@ -203,6 +205,7 @@ void crash_loop(bool sharded)
             } else {
                 BOOST_TEST(outcome.exit_code == 0, outcome.err);
                 committed.insert(batches[b].ids.begin(), batches[b].ids.end());
+                window_ms = std::max(5, window_ms * 2 / 3);
             }
 
             if (!fs::exists(db)) {
@@ -229,10 +232,12 @@ void crash_loop(bool sharded)
             const auto start = std::chrono::steady_clock::now();
             const auto rerun = run_process(args);
             const auto took = std::chrono::steady_clock::now() - start;
-            window_ms = std::max(
-                window_ms,
-                static_cast<int>(
-                    std::chrono::duration_cast<std::chrono::milliseconds>(took * 3 / 4).count()));
+            if (signalled) {
+                window_ms = std::max(window_ms, static_cast<int>(std::chrono::duration_cast<
+                                                                     std::chrono::milliseconds>(
+                                                                     took * 3 / 4)
+                                                                     .count()));
+            }
             BOOST_TEST(rerun.exit_code == 0, "the re-run failed: " << rerun.err);
             committed.insert(batches[b].ids.begin(), batches[b].ids.end());
             try {

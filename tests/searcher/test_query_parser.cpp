@@ -19,6 +19,7 @@
 #include "akhbar/searcher/searcher.hpp"
 #include "query_parser.hpp"
 #include "support/named_row.hpp"
+#include "support/index.hpp"
 #include "support/temp_dir.hpp"
 
 namespace bdata = boost::unit_test::data;
@@ -143,13 +144,7 @@ std::filesystem::path index_articles(const akhbar::test::TempDir& dir, const std
 {
     akhbar::IndexerOptions options;
     options.db = dir / "db";
-    akhbar::Indexer writer(options);
-    akhbar::RunObserver quiet;
-    akhbar::RunOptions run;
-    run.paths = {dir.write("articles.jsonl", articles).string()};
-    (void)akhbar::index_collection(writer, run, quiet);
-    writer.finish();
-    return options.db;
+    return akhbar::test::index_paths(options, {dir.write("articles.jsonl", articles).string()});
 }
 
 struct NearCollection {

@@ -16,6 +16,7 @@
 #include "akhbar/indexer/collection.hpp"
 #include "akhbar/indexer/indexer.hpp"
 #include "akhbar/searcher/searcher.hpp"
+#include "support/index.hpp"
 #include "support/temp_dir.hpp"
 
 namespace fs = std::filesystem;
@@ -50,13 +51,7 @@ struct Databases {
             akhbar::IndexerOptions options;
             options.db = dir / profile;
             options.profile = profile;
-            akhbar::Indexer writer(options);
-            akhbar::RunObserver quiet;
-            akhbar::RunOptions run;
-            run.paths = {articles.string()};
-            (void)akhbar::index_collection(writer, run, quiet);
-            writer.finish();
-            by_profile[profile] = options.db;
+            by_profile[profile] = akhbar::test::index_paths(options, {articles.string()});
         }
     }
 };
@@ -271,12 +266,7 @@ BOOST_AUTO_TEST_CASE(pages_agree_across_the_rescoring_window)
     }
     akhbar::IndexerOptions options;
     options.db = dir / "db";
-    akhbar::Indexer writer(options);
-    akhbar::RunObserver quiet;
-    akhbar::RunOptions run;
-    run.paths = {dir.write("articles.jsonl", articles).string()};
-    (void)akhbar::index_collection(writer, run, quiet);
-    writer.finish();
+    (void)akhbar::test::index_paths(options, {dir.write("articles.jsonl", articles).string()});
     const Searcher searcher({options.db.string()});
     const auto page = [&](std::size_t offset, std::size_t limit, const std::string& ranking = "") {
         SearchRequest request;
@@ -319,12 +309,7 @@ BOOST_AUTO_TEST_CASE(ties_order_alike_wherever_the_files_were)
     const auto ranking = [&](const std::string& folder) {
         akhbar::IndexerOptions options;
         options.db = dir / (folder + ".db");
-        akhbar::Indexer writer(options);
-        akhbar::RunObserver quiet;
-        akhbar::RunOptions run;
-        run.paths = {dir.write(folder + "/articles.jsonl", articles).string()};
-        (void)akhbar::index_collection(writer, run, quiet);
-        writer.finish();
+        (void)akhbar::test::index_paths(options, {dir.write(folder + "/articles.jsonl", articles).string()});
         SearchRequest request;
         request.query = "هدف";
         std::vector<std::string> ids;

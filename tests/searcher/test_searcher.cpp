@@ -22,6 +22,7 @@
 #include "akhbar/searcher/format.hpp"
 #include "akhbar/searcher/json.hpp"
 #include "akhbar/searcher/searcher.hpp"
+#include "support/index.hpp"
 #include "support/temp_dir.hpp"
 
 namespace fs = std::filesystem;
@@ -45,12 +46,7 @@ void index_into(const fs::path& db, const std::vector<std::string>& paths,
     akhbar::IndexerOptions options;
     options.db = db;
     options.profile = profile;
-    akhbar::Indexer writer(options);
-    akhbar::RunObserver quiet;
-    akhbar::RunOptions run;
-    run.paths = paths;
-    (void)akhbar::index_collection(writer, run, quiet);
-    writer.finish();
+    (void)akhbar::test::index_paths(options, paths);
 }
 
 struct Collection {
@@ -616,14 +612,7 @@ BOOST_AUTO_TEST_CASE(reopen_sees_commits_and_rebuilds)
     options.db = dir / "db";
     options.rebuild = true;
     options.profile = "none";
-    {
-        akhbar::Indexer writer(options);
-        akhbar::RunObserver quiet;
-        akhbar::RunOptions run;
-        run.paths = {a.string()};
-        (void)akhbar::index_collection(writer, run, quiet);
-        writer.finish();
-    }
+    (void)akhbar::test::index_paths(options, {a.string()});
     BOOST_TEST(s.reopen());
     BOOST_TEST(s.size() == 1U);
     BOOST_TEST(s.profile() == "none");

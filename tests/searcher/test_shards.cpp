@@ -22,6 +22,7 @@
 #include "akhbar/common/error.hpp"
 #include "akhbar/indexer/collection.hpp"
 #include "akhbar/searcher/searcher.hpp"
+#include "support/index.hpp"
 #include "support/temp_dir.hpp"
 
 extern char** environ;
@@ -129,13 +130,9 @@ void index_into(const fs::path& db, akhbar::ShardBy by)
     akhbar::IndexerOptions options;
     options.db = db;
     options.shard_by = by;
-    akhbar::Indexer writer(options);
-    akhbar::RunOptions run;
-    run.paths = {(fs::path(AKHBAR_SOURCE_DIR) / "corpus").string(),
-                 (fs::path(AKHBAR_TEST_DATA_DIR) / "ant_shards_sample.jsonl.gz").string()};
-    akhbar::RunObserver quiet;
-    (void)akhbar::index_collection(writer, run, quiet);
-    writer.finish();
+    (void)akhbar::test::index_paths(
+        options, {(fs::path(AKHBAR_SOURCE_DIR) / "corpus").string(),
+                  (fs::path(AKHBAR_TEST_DATA_DIR) / "ant_shards_sample.jsonl.gz").string()});
 }
 
 // The collection in all three layouts, built once for the suite.
