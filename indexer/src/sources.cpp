@@ -693,10 +693,14 @@ void read_jsonl(const SourceFile& source, const ArticleSink& sink,
         nlohmann::json record;
         try {
             record = nlohmann::json::parse(line.text);
-        } catch (const nlohmann::json::parse_error& e) {
+        } catch (const nlohmann::json::exception& e) {
+            // Syntax errors and numbers past a double's range (`1e999`:
+            // nlohmann's out_of_range.406), without nlohmann's
+            // "[json.exception.KIND.N] " prefix.
             std::string what = e.what();
-            if (const auto colon = what.find("parse error"); colon != std::string::npos) {
-                what = what.substr(colon);
+            if (const auto end = what.find("] "); what.starts_with("[json.exception.") &&
+                                                  end != std::string::npos) {
+                what = what.substr(end + 2);
             }
             report(make_problem(file, number, "malformed JSON",
                                 "malformed JSON (" + what + "): " + quote_for_message(line.text)));

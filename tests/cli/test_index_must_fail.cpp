@@ -250,6 +250,16 @@ std::vector<MustFail> rows()
          "parsing value - unexpected end of input; expected '[', '{', or a literal): "
          "\"{\\\"id\\\": \\\"broken\\\", \\\"title\\\": \" (skipped)\n",
          3, 1},
+        // Found by fuzz/jsonl_fuzzer: nlohmann reports a number past a
+        // double's range as out_of_range, which aborted the whole run.
+        {"number_out_of_range",
+         {{"a.jsonl", article("n1") + "{\"id\": \"b\", \"text\": \"y\", \"n\": 1e999}\n" +
+                          article("n3")}},
+         {"{D}/a.jsonl"},
+         "",
+         "{D}/a.jsonl:2: malformed JSON (number overflow parsing '1e999'): "
+         "\"{\\\"id\\\": \\\"b\\\", \\\"text\\\": \\\"y\\\", \\\"n\\\": 1e999}\" (skipped)\n",
+         3, 2},
         {"not_a_json_object",
          {{"a.jsonl", "[1, 2]\n" + article("o2")}},
          {"{D}/a.jsonl"},
