@@ -625,9 +625,13 @@ std::optional<std::string> check_gzip(const std::string& file,
     }
     InputBytes in(fd, true, cancel);
     std::vector<char> sink(READ_CHUNK);
+    // The first read tells a gzip file from a plain one, which needs no check.
+    if (in.read(sink.data(), sink.size()) <= 0 || !in.gzip()) {
+        return std::nullopt;
+    }
     while (in.read(sink.data(), sink.size()) > 0) {
     }
-    if (!in.gzip() || !in.damaged()) {
+    if (!in.damaged()) {
         return std::nullopt;
     }
     return in.error();
