@@ -15,6 +15,7 @@
 
 #include <cerrno>
 #include <chrono>
+#include <filesystem>
 #include <sstream>
 #include <stdexcept>
 #include <thread>
@@ -95,15 +96,15 @@ public:
         }
     }
 
-    // Sends one line; returns the answer's line ("" when none came).
-    std::string ask(const std::string& line)
+    // Sends one line; false when it could not be written.
+    bool send(const std::string& line)
     {
         const std::string data = line + "\n";
-        if (::write(m_in, data.data(), data.size()) != static_cast<ssize_t>(data.size())) {
-            return "";
-        }
-        return next_line();
+        return ::write(m_in, data.data(), data.size()) == static_cast<ssize_t>(data.size());
     }
+
+    // Sends one line; returns the answer's line ("" when none came).
+    std::string ask(const std::string& line) { return send(line) ? next_line() : ""; }
 
     // Closes the queries; returns the exit code.
     int finish()
@@ -220,6 +221,38 @@ BOOST_AUTO_TEST_CASE(a_batch_survives_commits_and_a_rebuild)
     BOOST_TEST(akhbar::test::read_file(err).empty(), akhbar::test::read_file(err));
 }
 
+// A line the index fails (here: the database deleted under the run) is
+// reported with its FILE:LINE and the next lines still run; exit 1. On
+// d7b6081 the IndexError ended the whole batch at that line.
+BOOST_AUTO_TEST_CASE(a_batch_goes_on_after_an_index_error)
+{
+    TempDir dir;
+    const std::string db = (dir / "db").string();
+    const auto one = dir.write("1.jsonl", article(1));
+    BOOST_TEST_REQUIRE(run_process({INDEX, "--db", db, one.string()}).exit_code == 0);
+    const std::string fifo = (dir / "queries").string();
+    BOOST_TEST_REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
+    const std::string err = (dir / "err").string();
+    BatchChild batch({SEARCH, "--db", db, "--batch", fifo, "--json", "--no-facets"}, fifo, err);
+    BOOST_TEST(total_of(batch.ask("a\tالسلام")) == 1U);
+
+    std::filesystem::remove_all(db);
+    BOOST_TEST_REQUIRE(batch.send("b\tالسلام"));
+    // Waits for the report of line 2 (an event, not a time: 20 s is a bound).
+    const std::string reported = fifo + ":2: no database at " + db;
+    for (int i = 0; i < 2000 && !contains(akhbar::test::read_file(err), reported); ++i) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    }
+    BOOST_TEST_REQUIRE(contains(akhbar::test::read_file(err), reported),
+                       akhbar::test::read_file(err));
+
+    BOOST_TEST_REQUIRE(run_process({INDEX, "--db", db, one.string()}).exit_code == 0);
+    const std::string answer = batch.ask("c\tالسلام");
+    BOOST_TEST_REQUIRE(!answer.empty(), akhbar::test::read_file(err));
+    BOOST_TEST(nlohmann::json::parse(answer)["qid"] == "c");
+    BOOST_TEST(batch.finish() == 1);
+}
+
 // An empty qid cannot be told from the next query's in a run file, and
 // printed pretty JSON among JSON Lines on commit 58c5982: the line is skipped
 // with its FILE:LINE, the rest run, exit 2 (as for any line that cannot be
@@ -235,7 +268,7 @@ BOOST_AUTO_TEST_CASE(a_batch_line_with_an_empty_qid_is_skipped)
     const auto r = run_process({SEARCH, "--db", db, "--batch", queries.string(), "--json"});
     BOOST_TEST(r.exit_code == 2);
     BOOST_TEST(
-        contains(r.err, queries.string() + ":2: empty qid (expected qid<TAB>query): \"\tالسلام\""),
+        contains(r.err, queries.string() + ":2: empty qid (expected qid<TAB>query): \"\\tالسلام\""),
         r.err);
     std::istringstream lines(r.out);
     std::string line;
