@@ -665,11 +665,14 @@ struct NumberBounds {
     long long min;
     long long max;
     std::string_view unit;
+    // When the range alone is not the rule: said instead of "from MIN to MAX".
+    std::string_view rule = {};
 };
 
 constexpr NumberBounds NUMBER_BOUNDS[] = {
     {"limit", 1, SearchRequest::max_limit, ""},
-    {"offset", 0, SearchRequest::max_page_end - 1, ""},
+    {"offset", 0, SearchRequest::max_page_end - 1, "",
+     "at least 0, with offset + limit at most 100000"},
     {"snippet_chars", 1, SearchRequest::max_snippet_chars, ""},
     {"timeout", 1, SearcherOptions::max_timeout.count(), " milliseconds"},
 };
@@ -686,8 +689,10 @@ const NumberBounds& bounds_of(std::string_view field)
 
 [[noreturn]] void out_of_bounds(const NumberBounds& b, const std::string& value)
 {
-    throw InvalidArgument(std::string(b.field) + " must be from " + std::to_string(b.min) + " to " +
-                          std::to_string(b.max) + std::string(b.unit) + ", not " + value);
+    const std::string range = b.rule.empty() ? "from " + std::to_string(b.min) + " to " +
+                                                   std::to_string(b.max) + std::string(b.unit)
+                                             : std::string(b.rule);
+    throw InvalidArgument(std::string(b.field) + " must be " + range + ", not " + value);
 }
 
 // Unsigned fields: checked as stored, so a value wrapped from a negative

@@ -54,15 +54,20 @@ std::size_t number_option(const std::string& option, std::string_view field,
     const char* end = text.data() + text.size();
     const auto [ptr, ec] = std::from_chars(text.data(), end, value);
     if (text.empty() || ptr != end || ec == std::errc::invalid_argument) {
-        throw UsageError("--" + option + " is not a whole number: \"" + text + "\"");
+        throw UsageError("--" + option +
+                         " is not a whole number: " + akhbar::quote_for_message(text));
     }
     if (ec == std::errc::result_out_of_range) {
-        throw UsageError("--" + option + " is out of range: \"" + text + "\"");
+        throw UsageError("--" + option + " is out of range: " + akhbar::quote_for_message(text));
     }
     try {
         return akhbar::checked_number(field, value);
     } catch (const akhbar::InvalidArgument& e) {
-        throw UsageError("--" + option + ": " + e.what());
+        // "limit must be ..." from the library: said of the option instead.
+        const std::string_view what = e.what();
+        throw UsageError("--" + option +
+                         std::string(what.starts_with(field) ? what.substr(field.size())
+                                                              : ": " + std::string(what)));
     }
 }
 
