@@ -8,6 +8,7 @@
 #include <limits>
 #include <unordered_map>
 #include <map>
+#include <optional>
 
 #include <xapian.h>
 
@@ -218,6 +219,9 @@ void combine(OpenedDatabase& out)
 
 OpenedDatabase open_all(const SearcherOptions& options)
 {
+    if (detail::before_opening_for_test) {
+        detail::before_opening_for_test();
+    }
     OpenedDatabase out;
     std::vector<detail::ShardSpec> specs;
     for (const std::string& spec : options.databases) {
@@ -268,8 +272,10 @@ OpenedDatabase open_all(const SearcherOptions& options)
 struct Searcher::Impl {
     SearcherOptions options;
     OpenedDatabase opened;
-    // disk_state() of the shards as opened; empty forces opening them again.
-    std::string state;
+    // disk_state() of the shards as opened; none forces opening them again.
+    // (Not an empty string: that is the state of remote shards without a
+    // stub, which would then be reconnected to at every call.)
+    std::optional<std::string> state;
     Analyzer analyzer;
     detail::StemClasses classes{""};
     std::vector<Token> scratch;
@@ -301,17 +307,39 @@ struct Searcher::Impl {
                 }
             }
         } catch (const Xapian::Error&) {
-            state.clear();  // open again at the next call
+            state.reset();  // open again at the next call
         }
     }
 
     // What every reading call does first: when anything changed on disk
     // since the shards were opened, open them again, so the call answers from
-    // the latest committed revision.
+    // the latest committed revision. A shard that cannot be opened while the
+    // disk changes under the opening (a rebuild or a compaction swapping its
+    // directory after the state was read) is tried again, up to max_attempts
+    // times: the change is a writer's, not a fault of the database.
     void refresh()
     {
-        if (state.empty() || disk_state(opened.stubs, opened.shards) != state) {
-            open();
+        if (state && disk_state(opened.stubs, opened.shards) == *state) {
+            return;
+        }
+        // The old lists: a shard left out as unavailable must still be watched.
+        const std::vector<std::string> stubs = opened.stubs;
+        const std::vector<detail::ShardSpec> shards = opened.shards;
+        for (int attempt = 1;; ++attempt) {
+            const std::string before = disk_state(stubs, shards);
+            const bool last = attempt >= max_attempts;
+            try {
+                open();
+            } catch (const IndexError&) {
+                if (last || disk_state(stubs, shards) == before) {
+                    throw;
+                }
+                continue;
+            }
+            // With allow_partial a shard that failed is left out, not thrown for.
+            if (opened.unavailable.empty() || last || disk_state(stubs, shards) == before) {
+                return;
+            }
         }
     }
 
@@ -342,7 +370,7 @@ struct Searcher::Impl {
                                      std::to_string(max_attempts) + " attempts: " +
                                      e.get_description());
                 }
-                state.clear();  // a remote shard may have changed: reopen all
+                state.reset();  // a remote shard may have changed: reopen all
             } catch (const Xapian::DatabaseError& e) {
                 if (attempt >= max_attempts || disk_state(opened.stubs, opened.shards) == state) {
                     throw IndexError("search failed: " + e.get_description());
@@ -637,11 +665,14 @@ struct NumberBounds {
     long long min;
     long long max;
     std::string_view unit;
+    // When the range alone is not the rule: said instead of "from MIN to MAX".
+    std::string_view rule = {};
 };
 
 constexpr NumberBounds NUMBER_BOUNDS[] = {
     {"limit", 1, SearchRequest::max_limit, ""},
-    {"offset", 0, SearchRequest::max_page_end - 1, ""},
+    {"offset", 0, SearchRequest::max_page_end - 1, "",
+     "at least 0, with offset + limit at most 100000"},
     {"snippet_chars", 1, SearchRequest::max_snippet_chars, ""},
     {"timeout", 1, SearcherOptions::max_timeout.count(), " milliseconds"},
 };
@@ -658,8 +689,10 @@ const NumberBounds& bounds_of(std::string_view field)
 
 [[noreturn]] void out_of_bounds(const NumberBounds& b, const std::string& value)
 {
-    throw InvalidArgument(std::string(b.field) + " must be from " + std::to_string(b.min) + " to " +
-                          std::to_string(b.max) + std::string(b.unit) + ", not " + value);
+    const std::string range = b.rule.empty() ? "from " + std::to_string(b.min) + " to " +
+                                                   std::to_string(b.max) + std::string(b.unit)
+                                             : std::string(b.rule);
+    throw InvalidArgument(std::string(b.field) + " must be " + range + ", not " + value);
 }
 
 // Unsigned fields: checked as stored, so a value wrapped from a negative
@@ -940,7 +973,7 @@ bool Searcher::reopen()
     auto& impl = *m_impl;
     // Local shards are followed as by every call (Impl::refresh); remote
     // ones through Xapian's reopen(); shards that were down are tried again.
-    const std::string seen = impl.state;
+    const std::optional<std::string> seen = impl.state;
     const bool remote_changed = impl.guarded([&] {
         bool changed = false;
         for (std::size_t i = 0; i < impl.opened.shards.size(); ++i) {
@@ -956,7 +989,7 @@ bool Searcher::reopen()
     if (!remote_changed && impl.opened.unavailable.empty()) {
         return false;
     }
-    impl.state.clear();
+    impl.state.reset();
     impl.guarded([] { return true; });
     return true;
 }

@@ -10,6 +10,8 @@ namespace fs = std::filesystem;
 
 namespace akhbar::detail {
 
+std::function<void()> before_opening_for_test;
+
 namespace {
 
 constexpr std::string_view TCP_SCHEME = "tcp://";

@@ -6,6 +6,7 @@
 /// by xapian-tcpsrv (`tcp://HOST:PORT`).
 
 #include <chrono>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -32,5 +33,10 @@ struct ShardSpec {
 /// Opens one shard; remote ones with `timeout` for connecting and for each
 /// reply. Throws what Xapian throws.
 [[nodiscard]] Xapian::Database open_shard(const ShardSpec& shard, std::chrono::milliseconds timeout);
+
+/// Called, when set, as the Searcher starts opening its shards (at
+/// construction and whenever the disk changed): lets a test change the disk
+/// at that moment, as a writer's swap may. Empty in the tools.
+extern std::function<void()> before_opening_for_test;
 
 }  // namespace akhbar::detail

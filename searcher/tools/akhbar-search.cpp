@@ -54,15 +54,20 @@ std::size_t number_option(const std::string& option, std::string_view field,
     const char* end = text.data() + text.size();
     const auto [ptr, ec] = std::from_chars(text.data(), end, value);
     if (text.empty() || ptr != end || ec == std::errc::invalid_argument) {
-        throw UsageError("--" + option + " is not a whole number: \"" + text + "\"");
+        throw UsageError("--" + option +
+                         " is not a whole number: " + akhbar::quote_for_message(text));
     }
     if (ec == std::errc::result_out_of_range) {
-        throw UsageError("--" + option + " is out of range: \"" + text + "\"");
+        throw UsageError("--" + option + " is out of range: " + akhbar::quote_for_message(text));
     }
     try {
         return akhbar::checked_number(field, value);
     } catch (const akhbar::InvalidArgument& e) {
-        throw UsageError("--" + option + ": " + e.what());
+        // "limit must be ..." from the library: said of the option instead.
+        const std::string_view what = e.what();
+        throw UsageError("--" + option +
+                         std::string(what.starts_with(field) ? what.substr(field.size())
+                                                              : ": " + std::string(what)));
     }
 }
 
@@ -98,8 +103,10 @@ void print(const akhbar::SearchResult& result, const Output& out, const std::str
 // (an empty qid would print no "== qid" header, pretty JSON among JSON
 // Lines, and a TREC run line that matches no topic). Each answer is flushed,
 // so that a program feeding queries through a pipe gets it at once.
-// Exit code: 2 when a line could not be run, else 3 when some result missed
-// a shard (--partial), else 0.
+// A line the index fails (IndexError) is reported the same way and the
+// batch goes on. Exit code: 1 when the index failed a line, else 2 when a
+// line could not be run, else 3 when some result missed a shard (--partial),
+// else 0.
 int run_batch(const akhbar::Searcher& searcher, akhbar::SearchRequest request,
               const std::string& file, const Output& out, const std::string& timings_file,
               bool warmup)
@@ -121,7 +128,7 @@ int run_batch(const akhbar::Searcher& searcher, akhbar::SearchRequest request,
             request.query = line.substr(tab + 1);
             try {
                 (void)searcher.search(request);
-            } catch (const akhbar::QueryError&) {
+            } catch (const akhbar::Error&) {
                 // reported in the timed pass
             }
         }
@@ -137,8 +144,13 @@ int run_batch(const akhbar::Searcher& searcher, akhbar::SearchRequest request,
             return 1;
         }
     }
-    int status = 0;
+    bool skipped = false;                  // a line that could not be run
+    bool index_failed = false;             // a line the index failed
     std::vector<std::string> unavailable;  // reported once each
+    const auto report = [&](std::size_t number, const std::exception& e) {
+        std::cerr << akhbar::escape_controls(file) << ":" << number << ": "
+                  << akhbar::escape_controls(e.what()) << "\n";
+    };
     std::string line;
     std::size_t number = 0;
     while (akhbar::next_data_line(in, line, number)) {
@@ -146,13 +158,14 @@ int run_batch(const akhbar::Searcher& searcher, akhbar::SearchRequest request,
         if (tab == std::string::npos) {
             std::cerr << akhbar::escape_controls(file) << ":" << number
                       << ": expected qid<TAB>query: " << akhbar::quote_for_message(line) << "\n";
-            status = 2;
+            skipped = true;
             continue;
         }
         if (tab == 0) {
-            std::cerr << file << ":" << number << ": empty qid (expected qid<TAB>query): \"" << line
-                      << "\"\n";
-            status = 2;
+            std::cerr << akhbar::escape_controls(file) << ":" << number
+                      << ": empty qid (expected qid<TAB>query): " << akhbar::quote_for_message(line)
+                      << "\n";
+            skipped = true;
             continue;
         }
         const std::string qid = line.substr(0, tab);
@@ -168,17 +181,22 @@ int run_batch(const akhbar::Searcher& searcher, akhbar::SearchRequest request,
             std::cout.flush();
             for (const std::string& shard : result.unavailable) {
                 if (std::find(unavailable.begin(), unavailable.end(), shard) == unavailable.end()) {
-                    std::cerr << "akhbar-search: partial results: " << shard << "\n";
+                    std::cerr << "akhbar-search: partial results: "
+                              << akhbar::escape_controls(shard) << "\n";
                     unavailable.push_back(shard);
                 }
             }
         } catch (const akhbar::QueryError& e) {
-            std::cerr << akhbar::escape_controls(file) << ":" << number << ": "
-                      << akhbar::escape_controls(e.what()) << "\n";
-            status = 2;
+            report(number, e);
+            skipped = true;
+        } catch (const akhbar::IndexError& e) {
+            // The index failed this line (a shard down, a database that
+            // changed on every attempt): the next lines may still be answered.
+            report(number, e);
+            index_failed = true;
         }
     }
-    return status != 0 || unavailable.empty() ? status : 3;
+    return index_failed ? 1 : skipped ? 2 : unavailable.empty() ? 0 : 3;
 }
 
 }  // namespace

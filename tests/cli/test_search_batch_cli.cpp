@@ -15,6 +15,7 @@
 
 #include <cerrno>
 #include <chrono>
+#include <filesystem>
 #include <sstream>
 #include <stdexcept>
 #include <thread>
@@ -95,15 +96,15 @@ public:
         }
     }
 
-    // Sends one line; returns the answer's line ("" when none came).
-    std::string ask(const std::string& line)
+    // Sends one line; false when it could not be written.
+    bool send(const std::string& line)
     {
         const std::string data = line + "\n";
-        if (::write(m_in, data.data(), data.size()) != static_cast<ssize_t>(data.size())) {
-            return "";
-        }
-        return next_line();
+        return ::write(m_in, data.data(), data.size()) == static_cast<ssize_t>(data.size());
     }
+
+    // Sends one line; returns the answer's line ("" when none came).
+    std::string ask(const std::string& line) { return send(line) ? next_line() : ""; }
 
     // Closes the queries; returns the exit code.
     int finish()
@@ -220,6 +221,38 @@ BOOST_AUTO_TEST_CASE(a_batch_survives_commits_and_a_rebuild)
     BOOST_TEST(akhbar::test::read_file(err).empty(), akhbar::test::read_file(err));
 }
 
+// A line the index fails (here: the database deleted under the run) is
+// reported with its FILE:LINE and the next lines still run; exit 1. On
+// d7b6081 the IndexError ended the whole batch at that line.
+BOOST_AUTO_TEST_CASE(a_batch_goes_on_after_an_index_error)
+{
+    TempDir dir;
+    const std::string db = (dir / "db").string();
+    const auto one = dir.write("1.jsonl", article(1));
+    BOOST_TEST_REQUIRE(run_process({INDEX, "--db", db, one.string()}).exit_code == 0);
+    const std::string fifo = (dir / "queries").string();
+    BOOST_TEST_REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
+    const std::string err = (dir / "err").string();
+    BatchChild batch({SEARCH, "--db", db, "--batch", fifo, "--json", "--no-facets"}, fifo, err);
+    BOOST_TEST(total_of(batch.ask("a\tالسلام")) == 1U);
+
+    std::filesystem::remove_all(db);
+    BOOST_TEST_REQUIRE(batch.send("b\tالسلام"));
+    // Waits for the report of line 2 (an event, not a time: 20 s is a bound).
+    const std::string reported = fifo + ":2: no database at " + db;
+    for (int i = 0; i < 2000 && !contains(akhbar::test::read_file(err), reported); ++i) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    }
+    BOOST_TEST_REQUIRE(contains(akhbar::test::read_file(err), reported),
+                       akhbar::test::read_file(err));
+
+    BOOST_TEST_REQUIRE(run_process({INDEX, "--db", db, one.string()}).exit_code == 0);
+    const std::string answer = batch.ask("c\tالسلام");
+    BOOST_TEST_REQUIRE(!answer.empty(), akhbar::test::read_file(err));
+    BOOST_TEST(nlohmann::json::parse(answer)["qid"] == "c");
+    BOOST_TEST(batch.finish() == 1);
+}
+
 // An empty qid cannot be told from the next query's in a run file, and
 // printed pretty JSON among JSON Lines on commit 58c5982: the line is skipped
 // with its FILE:LINE, the rest run, exit 2 (as for any line that cannot be
@@ -235,7 +268,7 @@ BOOST_AUTO_TEST_CASE(a_batch_line_with_an_empty_qid_is_skipped)
     const auto r = run_process({SEARCH, "--db", db, "--batch", queries.string(), "--json"});
     BOOST_TEST(r.exit_code == 2);
     BOOST_TEST(
-        contains(r.err, queries.string() + ":2: empty qid (expected qid<TAB>query): \"\tالسلام\""),
+        contains(r.err, queries.string() + ":2: empty qid (expected qid<TAB>query): \"\\tالسلام\""),
         r.err);
     std::istringstream lines(r.out);
     std::string line;
@@ -285,39 +318,50 @@ std::ostream& operator<<(std::ostream& os, const BoundRow& row) { return os << r
 // as written; on commit 58c5982, --limit -1 meant everything, --offset -1
 // nothing, and --timeout -1 or 2147483648 no timeout at all (exit 0).
 const BoundRow BOUND_ROWS[] = {
-    {"limit_minus_one", {"--limit", "-1"}, "--limit: limit must be from 1 to 10000, not -1"},
-    {"limit_zero", {"--limit", "0"}, "--limit: limit must be from 1 to 10000, not 0"},
-    {"limit_too_many", {"--limit", "10001"}, "--limit: limit must be from 1 to 10000, not 10001"},
+    {"limit_minus_one", {"--limit", "-1"}, "--limit must be from 1 to 10000, not -1"},
+    {"limit_zero", {"--limit", "0"}, "--limit must be from 1 to 10000, not 0"},
+    {"limit_too_many", {"--limit", "10001"}, "--limit must be from 1 to 10000, not 10001"},
     {"limit_not_a_number", {"--limit", "ten"}, "--limit is not a whole number: \"ten\""},
     {"limit_plus_sign", {"--limit", "+5"}, "--limit is not a whole number: \"+5\""},
     {"limit_past_64_bits",
      {"--limit", "99999999999999999999"},
      "--limit is out of range: \"99999999999999999999\""},
-    {"offset_minus_one", {"--offset", "-1"}, "--offset: offset must be from 0 to 99999, not -1"},
+    {"offset_minus_one",
+     {"--offset", "-1"},
+     "--offset must be at least 0, with offset + limit at most 100000, not -1"},
+    // On d7b6081: "--offset: offset must be from 0 to 99999", yet 99999 is
+    // refused with the default limit; and a long value was shown whole.
+    {"offset_too_deep",
+     {"--offset", "100000"},
+     "--offset must be at least 0, with offset + limit at most 100000, not 100000"},
+    {"limit_long_value",
+     {"--limit", std::string(80, 'x')},
+     "--limit is not a whole number: "
+     "\"xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx…\"\n"},
     {"page_too_deep",
      {"--offset", "99995", "--limit", "10"},
      "offset + limit must be at most 100000, not 99995 + 10"},
     {"snippet_minus",
      {"--snippet-chars", "-5"},
-     "--snippet-chars: snippet_chars must be from 1 to 10000, not -5"},
+     "--snippet-chars must be from 1 to 10000, not -5"},
     {"snippet_too_long",
      {"--snippet-chars", "10001"},
-     "--snippet-chars: snippet_chars must be from 1 to 10000, not 10001"},
+     "--snippet-chars must be from 1 to 10000, not 10001"},
     {"timeout_minus_one",
      {"--timeout", "-1"},
-     "--timeout: timeout must be from 1 to 3600000 milliseconds, not -1"},
+     "--timeout must be from 1 to 3600000 milliseconds, not -1"},
     {"timeout_2_pow_31",
      {"--timeout", "2147483648"},
-     "--timeout: timeout must be from 1 to 3600000 milliseconds, not 2147483648"},
+     "--timeout must be from 1 to 3600000 milliseconds, not 2147483648"},
     {"timeout_zero",
      {"--timeout", "0"},
-     "--timeout: timeout must be from 1 to 3600000 milliseconds, not 0"},
+     "--timeout must be from 1 to 3600000 milliseconds, not 0"},
     {"like_limit_minus_one",
      {"--like", "a1", "--limit", "-1"},
-     "--limit: limit must be from 1 to 10000, not -1"},
+     "--limit must be from 1 to 10000, not -1"},
     {"batch_limit_minus_one",
      {"--batch", "/dev/null", "--limit", "-1"},
-     "--limit: limit must be from 1 to 10000, not -1"},
+     "--limit must be from 1 to 10000, not -1"},
 };
 
 BOOST_DATA_TEST_CASE(numbers_out_of_bounds_exit_2, boost::unit_test::data::make(BOUND_ROWS), row)

@@ -190,7 +190,7 @@ BOOST_AUTO_TEST_CASE(bad_shard_options_exit_2)
 {
     const auto zero = run_process({SEARCH, "--db", db().path, "--timeout", "0", "السلام"});
     BOOST_TEST(zero.exit_code == 2);
-    BOOST_TEST(contains(zero.err, "--timeout: timeout must be from 1 to 3600000 milliseconds, not 0"));
+    BOOST_TEST(contains(zero.err, "--timeout must be from 1 to 3600000 milliseconds, not 0"));
     const auto ranking = run_process({SEARCH, "--db", db().path, "--ranking", "tfidf", "السلام"});
     BOOST_TEST(ranking.exit_code == 2);
     BOOST_TEST(contains(ranking.err, "--ranking is akhbar, bm25 or lucene-bm25, not \"tfidf\""), ranking.err);
@@ -231,7 +231,9 @@ HostileDb& hostile_db()
 
 struct TerminalRow {
     const char* name;
-    std::vector<std::string> args;  // "DB" and "BATCH" stand for the database and batch file
+    // "DB" and "BATCH" stand for the database and batch file, "EVIL_BATCH" for
+    // the batch file under a name with ESC
+    std::vector<std::string> args;
     std::string batch;              // the batch file's content
     int exit_code;
     std::string shown;  // the escaped text expected on stdout or stderr
@@ -254,6 +256,15 @@ const TerminalRow TERMINAL_ROWS[] = {
      "== q\\x1B[2J"},
     {"batch file name with ESC", {"--db", "DB", "--batch", "no\x1B[2J.tsv"}, "", 1,
      "no\\x1B[2J.tsv"},
+    // On d7b6081 these three printed the line, the file name and the shard raw.
+    {"batch empty qid with escapes", {"--db", "DB", "--batch", "BATCH"},
+     "\t\x1B]0;pwned\a\x1B[2J\n", 2,
+     "empty qid (expected qid<TAB>query): \"\\t\\x1B]0;pwned\\x07\\x1B[2J\""},
+    {"batch file name with ESC and an empty qid", {"--db", "DB", "--batch", "EVIL_BATCH"},
+     "\tكازاخستان\n", 2, "n\\x1B[1m.tsv:1: empty qid"},
+    {"batch partial results naming a shard",
+     {"--db", "DB", "--db", "nodb\x1B[2J", "--partial", "--batch", "BATCH"}, "q\tكازاخستان\n", 3,
+     "partial results: no database at nodb\\x1B[2J"},
 };
 
 }  // namespace
@@ -264,9 +275,13 @@ BOOST_DATA_TEST_CASE(untrusted_text_is_escaped, boost::unit_test::data::make(TER
 {
     TempDir dir;
     const auto batch = dir.write("batch.tsv", row.batch);
+    const auto evil_batch = dir.write("n\x1B[1m.tsv", row.batch);
     std::vector<std::string> argv{SEARCH};
     for (const std::string& arg : row.args) {
-        argv.push_back(arg == "DB" ? hostile_db().path : arg == "BATCH" ? batch.string() : arg);
+        argv.push_back(arg == "DB"           ? hostile_db().path
+                       : arg == "BATCH"      ? batch.string()
+                       : arg == "EVIL_BATCH" ? evil_batch.string()
+                                             : arg);
     }
     const auto r = run_process(argv);
     BOOST_TEST(r.exit_code == row.exit_code, r.err);

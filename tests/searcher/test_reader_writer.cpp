@@ -2,6 +2,8 @@
 // every call from the latest committed revision, and never fails because an
 // indexer committed, rebuilt the database or added a shard.
 
+#include <boost/test/data/monomorphic.hpp>
+#include <boost/test/data/test_case.hpp>
 #include <boost/test/unit_test.hpp>
 
 #include <atomic>
@@ -14,6 +16,7 @@
 #include "akhbar/common/error.hpp"
 #include "akhbar/indexer/indexer.hpp"
 #include "akhbar/searcher/searcher.hpp"
+#include "shards.hpp"
 #include "support/temp_dir.hpp"
 
 namespace fs = std::filesystem;
@@ -114,6 +117,50 @@ BOOST_FIXTURE_TEST_CASE(a_searcher_follows_commits_and_a_rebuild, OneArticle)
     BOOST_TEST(searcher.size() == 3U);
     BOOST_TEST(searcher.profile() == "none");
     BOOST_CHECK_THROW((void)searcher.related("a40", 3), akhbar::InvalidArgument);  // gone
+}
+
+// A rebuild or a compaction swaps a directory in with two renames; a
+// searcher that saw the disk change and opens the shard between them finds no
+// database. On commit 58c5982 that call failed ("no database at ..."); it is
+// now tried again, as the disk changed during it. The test hook makes the
+// renames happen at that very moment, with and without allow_partial.
+BOOST_DATA_TEST_CASE_F(OneArticle, a_swap_while_a_searcher_opens_is_waited_for,
+                       boost::unit_test::data::make({false, true}), allow_partial)
+{
+    akhbar::IndexerOptions next = options;
+    next.db = dir / "next";
+    {
+        akhbar::Indexer rebuild(next);
+        for (int n = 0; n < 3; ++n) {
+            rebuild.put(numbered(1000 + n));
+        }
+        rebuild.finish();
+    }
+    akhbar::SearcherOptions searcher_options;
+    searcher_options.databases = {options.db.string()};
+    searcher_options.allow_partial = allow_partial;
+    const Searcher searcher(searcher_options);
+    BOOST_TEST(searcher.search(peace()).total == 1U);
+    {
+        akhbar::Indexer writer(options);  // a commit: the searcher opens again
+        writer.put(numbered(1));
+        writer.finish();
+    }
+    int openings = 0;
+    akhbar::detail::before_opening_for_test = [&] {
+        if (++openings == 1) {
+            fs::rename(options.db, dir / "old");  // the swap's first rename
+        } else if (openings == 2) {
+            fs::rename(next.db, options.db);  // and its second
+        }
+    };
+    struct Reset {
+        ~Reset() { akhbar::detail::before_opening_for_test = nullptr; }
+    } reset;
+    const auto result = searcher.search(peace());
+    BOOST_TEST(result.total == 3U);
+    BOOST_TEST(!result.partial);
+    BOOST_TEST(openings == 2);
 }
 
 // A sharded directory grows a shard when an article of a new month comes:

@@ -13,6 +13,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <thread>
@@ -65,6 +66,23 @@ bool accepts_connections(unsigned port)
     return ok;
 }
 
+// Whether something listens on the loopback `port`, seen without connecting
+// (a connection would use up a --one-shot server): Linux's /proc/net/tcp,
+// whose lines hold "0100007F:PORT" (hex) and state 0A (LISTEN).
+bool listens(unsigned port)
+{
+    std::ifstream in("/proc/net/tcp");
+    char address[32];
+    std::snprintf(address, sizeof address, "0100007F:%04X", port);
+    std::string line;
+    while (std::getline(in, line)) {
+        if (line.find(std::string(address) + " 00000000:0000 0A") != std::string::npos) {
+            return true;
+        }
+    }
+    return false;
+}
+
 std::string find_tcpsrv()
 {
     for (const char* dir : {"/usr/bin", "/usr/local/bin"}) {
@@ -77,15 +95,18 @@ std::string find_tcpsrv()
 }
 
 // xapian-tcpsrv serving one database on a loopback port, for as long as the
-// object lives.
+// object lives; with `one_shot`, serving a single connection.
 class TcpServer {
 public:
-    explicit TcpServer(const fs::path& db) : m_port(free_port())
+    explicit TcpServer(const fs::path& db, bool one_shot = false) : m_port(free_port())
     {
         const std::string tcpsrv = find_tcpsrv();
         BOOST_TEST_REQUIRE(!tcpsrv.empty(), "xapian-tcpsrv not found (Debian package xapian-tools)");
         std::vector<std::string> args = {tcpsrv, "--quiet", "--interface", "127.0.0.1", "--port",
                                          std::to_string(m_port), db.string()};
+        if (one_shot) {
+            args.insert(args.begin() + 1, "--one-shot");
+        }
         std::vector<char*> argv;
         for (auto& a : args) {
             argv.push_back(a.data());
@@ -100,10 +121,13 @@ public:
         const int spawned = posix_spawn(&m_pid, argv[0], nullptr, &attr, argv.data(), environ);
         posix_spawnattr_destroy(&attr);
         BOOST_TEST_REQUIRE(spawned == 0);
-        for (int i = 0; i < 200 && !accepts_connections(m_port); ++i) {
+        const auto started = [&] {
+            return one_shot ? listens(m_port) : accepts_connections(m_port);
+        };
+        for (int i = 0; i < 200 && !started(); ++i) {
             std::this_thread::sleep_for(std::chrono::milliseconds(25));
         }
-        BOOST_TEST_REQUIRE(accepts_connections(m_port), "xapian-tcpsrv did not start on " << m_port);
+        BOOST_TEST_REQUIRE(started(), "xapian-tcpsrv did not start on " << m_port);
     }
     TcpServer(const TcpServer&) = delete;
     TcpServer& operator=(const TcpServer&) = delete;
@@ -356,6 +380,24 @@ BOOST_AUTO_TEST_CASE(a_shard_that_goes_down_is_named_and_can_be_left_out)
     const Searcher reopened(lenient);
     BOOST_TEST(reopened.shards().size() == addresses.size() - 1);
     BOOST_TEST(reopened.search(request_for("السلام")).total == partial.total);
+}
+
+BOOST_AUTO_TEST_CASE(a_remote_shard_is_not_reconnected_to_at_every_call)
+{
+    // A server that serves one connection: a second one is never answered,
+    // so any call that connected again would time out.
+    akhbar::test::TempDir dir;
+    const fs::path db = dir / "db";
+    index_into(db, akhbar::ShardBy::none);
+    const TcpServer server(db, true);
+    SearcherOptions options;
+    options.databases = {server.address()};
+    options.timeout = std::chrono::milliseconds(500);
+    const Searcher searcher(options);
+    const std::size_t total = searcher.search(request_for("السلام")).total;
+    BOOST_TEST(total > 0U);
+    BOOST_TEST(searcher.search(request_for("السلام")).total == total);
+    BOOST_TEST(searcher.size() > 0U);
 }
 
 BOOST_AUTO_TEST_CASE(a_server_that_never_answers_times_out)

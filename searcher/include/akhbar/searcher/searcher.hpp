@@ -230,15 +230,20 @@ public:
     /// shards that were left out as unavailable; true when something changed.
     bool reopen();
 
-    /// The analyzer profile of the databases.
+    /// The analyzer profile of the databases, as of the latest committed
+    /// revision (a rebuild may change it). Like every reading call, opens the
+    /// shards again when they changed on disk: throws IndexError when they
+    /// cannot be opened then.
     [[nodiscard]] std::string profile() const;
 
-    /// Number of articles.
+    /// Number of articles in the latest committed revision. Throws
+    /// IndexError as profile() does, or when a remote shard stops answering.
     [[nodiscard]] std::size_t size() const;
 
     /// The shards being searched (paths and tcp://HOST:PORT), stub files and
-    /// sharded directories expanded; with allow_partial, only those that
-    /// answered when last opened.
+    /// sharded directories expanded, as of the latest committed revision;
+    /// with allow_partial, only those that answered when last opened. Throws
+    /// IndexError as profile() does.
     [[nodiscard]] std::vector<std::string> shards() const;
 
 private:
