@@ -26,6 +26,7 @@
 #include <xapian.h>
 
 #include "akhbar/indexer/indexer.hpp"
+#include "work_dirs.hpp"
 
 namespace akhbar::detail {
 
@@ -115,6 +116,7 @@ private:
     IndexerOptions m_options;
     std::filesystem::path m_root;  // what the user named
     std::filesystem::path m_dir;   // where shards are written (a work dir when rebuilding)
+    detail::WorkDir m_work;        // that work dir, locked while this run builds in it
     ShardBy m_by = ShardBy::none;
     bool m_rebuild = false;
     bool m_finished = false;
@@ -124,7 +126,7 @@ private:
     std::map<std::string, std::unique_ptr<Indexer>> m_shards;  // open ones, by name
     // New shards of this run, by name: each is built at its work path and
     // renamed to its name at finish().
-    std::map<std::string, std::filesystem::path> m_new;
+    std::map<std::string, detail::WorkDir> m_new;
     std::vector<std::string> m_repairs;
     // Shards that existed when the run started, and one database over them
     // (in this order) to find where an id was.
