@@ -8,9 +8,10 @@
 /// Crash safety (a run killed at any moment): the directory appears with its
 /// stub, lock and empty spelling database at once (built aside, renamed in),
 /// so the layout is recorded before the first shard; a new shard is built
-/// aside (`NAME.build-PID`) and renamed in only once complete; the stub lists
-/// only complete shards. The next run removes the work directories of dead
-/// runs and incomplete shards left by older versions, and lists again the
+/// aside (`NAME.build-PID-XXXXXX`, see WorkDir) and renamed in only once
+/// complete; the stub lists only complete shards. The next run removes the
+/// work directories of dead runs and incomplete shards left by older
+/// versions, and lists again the
 /// shards a kill kept out of the stub.
 
 #include <chrono>
