@@ -49,14 +49,13 @@ CompactedDatabase compact_one(const fs::path& path, unsigned level)
                                     path.string())) {
         throw IndexError(path.string() + " is not an Akhbar database");
     }
-    const fs::path fresh = detail::work_dir_for(path);
-    fs::remove_all(fresh);
+    detail::WorkDir work(path);
+    const fs::path& fresh = work.path();
     try {
         Xapian::Database(path.string()).compact(fresh.string(), level, schema::BLOCK_SIZE);
         detail::swap_into_place(fresh, path);
     } catch (...) {
-        std::error_code ec;
-        fs::remove_all(fresh, ec);
+        work.remove();
         throw;
     }
     out.bytes_after = bytes_in(path);

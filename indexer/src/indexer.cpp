@@ -33,7 +33,6 @@ using detail::origin_term;
 using detail::remove_stale_work_dirs;
 using detail::swap_into_place;
 using detail::term;
-using detail::work_dir_for;
 
 constexpr std::size_t SHARD_QUEUE_CAPACITY = 64;
 
@@ -243,6 +242,7 @@ struct SingleIndex {
     std::size_t uncommitted = 0;
     std::unique_ptr<DocumentBuilder> builder;  // direct mode
     // Bulk mode.
+    detail::WorkDir work;  // where a bulk build writes, locked while it does
     fs::path work_dir;
     std::vector<std::unique_ptr<Shard>> shards;
     struct BulkEntry {
@@ -263,7 +263,7 @@ struct SingleIndex {
         if (target.has_parent_path()) {
             fs::create_directories(target.parent_path());
         }
-        remove_stale_work_dirs(target);
+        repairs = remove_stale_work_dirs(target);
         // A new database is created with its metadata: killed before any
         // article, it is still an (empty) Akhbar database.
         const std::string new_profile =
@@ -300,9 +300,8 @@ struct SingleIndex {
 
         is_bulk = options.rebuild || db.get_doccount() == 0;
         if (is_bulk) {
-            work_dir = work_dir_for(target);
-            fs::remove_all(work_dir);
-            fs::create_directories(work_dir);
+            work = detail::WorkDir(target);
+            work_dir = work.path();
             const unsigned n = shard_count(options.threads);
             for (unsigned i = 0; i < n; ++i) {
                 shards.push_back(std::make_unique<Shard>(work_dir / ("shard" + std::to_string(i)),
@@ -416,14 +415,13 @@ struct SingleIndex {
         // Swap while still holding the old database's lock, then let it go.
         swap_into_place(merged, target);
         db.close();
-        fs::remove_all(work_dir);
+        work.remove();
     }
 
     void discard_bulk() noexcept
     {
         shards.clear();  // joins the threads
-        std::error_code ec;
-        fs::remove_all(work_dir, ec);
+        work.remove();
     }
 
     Outcome put(const Article& article)

@@ -131,7 +131,7 @@ ShardedIndex::ShardedIndex(IndexerOptions options)
     if (m_root.has_parent_path()) {
         fs::create_directories(m_root.parent_path());
     }
-    remove_stale_work_dirs(m_root);
+    m_repairs = remove_stale_work_dirs(m_root);
     std::optional<ShardLayout> layout = read_layout(m_root);
     const bool single = !layout && is_database(m_root);
     if (single && !m_rebuild && Xapian::Database(m_root.string()).get_doccount() > 0) {
@@ -159,12 +159,14 @@ ShardedIndex::ShardedIndex(IndexerOptions options)
         fs::create_directories(m_root);
         lock(m_root);
     }
-    m_dir = m_rebuild ? work_dir_for(m_root) : m_root;
-    clean_up();
     if (m_rebuild) {
-        fs::remove_all(m_dir);
-        fs::create_directories(m_dir);
+        m_work = WorkDir(m_root);
+        m_dir = m_work.path();
     } else {
+        m_dir = m_root;
+    }
+    clean_up();
+    if (!m_rebuild) {
         // Every complete shard in the directory, listed or not: a run killed
         // between renaming a new shard in and rewriting the stub leaves one
         // unlisted.
@@ -199,9 +201,8 @@ ShardedIndex::ShardedIndex(IndexerOptions options)
 
 bool ShardedIndex::create_layout()
 {
-    const fs::path fresh = work_dir_for(m_root);
-    fs::remove_all(fresh);
-    fs::create_directories(fresh);
+    WorkDir work(m_root);
+    const fs::path& fresh = work.path();
     m_dir = fresh;
     lock(fresh);  // the lock moves with the directory
     m_profile = m_options.profile.empty() ? std::string(DEFAULT_PROFILE) : m_options.profile;
@@ -214,7 +215,7 @@ bool ShardedIndex::create_layout()
     // version recorded layouts first, or files of the user's): use it as it is.
     m_lock.release();
     m_profile.clear();
-    fs::remove_all(fresh);
+    work.remove();
     return false;
 }
 
@@ -228,7 +229,9 @@ void ShardedIndex::lock(const fs::path& dir)
 
 void ShardedIndex::clean_up()
 {
-    remove_stale_work_dirs_in(m_root);
+    for (std::string& done : remove_stale_work_dirs_in(m_root)) {
+        m_repairs.push_back(std::move(done));
+    }
     std::vector<fs::path> incomplete;
     for (const auto& entry : fs::directory_iterator(m_root)) {
         if (!is_work_dir_name(entry.path().filename().string()) &&
@@ -252,9 +255,8 @@ ShardedIndex::~ShardedIndex()
 
 void ShardedIndex::discard_new_shards() noexcept
 {
-    for (const auto& [name, path] : m_new) {
-        std::error_code ec;
-        fs::remove_all(path, ec);
+    for (auto& [name, work] : m_new) {
+        work.remove();
     }
     m_new.clear();
 }
@@ -267,7 +269,7 @@ Indexer& ShardedIndex::shard(const std::string& name)
         o.db = m_dir / name;
         if (!is_database(o.db)) {
             // A new shard is built aside and appears at finish(), complete.
-            o.db = m_new.emplace(name, work_dir_for(o.db)).first->second;
+            o.db = m_new.emplace(name, WorkDir(o.db)).first->second.path();
         }
         // The first existing shard is opened with the profile asked for (or its
         // own); every other shard must have the same.
@@ -367,8 +369,8 @@ void ShardedIndex::finish()
         for (auto& [name, writer] : m_shards) {
             writer->finish();
             if (const auto it = m_new.find(name); it != m_new.end()) {
-                if (!rename_into_place(it->second, m_dir / name)) {
-                    throw IndexError("cannot move the new shard " + it->second.string() +
+                if (!rename_into_place(it->second.path(), m_dir / name)) {
+                    throw IndexError("cannot move the new shard " + it->second.path().string() +
                                      " into place: " + (m_dir / name).string() +
                                      " is in the way");
                 }
@@ -400,8 +402,7 @@ void ShardedIndex::abandon()
     }
     discard_new_shards();
     if (m_rebuild) {
-        std::error_code ec;
-        fs::remove_all(m_dir, ec);
+        m_work.remove();
     }
 }
 
@@ -430,8 +431,8 @@ void ShardedIndex::write_spelling() const
         }
     }
     const fs::path target = m_dir / SPELLING_SHARD;
-    const fs::path fresh = work_dir_for(target);
-    fs::remove_all(fresh);
+    const WorkDir work(target);
+    const fs::path& fresh = work.path();
     {
         // Synced: this copy becomes the live spelling database.
         Xapian::WritableDatabase out(fresh.string(), Xapian::DB_CREATE_OR_OVERWRITE);

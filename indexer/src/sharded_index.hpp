@@ -8,9 +8,10 @@
 /// Crash safety (a run killed at any moment): the directory appears with its
 /// stub, lock and empty spelling database at once (built aside, renamed in),
 /// so the layout is recorded before the first shard; a new shard is built
-/// aside (`NAME.build-PID`) and renamed in only once complete; the stub lists
-/// only complete shards. The next run removes the work directories of dead
-/// runs and incomplete shards left by older versions, and lists again the
+/// aside (`NAME.build-PID-XXXXXX`, see WorkDir) and renamed in only once
+/// complete; the stub lists only complete shards. The next run removes the
+/// work directories of dead runs and incomplete shards left by older
+/// versions, and lists again the
 /// shards a kill kept out of the stub.
 
 #include <chrono>
@@ -26,6 +27,7 @@
 #include <xapian.h>
 
 #include "akhbar/indexer/indexer.hpp"
+#include "work_dirs.hpp"
 
 namespace akhbar::detail {
 
@@ -115,6 +117,7 @@ private:
     IndexerOptions m_options;
     std::filesystem::path m_root;  // what the user named
     std::filesystem::path m_dir;   // where shards are written (a work dir when rebuilding)
+    detail::WorkDir m_work;        // that work dir, locked while this run builds in it
     ShardBy m_by = ShardBy::none;
     bool m_rebuild = false;
     bool m_finished = false;
@@ -124,7 +127,7 @@ private:
     std::map<std::string, std::unique_ptr<Indexer>> m_shards;  // open ones, by name
     // New shards of this run, by name: each is built at its work path and
     // renamed to its name at finish().
-    std::map<std::string, std::filesystem::path> m_new;
+    std::map<std::string, detail::WorkDir> m_new;
     std::vector<std::string> m_repairs;
     // Shards that existed when the run started, and one database over them
     // (in this order) to find where an id was.

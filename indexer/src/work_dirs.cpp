@@ -1,16 +1,18 @@
 #include "work_dirs.hpp"
 
 #include <fcntl.h>
-#include <signal.h>
 #include <stdio.h>
+#include <sys/file.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
+#include <set>
 #include <string>
 #include <system_error>
+#include <utility>
 
 #include "akhbar/common/error.hpp"
 
@@ -21,25 +23,118 @@ namespace akhbar::detail {
 namespace {
 
 constexpr std::string_view WORK_SUFFIX = ".build-";
+constexpr std::string_view OLD_SUFFIX = ".old-";
+constexpr const char* MARKER = ".akhbar-work";
 
 fs::path parent_of(const fs::path& p)
 {
     return p.has_parent_path() ? p.parent_path() : fs::path(".");
 }
 
-// A work directory `<name>.build-<pid>` whose process is gone. (A PID reused
-// by another process keeps its directory until that one ends: harmless.)
-bool is_stale_work_dir(const std::string& name)
+// Opens `dir`'s marker (creating it when asked) and locks it; -1 when it is
+// missing or, with `wait` false, locked by a live process.
+int lock_marker(const fs::path& dir, bool create, bool wait)
 {
-    const auto at = name.rfind(WORK_SUFFIX);
-    if (at == std::string::npos) {
-        return false;
+    const fs::path marker = dir / MARKER;
+    const int fd = ::open(marker.c_str(), (create ? O_CREAT : 0) | O_RDWR | O_CLOEXEC, 0644);
+    if (fd < 0) {
+        if (create) {
+            throw fs::filesystem_error("cannot create", marker,
+                                       std::error_code(errno, std::generic_category()));
+        }
+        return -1;
     }
-    const char* digits = name.c_str() + at + WORK_SUFFIX.size();
-    char* end = nullptr;
-    const long pid = std::strtol(digits, &end, 10);
-    return end != digits && *end == '\0' && pid > 0 && pid != getpid() &&
-           kill(static_cast<pid_t>(pid), 0) != 0 && errno == ESRCH;
+    int rc = 0;
+    while ((rc = ::flock(fd, LOCK_EX | (wait ? 0 : LOCK_NB))) != 0 && errno == EINTR) {
+    }
+    if (rc != 0) {
+        ::close(fd);
+        return -1;
+    }
+    return fd;
+}
+
+// The marker goes with the work directory into place; it has no use there,
+// unless the place is itself a work directory.
+void drop_marker(const fs::path& dir)
+{
+    std::error_code ec;
+    if (!is_work_dir_name(dir.filename().string())) {
+        fs::remove(dir / MARKER, ec);
+    }
+}
+
+// Removes a marked directory, the marker last: killed halfway, the rest is
+// still recognisably ours.
+void remove_marked(const fs::path& dir)
+{
+    std::error_code ec;
+    for (const auto& entry : fs::directory_iterator(dir, ec)) {
+        if (entry.path().filename() != MARKER) {
+            fs::remove_all(entry.path());
+        }
+    }
+    fs::remove_all(dir);
+}
+
+// What to do with one leftover, `parent/name`; the marker's lock is held
+// meanwhile, so that no other run takes the same leftover at once.
+void clean_leftover(const fs::path& parent, const std::string& name,
+                    std::vector<std::string>& done)
+{
+    const fs::path path = parent / name;
+    const int fd = lock_marker(path, false, false);
+    if (fd < 0) {
+        // Not ours, or its run is alive. An empty one goes (rmdir(2) removes
+        // nothing else): a kill between mkdtemp() and the marker, or between
+        // the marker's removal and the rmdir, leaves one.
+        if (!fs::exists(path / MARKER)) {
+            ::rmdir(path.c_str());
+        }
+        return;
+    }
+    std::error_code ec;
+    const auto old_at = name.rfind(OLD_SUFFIX);
+    const auto build_at = name.rfind(WORK_SUFFIX);
+    const bool old = old_at != std::string::npos && (build_at == std::string::npos ||
+                                                     old_at > build_at);
+    const fs::path target = parent / name.substr(0, old_at);
+    if (old && !fs::exists(target, ec) && !ec) {
+        fs::rename(path, target, ec);
+        if (!ec) {
+            sync_directory(parent);
+            drop_marker(target);
+            done.push_back(target.string() + ": restored from " + path.string() +
+                           ", left by a run killed while swapping a new database in");
+        }
+    } else {
+        try {
+            remove_marked(path);
+        } catch (const fs::filesystem_error&) {
+            // Left for a later run; this one need not fail for it.
+        }
+    }
+    ::close(fd);
+}
+
+std::vector<std::string> clean_leftovers(const fs::path& parent, const std::string& only)
+{
+    std::vector<std::string> names;
+    std::error_code ec;
+    for (const auto& entry : fs::directory_iterator(parent, ec)) {
+        std::string name = entry.path().filename().string();
+        const bool of_target =
+            only.empty() || name.starts_with(only + std::string(WORK_SUFFIX)) ||
+            name.starts_with(only + std::string(OLD_SUFFIX));
+        if (of_target && is_work_dir_name(name) && entry.is_directory(ec)) {
+            names.push_back(std::move(name));
+        }
+    }
+    std::vector<std::string> done;
+    for (const std::string& name : names) {
+        clean_leftover(parent, name, done);
+    }
+    return done;
 }
 
 }  // namespace
@@ -87,20 +182,40 @@ void swap_into_place(const fs::path& fresh, const fs::path& target)
     if (!fs::exists(target)) {
         fs::rename(fresh, target);
         sync_directory(parent_of(target));
+        drop_marker(target);
         return;
     }
+    // The old database is marked and locked before it moves aside: a run
+    // killed before it is gone leaves it for the next run to remove, or,
+    // killed between the two renames below, to put back. (When `target` is
+    // itself a work directory, the WorkDir that owns it holds the lock.)
+    const int lock = lock_marker(target, true, false);
+    // A work directory swapped into (a new shard's, built in bulk) must stay
+    // marked: `fresh` gets the same marker (a hard link, so its owner's lock
+    // holds on both) and so keeps it across the swap.
+    ::link((target / MARKER).c_str(), (fresh / MARKER).c_str());
+    try {
+        fs::path old = fresh;
 #ifdef RENAME_EXCHANGE
-    if (renameat2(AT_FDCWD, fresh.c_str(), AT_FDCWD, target.c_str(), RENAME_EXCHANGE) == 0) {
-        sync_directory(parent_of(target));
-        fs::remove_all(fresh);  // now holds the old database
-        return;
-    }
+        if (renameat2(AT_FDCWD, fresh.c_str(), AT_FDCWD, target.c_str(), RENAME_EXCHANGE) != 0)
 #endif
-    const fs::path old = target.string() + ".old-" + std::to_string(getpid());
-    fs::rename(target, old);
-    fs::rename(fresh, target);
-    sync_directory(parent_of(target));
-    fs::remove_all(old);
+        {
+            old = target.string() + std::string(OLD_SUFFIX) + std::to_string(getpid());
+            fs::rename(target, old);
+            fs::rename(fresh, target);
+        }
+        sync_directory(parent_of(target));
+        drop_marker(target);
+        remove_marked(old);
+    } catch (...) {
+        if (lock >= 0) {
+            ::close(lock);
+        }
+        throw;
+    }
+    if (lock >= 0) {
+        ::close(lock);
+    }
 }
 
 bool rename_into_place(const fs::path& fresh, const fs::path& target)
@@ -114,34 +229,80 @@ bool rename_into_place(const fs::path& fresh, const fs::path& target)
                                    std::error_code(errno, std::generic_category()));
     }
     sync_directory(parent_of(target));
+    drop_marker(target);
     return true;
 }
 
-void remove_stale_work_dirs(const fs::path& target)
+WorkDir::WorkDir(const fs::path& target)
 {
-    std::error_code ec;
-    const std::string stem = target.filename().string() + std::string(WORK_SUFFIX);
-    for (const auto& entry : fs::directory_iterator(parent_of(target), ec)) {
-        const std::string name = entry.path().filename().string();
-        if (name.starts_with(stem) && is_stale_work_dir(name)) {
-            fs::remove_all(entry.path(), ec);
+    std::string name = target.string() + std::string(WORK_SUFFIX) + std::to_string(getpid()) +
+                       "-XXXXXX";
+    if (::mkdtemp(name.data()) == nullptr) {
+        throw fs::filesystem_error("cannot create a work directory", name,
+                                   std::error_code(errno, std::generic_category()));
+    }
+    m_path = name;
+    try {
+        m_lock = lock_marker(m_path, true, true);
+    } catch (const fs::filesystem_error& e) {
+        std::error_code ec;
+        fs::remove_all(m_path, ec);
+        if (e.code() != std::errc::no_such_file_or_directory) {
+            throw;
         }
+        // Another run's clean-up took it for an empty leftover: once more.
+        *this = WorkDir(target);
     }
 }
 
-void remove_stale_work_dirs_in(const fs::path& dir)
+WorkDir::WorkDir(WorkDir&& other) noexcept
+    : m_path(std::move(other.m_path)), m_lock(std::exchange(other.m_lock, -1))
 {
-    std::error_code ec;
-    for (const auto& entry : fs::directory_iterator(dir, ec)) {
-        if (is_stale_work_dir(entry.path().filename().string())) {
-            fs::remove_all(entry.path(), ec);
+}
+
+WorkDir& WorkDir::operator=(WorkDir&& other) noexcept
+{
+    if (this != &other) {
+        release();
+        m_path = std::move(other.m_path);
+        m_lock = std::exchange(other.m_lock, -1);
+    }
+    return *this;
+}
+
+WorkDir::~WorkDir()
+{
+    release();
+}
+
+void WorkDir::remove() noexcept
+{
+    if (!m_path.empty()) {
+        try {
+            remove_marked(m_path);
+        } catch (const fs::filesystem_error&) {
+            // A later run removes what is left: the marker is still there.
         }
+    }
+    release();
+}
+
+void WorkDir::release() noexcept
+{
+    if (m_lock >= 0) {
+        ::close(m_lock);
+        m_lock = -1;
     }
 }
 
-fs::path work_dir_for(const fs::path& target)
+std::vector<std::string> remove_stale_work_dirs(const fs::path& target)
 {
-    return target.string() + std::string(WORK_SUFFIX) + std::to_string(getpid());
+    return clean_leftovers(parent_of(target), target.filename().string());
+}
+
+std::vector<std::string> remove_stale_work_dirs_in(const fs::path& dir)
+{
+    return clean_leftovers(dir, "");
 }
 
 bool is_database(const fs::path& dir)
@@ -155,26 +316,28 @@ bool is_incomplete_database(const fs::path& dir)
     if (!fs::is_directory(dir, ec) || is_database(dir)) {
         return false;
     }
-    // Glass creates the directory, `flintlock`, its tables (`*.glass`), and
-    // writes `iamglass` last, through a temporary file (`v.tmp`). An empty
-    // directory is left alone: the user may have made it, and a rename
-    // replaces it anyway.
-    bool any = false;
+    // Glass creates the directory, `flintlock`, its tables, and writes
+    // `iamglass` last, through `v.tmp`. Anything else (a user's file, even an
+    // empty directory) means the directory is not what a killed run left.
+    static const std::set<std::string, std::less<>> glass_files = {
+        "flintlock",      "postlist.glass", "termlist.glass", "position.glass", "docdata.glass",
+        "record.glass",   "spelling.glass", "synonym.glass",  "v.tmp",
+    };
+    bool lock_file = false;
     for (const auto& entry : fs::directory_iterator(dir, ec)) {
-        any = true;
         const std::string name = entry.path().filename().string();
-        const bool glass_file = name == "flintlock" || name.ends_with(".glass") ||
-                                name.ends_with(".tmp");
-        if (!glass_file || !entry.is_regular_file(ec)) {
+        if (!glass_files.contains(name) || !entry.is_regular_file(ec)) {
             return false;
         }
+        lock_file = lock_file || name == "flintlock";
     }
-    return any && !ec;
+    return lock_file && !ec;
 }
 
 bool is_work_dir_name(std::string_view name)
 {
-    return name.find(WORK_SUFFIX) != std::string_view::npos;
+    return name.find(WORK_SUFFIX) != std::string_view::npos ||
+           name.find(OLD_SUFFIX) != std::string_view::npos;
 }
 
 std::optional<std::string> prepare_database_dir(
@@ -187,18 +350,25 @@ std::optional<std::string> prepare_database_dir(
                    ": removed an incomplete database left by a killed run (no iamglass; it held "
                    "no committed article)";
     }
+    std::error_code ec;
+    for (const auto& entry : fs::directory_iterator(target, ec)) {
+        if (entry.path().filename() != MARKER && !is_database(target)) {
+            throw IndexError(target.string() +
+                             " is not a database and not empty: move what it holds away, or "
+                             "choose another --db");
+        }
+    }
     if (!fs::exists(target)) {
         // Xapian writes `iamglass` last: created in place, a kill could leave
         // a directory that no run can open. Created aside, it appears whole.
-        const fs::path fresh = work_dir_for(target);
-        fs::remove_all(fresh);
+        WorkDir fresh(target);
         {
-            Xapian::WritableDatabase db(fresh.string(), Xapian::DB_CREATE);
+            Xapian::WritableDatabase db(fresh.path().string(), Xapian::DB_CREATE);
             init(db);
             db.commit();
         }
-        if (!rename_into_place(fresh, target)) {
-            fs::remove_all(fresh);  // another run created it meanwhile
+        if (!rename_into_place(fresh.path(), target)) {
+            fresh.remove();  // another run created it meanwhile
         }
     }
     return repaired;

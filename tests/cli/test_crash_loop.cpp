@@ -9,8 +9,10 @@
 // AKHBAR_CRASH_KILLS=N sets the kills per layout (default 20). ctest label
 // `crash` (`ctest -L crash`).
 
+#include <fcntl.h>
 #include <signal.h>
 #include <spawn.h>
+#include <sys/file.h>
 #include <sys/wait.h>
 #include <unistd.h>
 #include <zlib.h>
@@ -48,6 +50,8 @@ const std::string SEARCH = AKHBAR_SEARCH;
 // Four runs of ten articles each (the first forty of the sample, twelve
 // months): every run of the sharded layout makes new month shards.
 constexpr int BATCHES = 4;
+// What marks a work directory as the indexer's own (indexer/src/work_dirs.cpp).
+constexpr const char* MARKER = ".akhbar-work";
 constexpr int ARTICLES_PER_BATCH = 10;
 
 unsigned long env_number(const char* name, unsigned long fallback)
@@ -275,8 +279,9 @@ BOOST_AUTO_TEST_CASE(killed_month_sharded_runs_lose_nothing_committed)
 }
 
 // A run killed during the spelling rewrite, or while building a new shard,
-// leaves `NAME.build-PID` inside the sharded directory; the next run removes
-// those of dead processes and keeps those of live ones.
+// leaves `NAME.build-PID-XXXXXX` inside the sharded directory, marked with
+// `.akhbar-work`; the next run removes those whose marker nobody has locked
+// and keeps those of live runs (the lock, not the PID, tells).
 BOOST_AUTO_TEST_CASE(work_directories_of_dead_runs_are_removed)
 {
     const TempDir dir;
@@ -286,14 +291,17 @@ BOOST_AUTO_TEST_CASE(work_directories_of_dead_runs_are_removed)
                                     batches[0].file.string()})
                            .exit_code == 0);
     const std::string dead = std::to_string(dead_pid());
-    const std::string alive = std::to_string(getpid());
     const std::vector<fs::path> stale = {
-        dir.write("db/spelling.build-" + dead + "/postlist.glass", "x"),
-        dir.write("db/2017-01.build-" + dead + "/shard0/postlist.glass", "x"),
-        dir.write("db/2099-01.build-" + dead + ".build-" + dead + "/shard0/postlist.glass", "x"),
-        dir.write("db.build-" + dead + "/postlist.glass", "x"),
+        dir.write("db/spelling.build-" + dead + "/" + MARKER, ""),
+        dir.write("db/2017-01.build-" + dead + "-a1b2c3/" + MARKER, ""),
+        dir.write("db/2099-01.build-" + dead + ".build-" + dead + "/" + MARKER, ""),
+        dir.write("db.build-" + dead + "/" + MARKER, ""),
     };
-    const fs::path live = dir.write("db/spelling.build-" + alive + "/postlist.glass", "x");
+    dir.write("db/2017-01.build-" + dead + "-a1b2c3/shard0/postlist.glass", "x");
+    // A live run's, even under a PID that is dead here (another PID namespace).
+    const fs::path live = dir.write("db/spelling.build-" + dead + "-live/" + MARKER, "");
+    const int held = ::open(live.c_str(), O_RDWR | O_CLOEXEC);
+    BOOST_TEST_REQUIRE(::flock(held, LOCK_EX) == 0);
 
     const auto r = run_process({INDEX, "-q", "--db", db.string(), batches[1].file.string()});
     BOOST_TEST(r.exit_code == 0, r.err);
@@ -301,7 +309,97 @@ BOOST_AUTO_TEST_CASE(work_directories_of_dead_runs_are_removed)
         BOOST_TEST(!fs::exists(file.parent_path()), file.parent_path() << " is still there");
     }
     BOOST_TEST(fs::exists(live), "the work directory of a live process was removed");
+    ::close(held);
     BOOST_TEST(ids_in(db).size() == 2U * ARTICLES_PER_BATCH);
+}
+
+// On d7b6081 any `<db>.build-<digits>` whose "PID" was not a live process
+// was removed, with whatever the user kept in it; `.old-` likewise must not
+// be taken for ours without the marker.
+BOOST_AUTO_TEST_CASE(a_users_directory_named_like_a_work_directory_is_kept)
+{
+    const TempDir dir;
+    const std::vector<Batch> batches = write_batches(dir);
+    const std::string dead = std::to_string(dead_pid());
+    BOOST_TEST_REQUIRE(run_process({INDEX, "-q", "--db", (dir / "sharded").string(),
+                                    "--shard-by", "month", batches[0].file.string()})
+                           .exit_code == 0);
+    const std::vector<fs::path> users = {
+        dir.write("news.build-" + dead + "/notes.txt", "precious"),
+        dir.write("news.old-" + dead + "/notes.txt", "precious"),
+        dir.write("sharded/2017-01.build-" + dead + "/notes.txt", "precious"),
+        dir.write("sharded/spelling.old-" + dead + "/notes.txt", "precious"),
+    };
+    for (const std::string db : {"news", "sharded"}) {
+        const auto r = run_process({INDEX, "-q", "--db", (dir / db).string(),
+                                    batches[1].file.string()});
+        BOOST_TEST(r.exit_code == 0, r.err);
+        BOOST_TEST(r.err.empty(), r.err);
+    }
+    for (const fs::path& file : users) {
+        BOOST_TEST(fs::exists(file), file << " was removed");
+    }
+}
+
+// On d7b6081 a directory holding only files named `*.tmp`, `*.glass` or
+// `flintlock` was taken for an incomplete database and removed; kept, it
+// must not be swapped away by a bulk build either.
+BOOST_AUTO_TEST_CASE(a_directory_of_tmp_files_is_kept)
+{
+    const TempDir dir;
+    const std::vector<Batch> batches = write_batches(dir);
+    BOOST_TEST_REQUIRE(run_process({INDEX, "-q", "--db", (dir / "sharded").string(),
+                                    "--shard-by", "month", batches[0].file.string()})
+                           .exit_code == 0);
+    const std::vector<fs::path> users = {
+        dir.write("single/a.tmp", "precious"),
+        dir.write("sharded/notes/a.tmp", "precious"),
+        dir.write("sharded/tables/notes.glass", "precious"),
+    };
+    for (const std::string db : {"single", "sharded"}) {
+        const auto r = run_process({INDEX, "-q", "--db", (dir / db).string(),
+                                    batches[1].file.string()});
+        BOOST_TEST(r.err.find("removed") == std::string::npos, r.err);
+        // Not written over either: a single database's path that is not one is refused.
+        BOOST_TEST(r.exit_code == (db == "single" ? 1 : 0), r.err);
+    }
+    for (const fs::path& file : users) {
+        BOOST_TEST(fs::exists(file), file << " was removed");
+    }
+}
+
+// Where RENAME_EXCHANGE is missing, a swap is two renames; a kill between
+// them left the database only at `<db>.old-PID`, which no run looked at: the
+// next one started an empty database. Now it is renamed back, with a
+// message; beside a database that is in place, it is removed.
+BOOST_AUTO_TEST_CASE(an_old_database_left_by_a_kill_between_renames_is_restored)
+{
+    const TempDir dir;
+    const std::vector<Batch> batches = write_batches(dir);
+    const std::string dead = std::to_string(dead_pid());
+    for (const std::string db : {"lost", "kept"}) {
+        BOOST_TEST_REQUIRE(run_process({INDEX, "-q", "--db", (dir / db).string(),
+                                        batches[0].file.string()})
+                               .exit_code == 0);
+    }
+    const fs::path lost = dir / "lost";
+    const fs::path old = dir / ("lost.old-" + dead);
+    fs::rename(lost, old);
+    dir.write("lost.old-" + dead + "/" + MARKER, "");
+    const auto r = run_process({INDEX, "-q", "--db", lost.string(), batches[1].file.string()});
+    BOOST_TEST(r.exit_code == 0, r.err);
+    BOOST_TEST(r.err == "akhbar-index: " + lost.string() + ": restored from " + old.string() +
+                            ", left by a run killed while swapping a new database in\n");
+    BOOST_TEST(ids_in(lost).size() == 2U * ARTICLES_PER_BATCH);
+    BOOST_TEST(!fs::exists(old));
+    BOOST_TEST(!fs::exists(lost / MARKER));
+
+    const fs::path stale = dir.write("kept.old-" + dead + "/" + MARKER, "").parent_path();
+    const auto k = run_process({INDEX, "-q", "--db", (dir / "kept").string(),
+                                batches[1].file.string()});
+    BOOST_TEST(k.exit_code == 0, k.err);
+    BOOST_TEST(!fs::exists(stale), stale << " is still there");
+    BOOST_TEST(ids_in(dir / "kept").size() == 2U * ARTICLES_PER_BATCH);
 }
 
 // What a kill left on 58c5982 while a new shard (or a new single database)
