@@ -517,12 +517,18 @@ private:
             return {Part::Role::negative, inner.query};
         }
         if (unary == Kind::plus) {
-            Part inner = strictly([&] { return parse_primary(true); });
+            Part inner = strictly([&] { return parse_near(); });
             if (inner.role == Part::Role::positive) {
                 inner.role = Part::Role::required;
             }
             return inner;
         }
+        return parse_near();
+    }
+
+    // An operand, or operands joined by NEAR.
+    Part parse_near()
+    {
         // A phrase beside NEAR is a phrase: NEAR states a requirement itself.
         const bool near_follows =
             m_next + 1 < m_lexemes.size() && m_lexemes[m_next + 1].kind == Kind::op_near;

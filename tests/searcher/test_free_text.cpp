@@ -234,6 +234,7 @@ BOOST_AUTO_TEST_CASE(plus_requires_a_word_or_a_phrase)
     BOOST_TEST(ids("+كازاخستان اتفاقات") == (std::set<std::string>{"exact", "kazakh"}));
     BOOST_TEST(ids("+كازاخستان +أبراهام") == (std::set<std::string>{"exact"}));
     BOOST_TEST(ids("+(كازاخستان OR أبراهام) تجارية") == (std::set<std::string>{"exact", "apart", "kazakh"}));
+    BOOST_TEST(ids("+كازاخستان NEAR انضمت الطاقة") == (std::set<std::string>{"exact"}));
     // Before a number or a space, `+` is text: `+18`, `5 + 3`.
     BOOST_TEST(searched_words("فيلم +18", false) == searched_words("فيلم 18", false));
     BOOST_TEST(searched_words("اتفاقات + أبراهام", false) == searched_words("اتفاقات أبراهام", false));
