@@ -12,6 +12,7 @@
 #include "akhbar/common/schema.hpp"
 #include "akhbar/common/stemmer.hpp"
 #include "akhbar/common/utf8.hpp"
+#include "akhbar/common/variants.hpp"
 #include "akhbar/common/dates.hpp"
 
 namespace akhbar::detail {
@@ -54,6 +55,7 @@ struct Lexeme {
     std::string text;   // word or phrase text; field name
     std::size_t at;     // byte offset in the query
     bool prefix = false;  // word*
+    bool exact = false;   // =word, ="phrase": no expansion
 };
 
 // Field names, Latin and Arabic.
@@ -114,8 +116,20 @@ public:
                 out.push_back({Kind::rparen, ")", at});
                 continue;
             }
+            // `=` before a word or phrase: that word as written, no
+            // expansion (docs/query-syntax.md#exact).
+            const bool exact = exact_mark();
             if (const auto phrase = quoted(at)) {
-                out.push_back({Kind::phrase, *phrase, at});
+                out.push_back({Kind::phrase, *phrase, at, false, exact});
+                continue;
+            }
+            if (exact) {
+                Lexeme lexeme{Kind::word, read_word(), at, false, true};
+                if (lexeme.text.size() > 1 && lexeme.text.back() == '*') {
+                    lexeme.text.pop_back();
+                    lexeme.prefix = true;
+                }
+                out.push_back(std::move(lexeme));
                 continue;
             }
             if (m_q[m_pos] == '-' && m_pos + 1 < m_q.size() && m_q[m_pos + 1] != ' ') {
@@ -146,6 +160,20 @@ public:
     }
 
 private:
+    // An `=` followed by something other than white space: consumed.
+    bool exact_mark()
+    {
+        if (m_q[m_pos] != '=' || m_pos + 1 >= m_q.size()) {
+            return false;
+        }
+        std::size_t next = m_pos + 1;
+        if (is_space(utf8::next(m_q, next))) {
+            return false;
+        }
+        ++m_pos;
+        return true;
+    }
+
     void skip_space()
     {
         while (m_pos < m_q.size()) {
@@ -260,12 +288,28 @@ std::vector<std::string> class_starts(const std::string& key)
     return starts;
 }
 
+// Calls f(term, termfreq) for each Arabic stem of db's vocabulary (encoded).
+// Arabic stems start with a compact letter byte (0x80-0xBF), which neither a
+// field prefix (ASCII) nor a UTF-8 lead byte can be.
+template <class F>
+void for_each_arabic_term(const Xapian::Database& db, F&& f)
+{
+    for (auto t = db.allterms_begin(); t != db.allterms_end(); ++t) {
+        const std::string term = *t;
+        const auto first = static_cast<unsigned char>(term[0]);
+        if (first >= 0x80U && first < 0xC0U) {
+            f(term, t.get_termfreq());
+        }
+    }
+}
+
 class Parser {
 public:
     Parser(std::string_view query, bool match_all, const Analyzer& analyzer,
-           const Xapian::Database& db, bool literal, StemClasses* classes)
+           const Xapian::Database& db, bool literal, StemClasses* classes, Strictness strict)
         : m_query(query), m_match_all(match_all), m_analyzer(analyzer), m_db(db),
           m_classes(classes != nullptr && classes->enabled() ? classes : nullptr),
+          m_strict(strict),
           m_lexemes(literal ? literal_words(query) : Lexer(query).run())
     {
         check_limits();
@@ -674,7 +718,7 @@ private:
                 t.stopword = true;
                 t.stem.clear();
             }
-            m_result.words.push_back({t.original, t.normalized, t.stem, t.stopword});
+            m_result.words.push_back({t.original, t.normalized, t.stem, t.stopword, {}});
             if (positive && !t.stopword) {
                 m_result.free_words.push_back(t.normalized);
             }
@@ -704,12 +748,22 @@ private:
     // that only has تقديم (root قدم). (Matching alone: QRCD train 0.2562
     // instead of 0.2513, but those false friends.) An excluded word
     // excludes its stem class only.
-    Xapian::Query with_classes(const std::string& stem, bool positive)
+    // `all` (Strictness::stemmed) adds the root class and, under profiles
+    // with name_variants, the word's spelling variants (variants.hpp) with
+    // their own stem classes, into the stem class's synonym: the same word
+    // written otherwise, below the form typed by OWN_STEM_WEIGHT like any
+    // other member. They are listed in the QueryWord of the word (from
+    // `first_word` on), highlighted, and count for proximity and the lead.
+    Xapian::Query with_classes(const std::string& stem, bool positive, bool all,
+                               std::size_t first_word)
     {
         const std::string own = term_for(stem, "");
-        const std::vector<std::string>& members = m_classes->members(stem, m_db);
+        std::vector<std::string> members = m_classes->members(stem, m_db);
+        if (positive && all && m_analyzer.profile().name_variants) {
+            add_variants(stem, members, first_word);
+        }
         std::vector<std::string> related;
-        if (positive && m_analyzer.profile().root_classes) {
+        if (positive && all && m_analyzer.profile().root_classes) {
             const std::vector<std::string>& same_root = m_classes->root_members(stem, m_db);
             std::set_difference(same_root.begin(), same_root.end(), members.begin(), members.end(),
                                 std::back_inserter(related));
@@ -748,6 +802,35 @@ private:
                                            ROOT_WEIGHT));
     }
 
+    void add_variants(const std::string& stem, std::vector<std::string>& members,
+                      std::size_t first_word)
+    {
+        const std::vector<std::string> variants = m_classes->variant_members(stem, m_db);
+        if (variants.empty()) {
+            return;
+        }
+        QueryWord* word = nullptr;
+        for (std::size_t i = first_word; i < m_result.words.size(); ++i) {
+            if (!m_result.words[i].stopword) {
+                word = &m_result.words[i];
+            }
+        }
+        if (members.empty()) {
+            members.push_back(term_for(stem, ""));  // the class holds the word itself
+        }
+        for (const std::string& v : variants) {
+            const std::string variant = schema::decode_term(v);
+            if (word != nullptr) {
+                word->variants.push_back(variant);
+            }
+            members.push_back(v);
+            const std::vector<std::string>& forms = m_classes->members(variant, m_db);
+            members.insert(members.end(), forms.begin(), forms.end());
+        }
+        std::sort(members.begin(), members.end());
+        members.erase(std::unique(members.begin(), members.end()), members.end());
+    }
+
     static std::string term_for(const std::string& stem, std::string_view field)
     {
         const std::string encoded = schema::encode_term(stem);
@@ -756,6 +839,7 @@ private:
 
     Xapian::Query word_query(const Lexeme& lexeme, bool positive, std::string_view field)
     {
+        const std::size_t first_word = m_result.words.size();
         std::vector<Token> tokens = analyze(lexeme.text, positive);
         std::erase_if(tokens, [](const Token& t) { return t.stopword; });
         if (tokens.empty()) {
@@ -779,8 +863,10 @@ private:
             if (positive) {
                 m_result.proximity_terms.push_back({term_for(tokens[0].stem, "")});
             }
-            if (m_classes != nullptr) {
-                return with_classes(tokens[0].stem, positive);
+            const Strictness strict = lexeme.exact ? Strictness::exact : m_strict;
+            if (m_classes != nullptr && strict != Strictness::exact) {
+                return with_classes(tokens[0].stem, positive, strict == Strictness::stemmed,
+                                    first_word);
             }
             return title_boosted(tokens[0].stem);
         }
@@ -888,6 +974,7 @@ private:
     const Analyzer& m_analyzer;
     const Xapian::Database& m_db;
     StemClasses* m_classes;
+    Strictness m_strict;
     std::set<std::string> m_filler;  // normalized; see find_query_filler()
     std::vector<Lexeme> m_lexemes;
     std::size_t m_next = 0;
@@ -900,7 +987,8 @@ private:
 }  // namespace
 
 ParsedQuery parse_query(std::string_view text, bool match_all, const Analyzer& analyzer,
-                        const Xapian::Database& db, bool literal, StemClasses* classes)
+                        const Xapian::Database& db, bool literal, StemClasses* classes,
+                        Strictness strict)
 {
     // Before anything reads the text: the other limits are checked on the
     // lexemes (Parser::check_limits()), which this keeps small.
@@ -913,7 +1001,7 @@ ParsedQuery parse_query(std::string_view text, bool match_all, const Analyzer& a
         throw QueryError(std::string(text),
                          "query error: invalid UTF-8 at byte " + std::to_string(*bad));
     }
-    return Parser(text, match_all, analyzer, db, literal, classes).run();
+    return Parser(text, match_all, analyzer, db, literal, classes, strict).run();
 }
 
 StemClasses::StemClasses(std::string_view stemmer)
@@ -958,19 +1046,12 @@ const std::vector<std::string>& StemClasses::root_members(const std::string& ste
         // Built whole before it is kept: reading a remote shard's vocabulary
         // can fail half-way.
         std::unordered_map<std::string, std::vector<std::pair<Xapian::doccount, std::string>>> counted;
-        for (auto t = db.allterms_begin(); t != db.allterms_end(); ++t) {
-            const std::string term = *t;
-            // Arabic stems start with a compact letter byte (0x80-0xBF), which
-            // neither a field prefix (ASCII) nor a UTF-8 lead byte can be.
-            const auto first = static_cast<unsigned char>(term[0]);
-            if (first < 0x80U || first >= 0xC0U) {
-                continue;
-            }
+        for_each_arabic_term(db, [&](const std::string& term, Xapian::doccount freq) {
             std::string r = roots::root(schema::decode_term(term));
             if (utf8::decode(r).size() >= MIN_ROOT_LETTERS) {
-                counted[std::move(r)].emplace_back(t.get_termfreq(), term);
+                counted[std::move(r)].emplace_back(freq, term);
             }
-        }
+        });
         // The ROOT_CLASS_SIZE most frequent members only: a common root
         // gathers hundreds of rare forms, which cost time and add little.
         std::unordered_map<std::string, std::vector<std::string>> by_root;
@@ -990,6 +1071,43 @@ const std::vector<std::string>& StemClasses::root_members(const std::string& ste
     }
     const auto it = m_roots->find(root);
     return it == m_roots->end() ? none : it->second;
+}
+
+std::vector<std::string> StemClasses::variant_members(const std::string& stem,
+                                                      const Xapian::Database& db)
+{
+    const std::string key = variants::variant_key(stem);
+    if (key.empty()) {
+        return {};
+    }
+    if (!m_variants) {
+        // As root_members(): built whole before it is kept. Only groups of
+        // two terms or more are kept (most keys have one).
+        std::unordered_map<std::string, std::vector<std::pair<Xapian::doccount, std::string>>> groups;
+        for_each_arabic_term(db, [&](const std::string& term, Xapian::doccount freq) {
+            std::string k = variants::variant_key(schema::decode_term(term));
+            if (!k.empty()) {
+                groups[std::move(k)].emplace_back(freq, term);
+            }
+        });
+        std::erase_if(groups, [](const auto& g) { return g.second.size() < 2; });
+        for (auto& [k, members] : groups) {
+            std::sort(members.begin(), members.end(),
+                      [](const auto& a, const auto& b) { return a.first > b.first; });
+        }
+        m_variants = std::move(groups);
+    }
+    std::vector<std::string> out;
+    const auto it = m_variants->find(key);
+    if (it == m_variants->end()) {
+        return out;
+    }
+    for (const auto& [freq, term] : it->second) {
+        if (out.size() < VARIANT_LIMIT && variants::meet(stem, schema::decode_term(term))) {
+            out.push_back(term);
+        }
+    }
+    return out;
 }
 
 Xapian::Query date_range_query(const std::optional<std::chrono::year_month_day>& from,
@@ -1029,3 +1147,23 @@ Xapian::Query source_query(std::string_view name, const Analyzer& analyzer,
 }
 
 }  // namespace akhbar::detail
+
+namespace akhbar {
+
+Strictness parse_strictness(std::string_view name)
+{
+    constexpr std::array<std::pair<std::string_view, Strictness>, 3> LEVELS{{
+        {"exact", Strictness::exact},
+        {"normalized", Strictness::normalized},
+        {"stemmed", Strictness::stemmed},
+    }};
+    for (const auto& [level, strictness] : LEVELS) {
+        if (level == name) {
+            return strictness;
+        }
+    }
+    throw InvalidArgument("unknown strictness " + quote_for_message(name) +
+                          " (known: exact, normalized, stemmed)");
+}
+
+}  // namespace akhbar
