@@ -39,6 +39,9 @@ constexpr double ROOT_WEIGHT = 0.2;
 constexpr std::array<std::string_view, 15> QUERY_FILLER{
     "هل", "كيف", "ماذا", "لماذا", "متى", "أين", "كم",
     "هم", "هن", "هما", "نحن", "أنا", "أنتم", "أنتن", "أنتما"};
+/// With name variants, the weight of the other spellings of a name beside
+/// the word as typed (docs/analyzer.md#name-variants).
+constexpr double VARIANT_WEIGHT = 0.5;
 /// Roots shorter than this are too ambiguous to join words by.
 constexpr std::size_t MIN_ROOT_LETTERS = 3;
 /// The most words a root class holds, the most frequent (QRCD and
@@ -750,38 +753,50 @@ private:
     // excludes its stem class only.
     // `all` (Strictness::stemmed) adds the root class and, under profiles
     // with name_variants, the word's spelling variants (variants.hpp) with
-    // their own stem classes, into the stem class's synonym: the same word
-    // written otherwise, below the form typed by OWN_STEM_WEIGHT like any
-    // other member. They are listed in the QueryWord of the word (from
-    // `first_word` on), highlighted, and count for proximity and the lead.
+    // their own stem classes, as one more synonym at VARIANT_WEIGHT: it
+    // matches alone (ترمب finds the articles that write ترامب) but keeps its
+    // own statistics, so a rare spelling typed keeps its weight where it is
+    // written (inside the word's synonym, ترمب took ترامب's far lower idf:
+    // AlArabiya known-item -0.004). Variants are listed in the QueryWord of
+    // the word (from `first_word` on), highlighted, and count for proximity
+    // and the lead.
     Xapian::Query with_classes(const std::string& stem, bool positive, bool all,
                                std::size_t first_word)
     {
         const std::string own = term_for(stem, "");
-        std::vector<std::string> members = m_classes->members(stem, m_db);
+        const std::vector<std::string>& members = m_classes->members(stem, m_db);
+        std::vector<std::string> variants;
         if (positive && all && m_analyzer.profile().name_variants) {
-            add_variants(stem, members, first_word);
+            variants = variant_terms(stem, members, first_word);
         }
         std::vector<std::string> related;
         if (positive && all && m_analyzer.profile().root_classes) {
+            std::vector<std::string> known = members;
+            known.insert(known.end(), variants.begin(), variants.end());
+            std::sort(known.begin(), known.end());
             const std::vector<std::string>& same_root = m_classes->root_members(stem, m_db);
-            std::set_difference(same_root.begin(), same_root.end(), members.begin(), members.end(),
+            std::set_difference(same_root.begin(), same_root.end(), known.begin(), known.end(),
                                 std::back_inserter(related));
             std::erase(related, own);
         }
-        if (members.empty() && related.empty()) {
+        if (members.empty() && related.empty() && variants.empty()) {
             return title_boosted(stem);
         }
         if (positive) {
-            // Stem class members are forms of the word: highlighted. Root
-            // class members are related words (سلام for مسلم): they count
-            // for proximity and the lead, but a snippet marks only the word.
+            // Stem class members are forms of the word, variants the same
+            // name: highlighted. Root class members are related words (سلام
+            // for مسلم): they count for proximity and the lead, but a
+            // snippet marks only the word.
             for (const std::string& term : members) {
+                m_result.match.stems.insert(schema::decode_term(term));
+            }
+            for (const std::string& term : variants) {
                 m_result.match.stems.insert(schema::decode_term(term));
             }
             std::vector<std::string>& word = m_result.proximity_terms.back();
             std::copy_if(members.begin(), members.end(), std::back_inserter(word),
                          [&](const std::string& term) { return term != own; });
+            word.insert(word.end(), variants.begin(), variants.end());
             word.insert(word.end(), related.begin(), related.end());
         }
         std::vector<Xapian::Query> parts;
@@ -792,6 +807,11 @@ private:
             parts.emplace_back(Xapian::Query::OP_SYNONYM, members.begin(), members.end());
         }
         parts.emplace_back(term_for(stem, "title"));
+        if (!variants.empty()) {
+            parts.emplace_back(Xapian::Query::OP_SCALE_WEIGHT,
+                               Xapian::Query(Xapian::Query::OP_SYNONYM, variants.begin(), variants.end()),
+                               VARIANT_WEIGHT);
+        }
         Xapian::Query word(Xapian::Query::OP_OR, parts.begin(), parts.end());
         if (related.empty()) {
             return word;
@@ -802,12 +822,16 @@ private:
                                            ROOT_WEIGHT));
     }
 
-    void add_variants(const std::string& stem, std::vector<std::string>& members,
-                      std::size_t first_word)
+    // The encoded terms of `stem`'s variants and their stem classes, sorted,
+    // without the word's own class (`members`); the variants are recorded in
+    // the word's QueryWord.
+    std::vector<std::string> variant_terms(const std::string& stem, const std::vector<std::string>& members,
+                                           std::size_t first_word)
     {
+        std::vector<std::string> out;
         const std::vector<std::string> variants = m_classes->variant_members(stem, m_db);
         if (variants.empty()) {
-            return;
+            return out;
         }
         QueryWord* word = nullptr;
         for (std::size_t i = first_word; i < m_result.words.size(); ++i) {
@@ -815,20 +839,24 @@ private:
                 word = &m_result.words[i];
             }
         }
-        if (members.empty()) {
-            members.push_back(term_for(stem, ""));  // the class holds the word itself
-        }
         for (const std::string& v : variants) {
             const std::string variant = schema::decode_term(v);
             if (word != nullptr) {
                 word->variants.push_back(variant);
             }
-            members.push_back(v);
+            out.push_back(v);
             const std::vector<std::string>& forms = m_classes->members(variant, m_db);
-            members.insert(members.end(), forms.begin(), forms.end());
+            out.insert(out.end(), forms.begin(), forms.end());
         }
-        std::sort(members.begin(), members.end());
-        members.erase(std::unique(members.begin(), members.end()), members.end());
+        std::sort(out.begin(), out.end());
+        out.erase(std::unique(out.begin(), out.end()), out.end());
+        std::vector<std::string> own_class = members;
+        own_class.push_back(term_for(stem, ""));
+        std::sort(own_class.begin(), own_class.end());
+        std::erase_if(out, [&](const std::string& t) {
+            return std::binary_search(own_class.begin(), own_class.end(), t);
+        });
+        return out;
     }
 
     static std::string term_for(const std::string& stem, std::string_view field)
