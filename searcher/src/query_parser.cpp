@@ -808,9 +808,9 @@ private:
         }
         parts.emplace_back(term_for(stem, "title"));
         if (!variants.empty()) {
-            parts.emplace_back(Xapian::Query::OP_SCALE_WEIGHT,
-                               Xapian::Query(Xapian::Query::OP_SYNONYM, variants.begin(), variants.end()),
-                               VARIANT_WEIGHT);
+            const Xapian::Query spellings(Xapian::Query::OP_SYNONYM, variants.begin(),
+                                          variants.end());
+            parts.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, spellings, VARIANT_WEIGHT);
         }
         Xapian::Query word(Xapian::Query::OP_OR, parts.begin(), parts.end());
         if (related.empty()) {
@@ -825,7 +825,8 @@ private:
     // The encoded terms of `stem`'s variants and their stem classes, sorted,
     // without the word's own class (`members`); the variants are recorded in
     // the word's QueryWord.
-    std::vector<std::string> variant_terms(const std::string& stem, const std::vector<std::string>& members,
+    std::vector<std::string> variant_terms(const std::string& stem,
+                                           const std::vector<std::string>& members,
                                            std::size_t first_word)
     {
         std::vector<std::string> out;
@@ -1111,7 +1112,7 @@ std::vector<std::string> StemClasses::variant_members(const std::string& stem,
     if (!m_variants) {
         // As root_members(): built whole before it is kept. Only groups of
         // two terms or more are kept (most keys have one).
-        std::unordered_map<std::string, std::vector<std::pair<Xapian::doccount, std::string>>> groups;
+        VariantGroups groups;
         for_each_arabic_term(db, [&](const std::string& term, Xapian::doccount freq) {
             std::string k = variants::variant_key(schema::decode_term(term));
             if (!k.empty()) {

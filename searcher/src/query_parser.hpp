@@ -136,8 +136,9 @@ private:
     std::unordered_map<std::string, std::vector<std::string>> m_cache;
     std::optional<std::unordered_map<std::string, std::vector<std::string>>> m_roots;
     // Variant key -> (term frequency, encoded term), groups of two or more.
-    std::optional<std::unordered_map<std::string, std::vector<std::pair<Xapian::doccount, std::string>>>>
-        m_variants;
+    using VariantGroups =
+        std::unordered_map<std::string, std::vector<std::pair<Xapian::doccount, std::string>>>;
+    std::optional<VariantGroups> m_variants;
 };
 
 /// Parses `text`. Throws QueryError naming the character where a problem is,

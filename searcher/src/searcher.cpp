@@ -766,7 +766,8 @@ SearchResult Searcher::search_once(Impl& impl, const SearchRequest& request)
     const detail::ParsedQuery parsed =
         detail::parse_query(request.query, request.match_all, impl.analyzer, impl.db(), request.literal,
                             &impl.classes,
-                            request.strict.empty() ? Strictness::stemmed : parse_strictness(request.strict));
+                            request.strict.empty() ? Strictness::stemmed
+                                                   : parse_strictness(request.strict));
     Xapian::Query query = parsed.query;
     if (request.from || request.to) {
         query = Xapian::Query(Xapian::Query::OP_FILTER, query,

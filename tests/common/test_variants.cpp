@@ -57,7 +57,8 @@ BOOST_DATA_TEST_CASE(mined_pair_meets, bdata::make(read_tsv("name_variants.tsv")
     BOOST_TEST(meet(row.at(1), row.at(0)), row);
 }
 
-BOOST_DATA_TEST_CASE(distinct_words_never_meet, bdata::make(read_tsv("name_variant_negatives.tsv")), row)
+BOOST_DATA_TEST_CASE(distinct_words_never_meet,
+                     bdata::make(read_tsv("name_variant_negatives.tsv")), row)
 {
     // The same key: what keeps them apart is the restriction, not the key.
     BOOST_TEST(variant_key(row.at(0)) == variant_key(row.at(1)), row);
