@@ -117,6 +117,7 @@ akhbar::SearchRequest parse_request(const char* text)
     r.facets = j.value("facets", r.facets);
     r.snippet_chars = count_field(j, "snippet_chars", r.snippet_chars);
     r.ranking = j.value("ranking", r.ranking);
+    r.strict = j.value("strict", r.strict);
     if (j.contains("from")) {
         r.from = date_field(j, "from");
     }

@@ -133,9 +133,19 @@ std::string format_text(const SearchResult& result, const TextStyle& style)
             understood += w.stem;
         }
     }
+    std::string variants;  // other spellings of the query's names
+    for (const QueryWord& w : result.words) {
+        for (const std::string& v : w.variants) {
+            variants += variants.empty() ? "" : "، ";
+            variants += v;
+        }
+    }
     out += std::to_string(result.total) + (result.total_exact ? "" : "+") +
            (result.total == 1 ? " article matches " : " articles match ") + piece(result.query, style) +
            (understood.empty() ? "" : "   [" + piece(understood, style) + "]") + "\n";
+    if (!variants.empty()) {
+        out += "also searched: " + piece(variants, style) + "\n";
+    }
     if (result.suggestion) {
         out += "Did you mean: " + piece(*result.suggestion, style) + "\n";
     }

@@ -37,7 +37,8 @@ std::string to_json(const SearchResult& result, int indent, std::string_view qid
         words.push_back({{"text", w.text},
                          {"normalized", w.normalized},
                          {"stem", w.stopword ? json(nullptr) : json(w.stem)},
-                         {"stopword", w.stopword}});
+                         {"stopword", w.stopword},
+                         {"variants", w.variants}});
     }
     json hits = json::array();
     for (const Hit& h : result.hits) {

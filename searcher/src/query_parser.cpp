@@ -14,6 +14,7 @@
 #include "akhbar/common/schema.hpp"
 #include "akhbar/common/stemmer.hpp"
 #include "akhbar/common/utf8.hpp"
+#include "akhbar/common/variants.hpp"
 #include "akhbar/common/dates.hpp"
 
 namespace akhbar::detail {
@@ -40,6 +41,9 @@ constexpr double ROOT_WEIGHT = 0.2;
 constexpr std::array<std::string_view, 15> QUERY_FILLER{
     "هل", "كيف", "ماذا", "لماذا", "متى", "أين", "كم",
     "هم", "هن", "هما", "نحن", "أنا", "أنتم", "أنتن", "أنتما"};
+/// With name variants, the weight of the other spellings of a name beside
+/// the word as typed (docs/analyzer.md#name-variants).
+constexpr double VARIANT_WEIGHT = 0.5;
 /// Roots shorter than this are too ambiguous to join words by.
 constexpr std::size_t MIN_ROOT_LETTERS = 3;
 /// The most words a root class holds, the most frequent (QRCD and
@@ -58,6 +62,7 @@ struct Lexeme {
     std::string text;   // word or phrase text; field name
     std::size_t at;     // byte offset in the query
     bool prefix = false;  // word*
+    bool exact = false;   // =word, ="phrase": no expansion
 };
 
 // Field names, Latin and Arabic.
@@ -118,6 +123,9 @@ public:
                 out.push_back({Kind::rparen, ")", at});
                 continue;
             }
+            // `=` before a word or phrase: that word as written, no
+            // expansion (docs/query-syntax.md#exact).
+            const bool exact = exact_mark();
             if (const auto quote = quote_at(m_pos)) {
                 const std::size_t start = m_pos + quote->first.size();
                 const std::size_t end = m_q.find(quote->second, start);
@@ -128,7 +136,17 @@ public:
                     continue;
                 }
                 m_pos = end + quote->second.size();
-                out.push_back({Kind::phrase, std::string(m_q.substr(start, end - start)), at});
+                out.push_back({Kind::phrase, std::string(m_q.substr(start, end - start)), at, false, exact});
+                continue;
+            }
+            if (exact) {
+                bool field_name = false;
+                Lexeme lexeme{Kind::word, read_word(field_name), at, false, true};
+                if (lexeme.text.size() > 1 && lexeme.text.back() == '*') {
+                    lexeme.text.pop_back();
+                    lexeme.prefix = true;
+                }
+                out.push_back(std::move(lexeme));
                 continue;
             }
             if ((m_q[m_pos] == '-' || m_q[m_pos] == '+') && operand_follows(m_pos + 1)) {
@@ -161,6 +179,20 @@ public:
     }
 
 private:
+    // An `=` followed by something other than white space: consumed.
+    bool exact_mark()
+    {
+        if (m_q[m_pos] != '=' || m_pos + 1 >= m_q.size()) {
+            return false;
+        }
+        std::size_t next = m_pos + 1;
+        if (is_space(utf8::next(m_q, next))) {
+            return false;
+        }
+        ++m_pos;
+        return true;
+    }
+
     void skip_space()
     {
         while (m_pos < m_q.size()) {
@@ -184,7 +216,8 @@ private:
     }
 
     // Whether `-` or `+` before `pos` is an operator: only right before a
-    // letter, a quote or a parenthesis. A dash between words (`تونس - عنابة`)
+    // letter, a quote, a parenthesis or an exact mark `=` before one of
+    // those. A dash between words (`تونس - عنابة`)
     // or before a number (`-5 درجات`, `+18`) is text.
     bool operand_follows(std::size_t pos) const
     {
@@ -193,6 +226,9 @@ private:
         }
         if (m_q[pos] == '(' || quote_at(pos)) {
             return true;
+        }
+        if (m_q[pos] == '=') {  // `+=ترامب`: the exact mark between
+            return operand_follows(pos + 1);
         }
         std::size_t next = pos;
         return u_isalpha(static_cast<UChar32>(utf8::next(m_q, next))) != 0;
@@ -293,12 +329,28 @@ std::vector<std::string> class_starts(const std::string& key)
     return starts;
 }
 
+// Calls f(term, termfreq) for each Arabic stem of db's vocabulary (encoded).
+// Arabic stems start with a compact letter byte (0x80-0xBF), which neither a
+// field prefix (ASCII) nor a UTF-8 lead byte can be.
+template <class F>
+void for_each_arabic_term(const Xapian::Database& db, F&& f)
+{
+    for (auto t = db.allterms_begin(); t != db.allterms_end(); ++t) {
+        const std::string term = *t;
+        const auto first = static_cast<unsigned char>(term[0]);
+        if (first >= 0x80U && first < 0xC0U) {
+            f(term, t.get_termfreq());
+        }
+    }
+}
+
 class Parser {
 public:
     Parser(std::string_view query, bool match_all, const Analyzer& analyzer,
-           const Xapian::Database& db, bool literal, StemClasses* classes)
+           const Xapian::Database& db, bool literal, StemClasses* classes, Strictness strict)
         : m_query(query), m_match_all(match_all), m_analyzer(analyzer), m_db(db),
           m_classes(classes != nullptr && classes->enabled() ? classes : nullptr),
+          m_strict(strict),
           m_lexemes(literal ? literal_words(query) : Lexer(query).run())
     {
         check_limits();
@@ -646,7 +698,7 @@ private:
         case Kind::phrase:
             return {Part::Role::positive,
                     m_strict_phrases > 0 ? phrase_query(lexeme.text, positive, "")
-                                         : loose_phrase(lexeme.text, lexeme.at)};
+                                         : loose_phrase(lexeme.text, lexeme.at, lexeme.exact)};
         case Kind::field:
             return field(lexeme, positive);
         case Kind::rparen:
@@ -742,7 +794,7 @@ private:
                 t.stopword = true;
                 t.stem.clear();
             }
-            m_result.words.push_back({t.original, t.normalized, t.stem, t.stopword});
+            m_result.words.push_back({t.original, t.normalized, t.stem, t.stopword, {}});
             if (positive && !t.stopword) {
                 m_result.free_words.push_back(t.normalized);
             }
@@ -772,30 +824,52 @@ private:
     // that only has تقديم (root قدم). (Matching alone: QRCD train 0.2562
     // instead of 0.2513, but those false friends.) An excluded word
     // excludes its stem class only.
-    Xapian::Query with_classes(const std::string& stem, bool positive)
+    // `all` (Strictness::stemmed) adds the root class and, under profiles
+    // with name_variants, the word's spelling variants (variants.hpp) with
+    // their own stem classes, as one more synonym at VARIANT_WEIGHT: it
+    // matches alone (ترمب finds the articles that write ترامب) but keeps its
+    // own statistics, so a rare spelling typed keeps its weight where it is
+    // written (inside the word's synonym, ترمب took ترامب's far lower idf:
+    // AlArabiya known-item -0.004). Variants are listed in the QueryWord of
+    // the word (from `first_word` on), highlighted, and count for proximity
+    // and the lead.
+    Xapian::Query with_classes(const std::string& stem, bool positive, bool all,
+                               std::size_t first_word)
     {
         const std::string own = term_for(stem, "");
         const std::vector<std::string>& members = m_classes->members(stem, m_db);
+        std::vector<std::string> variants;
+        if (positive && all && m_analyzer.profile().name_variants) {
+            variants = variant_terms(stem, members, first_word);
+        }
         std::vector<std::string> related;
-        if (positive && m_analyzer.profile().root_classes) {
+        if (positive && all && m_analyzer.profile().root_classes) {
+            std::vector<std::string> known = members;
+            known.insert(known.end(), variants.begin(), variants.end());
+            std::sort(known.begin(), known.end());
             const std::vector<std::string>& same_root = m_classes->root_members(stem, m_db);
-            std::set_difference(same_root.begin(), same_root.end(), members.begin(), members.end(),
+            std::set_difference(same_root.begin(), same_root.end(), known.begin(), known.end(),
                                 std::back_inserter(related));
             std::erase(related, own);
         }
-        if (members.empty() && related.empty()) {
+        if (members.empty() && related.empty() && variants.empty()) {
             return title_boosted(stem);
         }
         if (positive) {
-            // Stem class members are forms of the word: highlighted. Root
-            // class members are related words (سلام for مسلم): they count
-            // for proximity and the lead, but a snippet marks only the word.
+            // Stem class members are forms of the word, variants the same
+            // name: highlighted. Root class members are related words (سلام
+            // for مسلم): they count for proximity and the lead, but a
+            // snippet marks only the word.
             for (const std::string& term : members) {
+                m_result.match.stems.insert(schema::decode_term(term));
+            }
+            for (const std::string& term : variants) {
                 m_result.match.stems.insert(schema::decode_term(term));
             }
             std::vector<std::string>& word = m_result.proximity_terms.back();
             std::copy_if(members.begin(), members.end(), std::back_inserter(word),
                          [&](const std::string& term) { return term != own; });
+            word.insert(word.end(), variants.begin(), variants.end());
             word.insert(word.end(), related.begin(), related.end());
         }
         std::vector<Xapian::Query> parts;
@@ -806,6 +880,11 @@ private:
             parts.emplace_back(Xapian::Query::OP_SYNONYM, members.begin(), members.end());
         }
         parts.emplace_back(term_for(stem, "title"));
+        if (!variants.empty()) {
+            const Xapian::Query spellings(Xapian::Query::OP_SYNONYM, variants.begin(),
+                                          variants.end());
+            parts.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, spellings, VARIANT_WEIGHT);
+        }
         Xapian::Query word(Xapian::Query::OP_OR, parts.begin(), parts.end());
         if (related.empty()) {
             return word;
@@ -816,6 +895,44 @@ private:
                                            ROOT_WEIGHT));
     }
 
+    // The encoded terms of `stem`'s variants and their stem classes, sorted,
+    // without the word's own class (`members`); the variants are recorded in
+    // the word's QueryWord.
+    std::vector<std::string> variant_terms(const std::string& stem,
+                                           const std::vector<std::string>& members,
+                                           std::size_t first_word)
+    {
+        std::vector<std::string> out;
+        const std::vector<std::string> variants = m_classes->variant_members(stem, m_db);
+        if (variants.empty()) {
+            return out;
+        }
+        QueryWord* word = nullptr;
+        for (std::size_t i = first_word; i < m_result.words.size(); ++i) {
+            if (!m_result.words[i].stopword) {
+                word = &m_result.words[i];
+            }
+        }
+        for (const std::string& v : variants) {
+            const std::string variant = schema::decode_term(v);
+            if (word != nullptr) {
+                word->variants.push_back(variant);
+            }
+            out.push_back(v);
+            const std::vector<std::string>& forms = m_classes->members(variant, m_db);
+            out.insert(out.end(), forms.begin(), forms.end());
+        }
+        std::sort(out.begin(), out.end());
+        out.erase(std::unique(out.begin(), out.end()), out.end());
+        std::vector<std::string> own_class = members;
+        own_class.push_back(term_for(stem, ""));
+        std::sort(own_class.begin(), own_class.end());
+        std::erase_if(out, [&](const std::string& t) {
+            return std::binary_search(own_class.begin(), own_class.end(), t);
+        });
+        return out;
+    }
+
     static std::string term_for(const std::string& stem, std::string_view field)
     {
         const std::string encoded = schema::encode_term(stem);
@@ -824,6 +941,7 @@ private:
 
     Xapian::Query word_query(const Lexeme& lexeme, bool positive, std::string_view field)
     {
+        const std::size_t first_word = m_result.words.size();
         std::vector<Token> tokens = analyze(lexeme.text, positive);
         std::erase_if(tokens, [](const Token& t) { return t.stopword; });
         if (tokens.empty()) {
@@ -838,13 +956,17 @@ private:
                                  WILDCARD_LIMIT, Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
         }
         if (tokens.size() == 1) {
-            return one_word(tokens[0], positive, field);
+            return one_word(tokens[0], positive, field, lexeme.exact ? Strictness::exact : m_strict,
+                            first_word);
         }
         // One typed word the analyzer split (عام2020): its parts as a phrase.
         return tokens_phrase(tokens, positive, field);
     }
 
-    Xapian::Query one_word(const Token& token, bool positive, std::string_view field)
+    // A word the analyzer left whole, expanded as `strict` allows (variants
+    // recorded from the query's `first_word` on).
+    Xapian::Query one_word(const Token& token, bool positive, std::string_view field,
+                           Strictness strict, std::size_t first_word)
     {
         if (positive) {
             m_result.match.stems.insert(token.stem);
@@ -855,8 +977,8 @@ private:
         if (positive) {
             m_result.proximity_terms.push_back({term_for(token.stem, "")});
         }
-        if (m_classes != nullptr) {
-            return with_classes(token.stem, positive);
+        if (m_classes != nullptr && strict != Strictness::exact) {
+            return with_classes(token.stem, positive, strict == Strictness::stemmed, first_word);
         }
         return title_boosted(token.stem);
     }
@@ -872,14 +994,14 @@ private:
     // OR, the same ranking) lowered MRR@10 on ANT known-item
     // (bench/relevance/findings.md, "Pasted headlines"). It is still marked
     // whole in snippets.
-    Xapian::Query loose_phrase(std::string_view text, std::size_t at)
+    Xapian::Query loose_phrase(std::string_view text, std::size_t at, bool exact)
     {
         std::vector<Xapian::Query> words;
         for (const Lexeme& chunk : literal_words(text)) {
             if (chunk.kind != Kind::word) {
                 continue;
             }
-            if (Xapian::Query q = word_query({Kind::word, chunk.text, at + chunk.at}, true, "");
+            if (Xapian::Query q = word_query({Kind::word, chunk.text, at + chunk.at, false, exact}, true, "");
                 !q.empty()) {
                 words.push_back(std::move(q));
             }
@@ -1015,6 +1137,7 @@ private:
     const Analyzer& m_analyzer;
     const Xapian::Database& m_db;
     StemClasses* m_classes;
+    Strictness m_strict;
     std::set<std::string> m_filler;  // normalized; see find_query_filler()
     std::vector<Lexeme> m_lexemes;
     std::size_t m_next = 0;
@@ -1028,7 +1151,8 @@ private:
 }  // namespace
 
 ParsedQuery parse_query(std::string_view text, bool match_all, const Analyzer& analyzer,
-                        const Xapian::Database& db, bool literal, StemClasses* classes)
+                        const Xapian::Database& db, bool literal, StemClasses* classes,
+                        Strictness strict)
 {
     // Before anything reads the text: the other limits are checked on the
     // lexemes (Parser::check_limits()), which this keeps small.
@@ -1041,7 +1165,7 @@ ParsedQuery parse_query(std::string_view text, bool match_all, const Analyzer& a
         throw QueryError(std::string(text),
                          "query error: invalid UTF-8 at byte " + std::to_string(*bad));
     }
-    return Parser(text, match_all, analyzer, db, literal, classes).run();
+    return Parser(text, match_all, analyzer, db, literal, classes, strict).run();
 }
 
 StemClasses::StemClasses(std::string_view stemmer)
@@ -1086,19 +1210,12 @@ const std::vector<std::string>& StemClasses::root_members(const std::string& ste
         // Built whole before it is kept: reading a remote shard's vocabulary
         // can fail half-way.
         std::unordered_map<std::string, std::vector<std::pair<Xapian::doccount, std::string>>> counted;
-        for (auto t = db.allterms_begin(); t != db.allterms_end(); ++t) {
-            const std::string term = *t;
-            // Arabic stems start with a compact letter byte (0x80-0xBF), which
-            // neither a field prefix (ASCII) nor a UTF-8 lead byte can be.
-            const auto first = static_cast<unsigned char>(term[0]);
-            if (first < 0x80U || first >= 0xC0U) {
-                continue;
-            }
+        for_each_arabic_term(db, [&](const std::string& term, Xapian::doccount freq) {
             std::string r = roots::root(schema::decode_term(term));
             if (utf8::decode(r).size() >= MIN_ROOT_LETTERS) {
-                counted[std::move(r)].emplace_back(t.get_termfreq(), term);
+                counted[std::move(r)].emplace_back(freq, term);
             }
-        }
+        });
         // The ROOT_CLASS_SIZE most frequent members only: a common root
         // gathers hundreds of rare forms, which cost time and add little.
         std::unordered_map<std::string, std::vector<std::string>> by_root;
@@ -1118,6 +1235,43 @@ const std::vector<std::string>& StemClasses::root_members(const std::string& ste
     }
     const auto it = m_roots->find(root);
     return it == m_roots->end() ? none : it->second;
+}
+
+std::vector<std::string> StemClasses::variant_members(const std::string& stem,
+                                                      const Xapian::Database& db)
+{
+    const std::string key = variants::variant_key(stem);
+    if (key.empty()) {
+        return {};
+    }
+    if (!m_variants) {
+        // As root_members(): built whole before it is kept. Only groups of
+        // two terms or more are kept (most keys have one).
+        VariantGroups groups;
+        for_each_arabic_term(db, [&](const std::string& term, Xapian::doccount freq) {
+            std::string k = variants::variant_key(schema::decode_term(term));
+            if (!k.empty()) {
+                groups[std::move(k)].emplace_back(freq, term);
+            }
+        });
+        std::erase_if(groups, [](const auto& g) { return g.second.size() < 2; });
+        for (auto& [k, members] : groups) {
+            std::sort(members.begin(), members.end(),
+                      [](const auto& a, const auto& b) { return a.first > b.first; });
+        }
+        m_variants = std::move(groups);
+    }
+    std::vector<std::string> out;
+    const auto it = m_variants->find(key);
+    if (it == m_variants->end()) {
+        return out;
+    }
+    for (const auto& [freq, term] : it->second) {
+        if (out.size() < VARIANT_LIMIT && variants::meet(stem, schema::decode_term(term))) {
+            out.push_back(term);
+        }
+    }
+    return out;
 }
 
 Xapian::Query date_range_query(const std::optional<std::chrono::year_month_day>& from,
@@ -1157,3 +1311,23 @@ Xapian::Query source_query(std::string_view name, const Analyzer& analyzer,
 }
 
 }  // namespace akhbar::detail
+
+namespace akhbar {
+
+Strictness parse_strictness(std::string_view name)
+{
+    constexpr std::array<std::pair<std::string_view, Strictness>, 3> LEVELS{{
+        {"exact", Strictness::exact},
+        {"normalized", Strictness::normalized},
+        {"stemmed", Strictness::stemmed},
+    }};
+    for (const auto& [level, strictness] : LEVELS) {
+        if (level == name) {
+            return strictness;
+        }
+    }
+    throw InvalidArgument("unknown strictness " + quote_for_message(name) +
+                          " (known: exact, normalized, stemmed)");
+}
+
+}  // namespace akhbar

@@ -42,6 +42,10 @@ constexpr std::size_t MAX_QUERY_WORDS = 64;
 /// truncation, not an error. Xapian expands it when matching, reading the
 /// vocabulary under the prefix (200 `ت*` took 8 s and 207 MB on ANT).
 constexpr unsigned WILDCARD_LIMIT = 100;
+/// The most spelling variants a word reaches (the most frequent): a name
+/// has a handful of spellings in news (ترامب ترمب; نتنياهو نتانياهو), more
+/// are rare misspellings.
+constexpr std::size_t VARIANT_LIMIT = 8;
 /// The most terms after expansion: every term of the final query, a word's
 /// stem and root classes and title term included, each wildcard counted at
 /// WILDCARD_LIMIT (so at most 9 wildcards beside other words). The match
@@ -113,24 +117,37 @@ public:
     /// the whole vocabulary once and groups it by root.
     const std::vector<std::string>& root_members(const std::string& stem, const Xapian::Database& db);
 
+    /// The encoded terms of `db` that are spelling variants of `stem`
+    /// (variants::meet(): same variant key, not both dictionary words), the
+    /// VARIANT_LIMIT most frequent, most frequent first; `stem` itself not
+    /// included. The first call reads the whole vocabulary once and groups it
+    /// by variant key.
+    std::vector<std::string> variant_members(const std::string& stem, const Xapian::Database& db);
+
     void forget()
     {
         m_cache.clear();
         m_roots.reset();
+        m_variants.reset();
     }
 
 private:
     Xapian::Stem m_stemmer;
     std::unordered_map<std::string, std::vector<std::string>> m_cache;
     std::optional<std::unordered_map<std::string, std::vector<std::string>>> m_roots;
+    // Variant key -> (term frequency, encoded term), groups of two or more.
+    using VariantGroups =
+        std::unordered_map<std::string, std::vector<std::pair<Xapian::doccount, std::string>>>;
+    std::optional<VariantGroups> m_variants;
 };
 
 /// Parses `text`. Throws QueryError naming the character where a problem is,
 /// or the limit a query goes over (MAX_QUERY_BYTES and the others above).
-/// With `classes` (enabled), plain words also match their stem class.
+/// With `classes` (enabled), plain words also match their stem class, and
+/// as the profile and `strict` allow, their root class and name variants.
 ParsedQuery parse_query(std::string_view text, bool match_all, const Analyzer& analyzer,
                         const Xapian::Database& db, bool literal = false,
-                        StemClasses* classes = nullptr);
+                        StemClasses* classes = nullptr, Strictness strict = Strictness::stemmed);
 
 /// Xapian value range over schema::SLOT_DATE for [from, to] (either open).
 Xapian::Query date_range_query(const std::optional<std::chrono::year_month_day>& from,

@@ -721,6 +721,9 @@ void SearchRequest::check() const
     check_unsigned("limit", limit);
     check_unsigned("offset", offset);
     check_unsigned("snippet_chars", snippet_chars);
+    if (!strict.empty()) {
+        (void)parse_strictness(strict);
+    }
     if (offset + limit > max_page_end) {
         throw InvalidArgument("offset + limit must be at most " + std::to_string(max_page_end) +
                               ", not " + std::to_string(offset) + " + " + std::to_string(limit));
@@ -762,7 +765,9 @@ SearchResult Searcher::search_once(Impl& impl, const SearchRequest& request)
 {
     const detail::ParsedQuery parsed =
         detail::parse_query(request.query, request.match_all, impl.analyzer, impl.db(), request.literal,
-                            &impl.classes);
+                            &impl.classes,
+                            request.strict.empty() ? Strictness::stemmed
+                                                   : parse_strictness(request.strict));
     Xapian::Query query = parsed.query;
     if (request.from || request.to) {
         query = Xapian::Query(Xapian::Query::OP_FILTER, query,

@@ -207,6 +207,7 @@ int main(int argc, char* argv[])
     std::vector<std::string> words;
     std::vector<std::string> sources;
     std::string from, to, sort = "relevance", facet_month, like, batch, format, timings, ranking;
+    std::string strict;
     // Numbers as written: checked by number_option().
     std::string limit = "10";
     std::string offset = "0";
@@ -230,6 +231,8 @@ int main(int argc, char* argv[])
         ("sort", po::value(&sort), "relevance (default) or date (newest first)")
         ("ranking", po::value(&ranking), "akhbar, bm25 or lucene-bm25 (default: the index "
                                          "profile's; docs/relevance.md)")
+        ("strict", po::value(&strict), "exact, normalized or stemmed (default): how far words "
+                                       "reach beyond their spelling (docs/query-syntax.md)")
         ("limit", po::value(&limit), "hits per page (default 10, at most 10000)")
         ("offset", po::value(&offset), "hits to skip (default 0; offset + limit at most 100000)")
         ("facet-month", po::value(&facet_month), "day-by-day counts for month YYYY-MM")
@@ -316,6 +319,7 @@ int main(int argc, char* argv[])
             }
         }
         request.ranking = ranking;
+        request.strict = strict;
         request.limit = number_option("limit", "limit", limit);
         request.offset = number_option("offset", "offset", offset);
         request.snippet_chars = number_option("snippet-chars", "snippet_chars", snippet_chars);

@@ -73,26 +73,30 @@ struct AnalyzerProfile {
     /// أنا أنتم أنتن أنتما), are ignored, as stopwords are, in a query that
     /// has other words.
     bool drop_query_filler;
+    /// Query side only: a query word also matches the spellings of the same
+    /// name or loanword in the collection (variants.hpp: ترامب and ترمب),
+    /// weighted below the word as typed.
+    bool name_variants;
 };
 
 // clang-format off
 inline constexpr AnalyzerProfile PROFILE_AKHBAR{
     "akhbar", "full Akhbar normalization, clitic splitting, light10 with pronoun suffixes, "
-    "Snowball stem classes, root classes, lead and proximity rescoring",
+    "Snowball stem classes, root classes, name variants, lead and proximity rescoring",
     NormalizationScheme::akhbar, true, StopwordStage::after_table, "light10-pronouns",
-    RankingScheme::akhbar, "snowball", true, true};
+    RankingScheme::akhbar, "snowball", true, true, true};
 inline constexpr AnalyzerProfile PROFILE_LUCENE{
     "lucene", "exactly Lucene 8.7 ArabicAnalyzer with Lucene's BM25 (baseline)",
     NormalizationScheme::lucene, false, StopwordStage::before_table, "light10",
-    RankingScheme::lucene_bm25, "", false, false};
+    RankingScheme::lucene_bm25, "", false, false, false};
 inline constexpr AnalyzerProfile PROFILE_SNOWBALL{
     "snowball", "Akhbar normalization with Xapian's Snowball Arabic stemmer and BM25",
     NormalizationScheme::akhbar, true, StopwordStage::after_table, "snowball",
-    RankingScheme::bm25, "", false, false};
+    RankingScheme::bm25, "", false, false, false};
 inline constexpr AnalyzerProfile PROFILE_NONE{
     "none", "Akhbar normalization and ranking, no stemming",
     NormalizationScheme::akhbar, true, StopwordStage::after_table, "none",
-    RankingScheme::akhbar, "", false, false};
+    RankingScheme::akhbar, "", false, false, false};
 // clang-format on
 
 inline constexpr std::array PROFILES{PROFILE_AKHBAR, PROFILE_LUCENE, PROFILE_SNOWBALL,

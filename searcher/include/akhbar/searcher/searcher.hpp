@@ -21,6 +21,25 @@ enum class SortOrder {
     date,       ///< newest first; undated last; ties by relevance
 };
 
+/// How far a query word reaches beyond its own spelling (`--strict`,
+/// docs/query-syntax.md#strictness). The index holds stems, so no level
+/// matches the letters typed alone: `exact` is the word's own stem.
+enum class Strictness {
+    /// The word's own stem only: no stem class, root class or name variant
+    /// (what `=word` asks for one word).
+    exact,
+    /// The word's stem and its stem class (the same word with the prefixes
+    /// Snowball strips), no root class, no name variant.
+    normalized,
+    /// Everything the profile expands to (default): stem class, root class,
+    /// name and loanword spelling variants.
+    stemmed,
+};
+
+/// The level called `name` ("exact", "normalized", "stemmed"); throws
+/// InvalidArgument naming the valid names.
+[[nodiscard]] AKHBAR_API Strictness parse_strictness(std::string_view name);
+
 /// What to search for, and how much of the result to compute.
 ///
 /// The numbers are bounded, so that no request asks for unbounded work or
@@ -69,6 +88,9 @@ struct SearchRequest {
     /// "akhbar", "bm25", "lucene-bm25" (docs/relevance.md). An unknown name
     /// is an InvalidArgument.
     std::string ranking;
+    /// How far words reach (`--strict`): empty for "stemmed", or "exact",
+    /// "normalized" (Strictness). An unknown name is an InvalidArgument.
+    std::string strict;
 
     /// Throws InvalidArgument when a number is out of its bounds (above),
     /// e.g. `limit must be from 1 to 10000, not 20000`.
@@ -120,6 +142,10 @@ struct QueryWord {
     std::string normalized;
     std::string stem;  ///< empty for a stopword (which is not searched)
     bool stopword = false;
+    /// The other spellings of this name searched with it, as stems of the
+    /// collection's vocabulary, most frequent first (ترمب for ترامب;
+    /// docs/analyzer.md#name-variants); empty for most words.
+    std::vector<std::string> variants;
 };
 
 struct SearchResult {
