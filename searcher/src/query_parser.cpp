@@ -721,7 +721,7 @@ private:
         if (positive) {
             // Stem class members are forms of the word: highlighted. Root
             // class members are related words (سلام for مسلم): they count
-            // for the lead, but a snippet marks only the word.
+            // for proximity and the lead, but a snippet marks only the word.
             for (const std::string& term : members) {
                 m_result.match.stems.insert(schema::decode_term(term));
             }

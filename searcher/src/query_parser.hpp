@@ -84,7 +84,7 @@ struct ParsedQuery {
     std::vector<std::string> free_words;
     /// The plain words of the query (query order), each as the encoded
     /// terms that count as it (its stem, its stem class, its root class),
-    /// for the lead rescoring of the top hits.
+    /// for the proximity and lead rescoring of the top hits.
     std::vector<std::vector<std::string>> proximity_terms;
     /// What the query costs (all within the limits above).
     QueryCost cost;

@@ -32,11 +32,16 @@ using namespace std::chrono;
 constexpr Xapian::termcount RELATED_TERMS = 25;
 /// Spelling suggestions within this edit distance.
 constexpr unsigned SPELLING_DISTANCE = 2;
-/// The akhbar ranking rescores the top hits by BM25 by how many of the
-/// query's words are in their lead. (A proximity boost, query words standing
-/// close together, was removed under issue #16's per-outlet protocol: it
-/// lowered BBC Arabic and QRCD dev, bench/relevance/findings.md.)
+/// The akhbar ranking rescores the top hits by BM25 by how close the query's
+/// words stand in them and by how many of them are in the lead. A NEAR
+/// subquery did the proximity part over every candidate and cost 16x at the
+/// 99th percentile (73.7 ms against 4.5 ms, bench/search.sh).
 constexpr Xapian::doccount RESCORE_WINDOW = 30;
+/// Words this many positions apart or more do not count as close.
+constexpr Xapian::termpos PROXIMITY_SPAN = 4;
+/// A hit whose every pair of consecutive query words is adjacent gets its
+/// score multiplied by 1 + this.
+constexpr double PROXIMITY_BOOST = 0.5;
 /// A hit with every query word in its lead (title and first paragraph, see
 /// schema::SLOT_LEAD_END) gets its score multiplied by 1 + this, one with
 /// some of them by the share. News puts the essentials first; known-item
@@ -77,6 +82,39 @@ private:
     const Xapian::Database& m_db;
 };
 
+// Smallest distance between a position of `a` and a later-or-earlier one of
+// `b` (both sorted), or 0 when either is absent.
+Xapian::termpos closest(const std::vector<Xapian::termpos>& a, const std::vector<Xapian::termpos>& b)
+{
+    if (a.empty() || b.empty()) {
+        return 0;
+    }
+    Xapian::termpos best = ~Xapian::termpos{0};
+    std::size_t i = 0;
+    std::size_t j = 0;
+    while (i < a.size() && j < b.size()) {
+        const Xapian::termpos d = a[i] > b[j] ? a[i] - b[j] : b[j] - a[i];
+        best = std::min(best, d);
+        (a[i] < b[j] ? i : j)++;
+    }
+    return best;
+}
+
+// 0..1: how close consecutive query words stand, given each word's sorted
+// positions in a document (adjacent pairs count 1, pairs k apart 1/k,
+// beyond PROXIMITY_SPAN nothing).
+double proximity(const std::vector<std::vector<Xapian::termpos>>& positions)
+{
+    double sum = 0;
+    for (std::size_t i = 0; i + 1 < positions.size(); ++i) {
+        const Xapian::termpos d = closest(positions[i], positions[i + 1]);
+        if (d > 0 && d < PROXIMITY_SPAN) {
+            sum += 1.0 / static_cast<double>(d);
+        }
+    }
+    return sum / static_cast<double>(positions.size() - 1);
+}
+
 // 0..1: the share of the query words (their sorted positions in a document)
 // that occur at or before position `lead_end`.
 double lead_share(const std::vector<std::vector<Xapian::termpos>>& positions, Xapian::termpos lead_end)
@@ -104,8 +142,8 @@ Xapian::doccount spelling_frequency(const Xapian::Database& db, const std::strin
     return it != db.spellings_end() && *it == word ? it.get_termfreq() : 0;
 }
 
-// The query words (their indexes) each term counts for, in the lead
-// rescoring.
+// The query words (their indexes) each term counts for, in the proximity
+// and lead rescoring.
 using WordsOfTerm = std::unordered_map<std::string, std::vector<std::size_t>>;
 
 // The shards that answered, searched as one, and those that did not.
@@ -782,7 +820,7 @@ SearchResult Searcher::search_once(Impl& impl, const SearchRequest& request)
         check_at_least = impl.db().get_doccount();
     }
     // The first RESCORE_WINDOW hits are reordered here among themselves: by
-    // the akhbar ranking's lead, and equal scores in
+    // the akhbar ranking's proximity and lead, and equal scores in
     // tie-key order. (Date order too: articles of one day are ordered by
     // score, then tie key.) The hits after them keep the match's order,
     // so a page that reaches into the window is cut from the reordered window
@@ -790,7 +828,7 @@ SearchResult Searcher::search_once(Impl& impl, const SearchRequest& request)
     // twice or skipped.
     const std::size_t page_end = request.offset + request.limit;
     const bool rescore = request.offset < RESCORE_WINDOW;
-    const bool by_lead = rescore && ranking == RankingScheme::akhbar &&
+    const bool by_closeness = rescore && ranking == RankingScheme::akhbar &&
                               request.sort == SortOrder::relevance && !parsed.proximity_terms.empty();
     const auto first = static_cast<Xapian::doccount>(rescore ? 0 : request.offset);
     const auto count = static_cast<Xapian::doccount>(
@@ -811,7 +849,7 @@ SearchResult Searcher::search_once(Impl& impl, const SearchRequest& request)
         std::string tie;   // schema::SLOT_TIE_KEY
     };
     WordsOfTerm words_of_term;
-    if (by_lead) {
+    if (by_closeness) {
         for (std::size_t i = 0; i < parsed.proximity_terms.size(); ++i) {
             for (const std::string& term : parsed.proximity_terms[i]) {
                 words_of_term[term].push_back(i);
@@ -828,8 +866,11 @@ SearchResult Searcher::search_once(Impl& impl, const SearchRequest& request)
         Ranked r{m, m.get_weight(), 0, {}, {}};
         if (rescore && ranked.size() < RESCORE_WINDOW) {
             const Xapian::Document doc = m.get_document();
-            if (by_lead) {
+            if (by_closeness) {
                 const auto positions = impl.positions(m, words_of_term, parsed.proximity_terms.size());
+                if (positions.size() > 1) {
+                    r.score *= 1 + PROXIMITY_BOOST * proximity(positions);
+                }
                 if (const Xapian::termpos lead_end = lead_end_of(doc); lead_end > 0) {
                     r.score *= 1 + LEAD_BOOST * lead_share(positions, lead_end);
                 }

@@ -28,9 +28,9 @@ enum class StopwordStage : std::uint8_t {
 };
 
 /// How matches are scored. Every scheme ranks with BM25; `akhbar` adds the
-/// rescoring of the top hits (docs/query-syntax.md): query words in an
-/// article's lead (its title and first paragraph, when the body has more than
-/// one).
+/// rescoring of the top hits (docs/relevance.md): query words standing close
+/// together, and query words in an article's lead (its title and first
+/// paragraph, when the body has more than one).
 enum class RankingScheme : std::uint8_t {
     /// Xapian's BM25 defaults (k1 = 1, b = 0.5) and the rescoring.
     akhbar,
@@ -71,17 +71,16 @@ struct AnalyzerProfile {
     /// Query side only: words that ask rather than describe, question words
     /// (هل كيف ماذا لماذا متى أين كم) and personal pronouns (هم هن هما نحن
     /// أنا أنتم أنتن أنتما), are ignored, as stopwords are, in a query that
-    /// has other words. No profile uses it since issue #16: it lowered CNN
-    /// Arabic's known-item MRR@10 (bench/relevance/findings.md).
+    /// has other words.
     bool drop_query_filler;
 };
 
 // clang-format off
 inline constexpr AnalyzerProfile PROFILE_AKHBAR{
     "akhbar", "full Akhbar normalization, clitic splitting, light10 with pronoun suffixes, "
-    "Snowball stem classes, root classes, lead rescoring",
+    "Snowball stem classes, root classes, lead and proximity rescoring",
     NormalizationScheme::akhbar, true, StopwordStage::after_table, "light10-pronouns",
-    RankingScheme::akhbar, "snowball", true, false};
+    RankingScheme::akhbar, "snowball", true, true};
 inline constexpr AnalyzerProfile PROFILE_LUCENE{
     "lucene", "exactly Lucene 8.7 ArabicAnalyzer with Lucene's BM25 (baseline)",
     NormalizationScheme::lucene, false, StopwordStage::before_table, "light10",
