@@ -180,7 +180,7 @@ lucene() {
 }
 
 lucene_row() {
-    local label="Apache Lucene 8.7 (\`ArabicAnalyzer\`, \`BM25Similarity\`)" k q why
+    local label="Apache Lucene 8.7 (\`ArabicAnalyzer\`, \`BM25Similarity\`)" k="" q="" why=""
     echo "== $label" >&2
     if [ ! -x "$PEERS/run_lucene.sh" ]; then
         why="no $PEERS/run_lucene.sh"
