@@ -76,13 +76,20 @@ Xapian::Document DocumentBuilder::build(const Article& a, const std::string& has
     // the body's first paragraph break; see schema::SLOT_LEAD_END.
     const std::optional<std::size_t> paragraph_end = schema::first_paragraph_end(a.text);
     Xapian::termpos lead_end = 0;
+    const bool lucene = m_analyzer.profile().ranking == RankingScheme::lucene_bm25;
     schema::for_each_positional_term(
         m_analyzer, a.title, a.text, m_tokens,
         [&](const std::string& stem, Xapian::termpos pos, bool in_title, const Token& t) {
             if (paragraph_end && (in_title || t.start < *paragraph_end)) {
                 lead_end = pos;
             }
-            if (in_title) {
+            if (in_title && lucene) {
+                // Lucene indexes title + "\n" + text as one field: a title
+                // word counts once, and the S term (for title: queries) adds
+                // nothing to the document's length.
+                doc.add_term(term(schema::PREFIX_TITLE, stem), 0);
+                doc.add_posting(stem, pos);
+            } else if (in_title) {
                 // Title positions live in the unprefixed terms; S terms only
                 // say "in the title" (for title: queries).
                 doc.add_term(term(schema::PREFIX_TITLE, stem));

@@ -784,8 +784,26 @@ private:
             }
             return title_boosted(tokens[0].stem);
         }
+        if (positive && field.empty() && m_analyzer.profile().ranking == RankingScheme::lucene_bm25) {
+            return tokens_apart(tokens);
+        }
         // One typed word the analyzer split (عام2020): its parts as a phrase.
         return tokens_phrase(tokens, positive, field);
+    }
+
+    // The lucene profile's word the analyzer split (8-3, لـ"آيفون", two words
+    // joined by a no-break space): its parts as separate words, as Lucene's
+    // QueryBuilder makes every token of the text a clause of its own.
+    Xapian::Query tokens_apart(const std::vector<Token>& tokens)
+    {
+        std::vector<Xapian::Query> parts;
+        for (const Token& t : tokens) {
+            m_result.match.stems.insert(t.stem);
+            m_result.proximity_terms.push_back({term_for(t.stem, "")});
+            parts.push_back(title_boosted(t.stem));
+        }
+        return Xapian::Query(m_match_all ? Xapian::Query::OP_AND : Xapian::Query::OP_OR, parts.begin(),
+                             parts.end());
     }
 
     Xapian::Query phrase_query(std::string_view text, bool positive, std::string_view field)

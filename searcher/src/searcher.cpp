@@ -18,6 +18,7 @@
 #include "akhbar/common/profile.hpp"
 #include "akhbar/common/schema.hpp"
 #include "highlighter.hpp"
+#include "lucene_bm25_weight.hpp"
 #include "query_parser.hpp"
 #include "shards.hpp"
 
@@ -781,9 +782,13 @@ SearchResult Searcher::search_once(Impl& impl, const SearchRequest& request)
         request.ranking.empty() ? impl.profile().ranking : parse_ranking(request.ranking);
     Xapian::Enquire enquire(impl.db());
     enquire.set_query(query);
-    if (ranking == RankingScheme::lucene_bm25) {
-        // k1, k2 (unused by Lucene), k3, b, min_normlen: Xapian's default
-        // for the last.
+    const bool any_remote = std::any_of(impl.opened.shards.begin(), impl.opened.shards.end(),
+                                        [](const auto& shard) { return shard.remote; });
+    if (ranking == RankingScheme::lucene_bm25 && !any_remote) {
+        enquire.set_weighting_scheme(detail::LuceneBM25Weight());
+    } else if (ranking == RankingScheme::lucene_bm25) {
+        // xapian-tcpsrv knows Xapian's own weights only: the nearest of them
+        // (k1, k2 unused by Lucene, k3, b, min_normlen: Xapian's default).
         enquire.set_weighting_scheme(Xapian::BM25Weight(1.2, 0, 1, 0.75, 0.5));
     }
     if (request.sort == SortOrder::date) {
@@ -857,8 +862,6 @@ SearchResult Searcher::search_once(Impl& impl, const SearchRequest& request)
         }
     }
     std::vector<Ranked> ranked;
-    const bool any_remote = std::any_of(impl.opened.shards.begin(), impl.opened.shards.end(),
-                                        [](const auto& shard) { return shard.remote; });
     if (rescore && any_remote) {
         mset.fetch();  // one round trip per remote shard, not one per document
     }
