@@ -6,15 +6,22 @@
 //       OUT_DIR/bodies.jsonl   every article without its headline,
 //       OUT_DIR/queries.tsv    N headlines of 3 words or more (fixed seed),
 //       OUT_DIR/qrels          each headline's one right answer: its article.
+//   akhbar-bench-prepare known-item-outlets N OUT_DIR ANT.jsonl.gz...
+//       the same, with N headlines from each of ANT's six outlets (ids
+//       OUTLET-k0, OUTLET-k1...), and OUT_DIR/qrels.OUTLET for each outlet
+//       alone, so that a change is seen per outlet, not only on average.
 //
 // The source files are read, never modified.
 
 #include <algorithm>
+#include <array>
 #include <fstream>
 #include <iostream>
 #include <random>
+#include <initializer_list>
 #include <sstream>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -66,7 +73,17 @@ int qrcd(const std::string& passages, const std::string& out_path)
     return 0;
 }
 
-int known_item(std::size_t n, const std::string& dir, const std::vector<std::string>& files)
+// ANT's outlets as its `source` field names them, and the short name used in
+// query ids, file names and docs/relevance.md.
+struct Outlet {
+    std::string_view source;
+    std::string_view name;
+};
+constexpr std::array OUTLETS{Outlet{"Jawhara FM", "jawhara"}, Outlet{"alarabia", "alarabiya"},
+                             Outlet{"BBC", "bbc"},               Outlet{"skynews", "skynews"},
+                             Outlet{"france24", "france24"},     Outlet{"CNN", "cnn"}};
+
+std::vector<akhbar::Article> read_ant(const std::vector<std::string>& files)
 {
     std::vector<akhbar::Article> articles;
     for (const auto& f : files) {
@@ -74,31 +91,96 @@ int known_item(std::size_t n, const std::string& dir, const std::vector<std::str
         akhbar::read_articles(source, nullptr, [&](akhbar::Article&& a) { articles.push_back(std::move(a)); },
                               [](const akhbar::Problem& p) { std::cerr << p.message << "\n"; });
     }
+    return articles;
+}
+
+// Writes every article without its headline to OUT_DIR/bodies.jsonl.
+bool write_bodies(const std::vector<akhbar::Article>& articles, const std::string& dir)
+{
     std::ofstream bodies(dir + "/bodies.jsonl");
-    std::vector<std::size_t> candidates;
-    for (std::size_t i = 0; i < articles.size(); ++i) {
-        const auto& a = articles[i];
+    for (const auto& a : articles) {
         nlohmann::json j{{"id", a.id}, {"text", a.text}};
         if (!a.source.empty()) {
             j["source"] = a.source;
         }
         bodies << j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
-        if (words(a.title) >= 3 && !a.text.empty()) {
-            candidates.push_back(i);
-        }
     }
+    return static_cast<bool>(bodies);
+}
+
+// Whether a's headline can be a known-item query: three words or more, and a
+// body to find.
+bool is_candidate(const akhbar::Article& a)
+{
+    return words(a.title) >= 3 && !a.text.empty();
+}
+
+// Up to n of `candidates`, drawn with the fixed seed.
+std::vector<std::size_t> draw(std::vector<std::size_t> candidates, std::size_t n)
+{
     std::mt19937 rng(KNOWN_ITEM_SEED);
     std::shuffle(candidates.begin(), candidates.end(), rng);
     candidates.resize(std::min(n, candidates.size()));
+    return candidates;
+}
+
+// Appends the queries `picked` to `queries` and their answers to each qrels
+// stream, ids PREFIX0, PREFIX1...
+void write_queries(const std::vector<akhbar::Article>& articles, const std::vector<std::size_t>& picked,
+                   const std::string& prefix, std::ostream& queries, std::initializer_list<std::ostream*> qrels)
+{
+    for (std::size_t q = 0; q < picked.size(); ++q) {
+        const auto& a = articles[picked[q]];
+        queries << prefix << q << "\t" << one_line(a.title) << "\n";
+        for (auto* out : qrels) {
+            *out << prefix << q << "\t0\t" << a.id << "\t1\n";
+        }
+    }
+}
+
+int known_item(std::size_t n, const std::string& dir, const std::vector<std::string>& files)
+{
+    const auto articles = read_ant(files);
+    std::vector<std::size_t> candidates;
+    for (std::size_t i = 0; i < articles.size(); ++i) {
+        if (is_candidate(articles[i])) {
+            candidates.push_back(i);
+        }
+    }
+    const auto picked = draw(std::move(candidates), n);
     std::ofstream queries(dir + "/queries.tsv");
     std::ofstream qrels(dir + "/qrels");
-    for (std::size_t q = 0; q < candidates.size(); ++q) {
-        const auto& a = articles[candidates[q]];
-        queries << "k" << q << "\t" << one_line(a.title) << "\n";
-        qrels << "k" << q << "\t0\t" << a.id << "\t1\n";
+    write_queries(articles, picked, "k", queries, {&qrels});
+    std::cerr << "known-item: " << articles.size() << " bodies, " << picked.size() << " headline queries\n";
+    return write_bodies(articles, dir) && queries && qrels ? 0 : 1;
+}
+
+int known_item_outlets(std::size_t n, const std::string& dir, const std::vector<std::string>& files)
+{
+    const auto articles = read_ant(files);
+    std::ofstream queries(dir + "/queries.tsv");
+    std::ofstream qrels(dir + "/qrels");
+    bool ok = write_bodies(articles, dir);
+    for (const auto& outlet : OUTLETS) {
+        std::vector<std::size_t> candidates;
+        for (std::size_t i = 0; i < articles.size(); ++i) {
+            if (articles[i].source == outlet.source && is_candidate(articles[i])) {
+                candidates.push_back(i);
+            }
+        }
+        const auto picked = draw(std::move(candidates), n);
+        if (picked.size() < n) {
+            std::cerr << "known-item-outlets: " << outlet.source << " has only " << picked.size()
+                      << " headlines of 3 words or more\n";
+            ok = false;
+        }
+        std::ofstream own(dir + "/qrels." + std::string(outlet.name));
+        write_queries(articles, picked, std::string(outlet.name) + "-k", queries, {&qrels, &own});
+        ok = ok && static_cast<bool>(own);
+        std::cerr << "known-item-outlets: " << outlet.name << ": " << picked.size() << " headline queries\n";
     }
-    std::cerr << "known-item: " << articles.size() << " bodies, " << candidates.size() << " headline queries\n";
-    return bodies && queries && qrels ? 0 : 1;
+    std::cerr << "known-item-outlets: " << articles.size() << " bodies\n";
+    return ok && queries && qrels ? 0 : 1;
 }
 
 }  // namespace
@@ -112,7 +194,11 @@ int main(int argc, char* argv[])
     if (args.size() >= 4 && args[0] == "known-item") {
         return known_item(std::stoul(args[1]), args[2], {args.begin() + 3, args.end()});
     }
+    if (args.size() >= 4 && args[0] == "known-item-outlets") {
+        return known_item_outlets(std::stoul(args[1]), args[2], {args.begin() + 3, args.end()});
+    }
     std::cerr << "usage: akhbar-bench-prepare qrcd PASSAGES.tsv OUT.jsonl\n"
-                 "       akhbar-bench-prepare known-item N OUT_DIR ANT.jsonl.gz...\n";
+                 "       akhbar-bench-prepare known-item N OUT_DIR ANT.jsonl.gz...\n"
+                 "       akhbar-bench-prepare known-item-outlets N OUT_DIR ANT.jsonl.gz...\n";
     return 2;
 }
