@@ -64,7 +64,8 @@ std::string origin_term(const std::string& origin)
     return term(schema::PREFIX_ORIGIN, hashed);
 }
 
-Xapian::Document DocumentBuilder::build(const Article& a, const std::string& hash)
+Xapian::Document DocumentBuilder::build(const Article& a, const std::string& hash,
+                                        std::uint64_t added)
 {
     Xapian::Document doc;
     // One positional term per token: its stem (Lucene's ArabicAnalyzer also
@@ -122,6 +123,9 @@ Xapian::Document DocumentBuilder::build(const Article& a, const std::string& has
     }
     doc.add_value(schema::SLOT_CONTENT_HASH, hash);
     doc.add_value(schema::SLOT_TIE_KEY, schema::tie_key(a.id));
+    if (lucene && added > 0) {
+        doc.add_value(schema::SLOT_ADDED, Xapian::sortable_serialise(static_cast<double>(added)));
+    }
     if (lead_end > 0) {
         doc.add_value(schema::SLOT_LEAD_END, std::to_string(lead_end));
     }

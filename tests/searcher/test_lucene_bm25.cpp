@@ -5,10 +5,12 @@
 
 #include <boost/test/unit_test.hpp>
 
+#include <algorithm>
 #include <filesystem>
 #include <map>
 #include <set>
 #include <string>
+#include <vector>
 
 #include <xapian.h>
 
@@ -177,6 +179,35 @@ BOOST_AUTO_TEST_CASE(a_title_joins_the_text_once_in_lucene_only)
     BOOST_TEST(akhbar.at("word") == akhbar::schema::TITLE_WDF + 1);
     BOOST_TEST(akhbar.at("title") == 1U);
     BOOST_TEST(akhbar.at("length") > 23U);
+}
+
+BOOST_AUTO_TEST_CASE(equal_scores_come_in_the_order_articles_were_added)
+{
+    // Lucene orders equal scores by document number: the order of addition.
+    // Four copies of one text, added in an order that is not their tie-key
+    // order (the akhbar profile's, which does not change).
+    const std::vector<std::string> added{"copy-d", "copy-b", "copy-a", "copy-c"};
+    std::string articles;
+    for (const std::string& id : added) {
+        articles += R"({"id": ")" + id + R"(", "text": "ميناء المدينة الجديد"})" + "\n";
+    }
+    std::vector<std::string> by_tie_key = added;
+    std::sort(by_tie_key.begin(), by_tie_key.end(), [](const std::string& a, const std::string& b) {
+        return akhbar::schema::tie_key(a) < akhbar::schema::tie_key(b);
+    });
+    BOOST_TEST_REQUIRE(by_tie_key != added);
+    const akhbar::test::ProfileDatabases dbs(articles, {"akhbar", "lucene"});
+    const auto order = [&](const std::string& profile) {
+        SearchRequest request;
+        request.query = "ميناء";
+        std::vector<std::string> out;
+        for (const auto& h : Searcher({dbs.by_profile.at(profile).string()}).search(request).hits) {
+            out.push_back(h.id);
+        }
+        return out;
+    };
+    BOOST_TEST(order("lucene") == added, boost::test_tools::per_element());
+    BOOST_TEST(order("akhbar") == by_tie_key, boost::test_tools::per_element());
 }
 
 BOOST_AUTO_TEST_SUITE_END()
