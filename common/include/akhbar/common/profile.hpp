@@ -17,7 +17,8 @@ namespace akhbar {
 // 2: akhbar uses light10-pronouns; 3: its one-letter suffixes leave three
 // letters; 4: it keeps the radical و of the nouns in common/data/waw_nouns.txt;
 // 5: lucene counts a title word once and its S term not at all in the length, and
-// records the order of addition (schema::SLOT_ADDED) for Lucene's tie order
+// records the order of addition (schema::SLOT_ADDED) for Lucene's tie order, and
+// no longer indexes runs of "_" (Lucene's StandardTokenizer does not)
 inline constexpr std::uint32_t ANALYZER_VERSION = 5;
 
 /// Where the stopword test happens in the pipeline.
