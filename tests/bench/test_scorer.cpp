@@ -69,6 +69,20 @@ BOOST_AUTO_TEST_CASE(duplicates_count_once_and_missing_questions_score_zero)
     BOOST_TEST(r.official.map == 0.5, boost::test_tools::tolerance(1e-12));  // q1: 1, q2: 0
 }
 
+BOOST_AUTO_TEST_CASE(only_judged_questions_count)
+{
+    // bench/relevance/run.sh scores one run of all outlets' queries against
+    // each outlet's qrels: the other outlets' rows must not count.
+    const std::string run = "a-k0 Q0 x 1 1 t\na-k0 Q0 a 2 1 t\nb-k0 Q0 b 1 1 t\nb-k1 Q0 y 1 1 t\n";
+    const auto outlet_a = run_score("a-k0 0 a 1\n", run);
+    BOOST_TEST(outlet_a.official.questions == 1U);
+    BOOST_TEST(outlet_a.official.mrr == 0.5, boost::test_tools::tolerance(1e-12));
+    const auto outlet_b = run_score("b-k0 0 b 1\nb-k1 0 c 1\n", run);
+    BOOST_TEST(outlet_b.official.questions == 2U);
+    BOOST_TEST(outlet_b.official.mrr == 0.5, boost::test_tools::tolerance(1e-12));
+    BOOST_TEST(outlet_b.official.success == 0.5, boost::test_tools::tolerance(1e-12));
+}
+
 BOOST_AUTO_TEST_CASE(malformed_lines_name_their_number)
 {
     std::istringstream bad("1 0 a 1\nbroken\n");

@@ -42,8 +42,9 @@ struct SearchRequest {
     /// Require every word (`--all`); otherwise more matching words rank higher.
     bool match_all = false;
     /// Take the query as plain words (`--literal`): quotes, parentheses,
-    /// operators and fields are ordinary text. For natural-language questions
-    /// and headlines, which contain such characters as text.
+    /// operators and fields are ordinary text. The default mode takes
+    /// headlines and questions as their words too; this also turns off the
+    /// syntax written on purpose (`-word`, `+word`, `source:…`).
     bool literal = false;
     /// Only articles dated within [from, to] (inclusive); undated ones are
     /// excluded as soon as either bound is set.
