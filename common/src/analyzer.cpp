@@ -136,12 +136,31 @@ struct Analyzer::Impl {
             if (ubrk_getRuleStatus(words.get()) < UBRK_WORD_NONE_LIMIT) {
                 continue;
             }
+            if (profile->normalization == NormalizationScheme::lucene && only_connectors(start, end)) {
+                continue;
+            }
             if (profile->split_clitics) {
                 split_segment(text, start, end, out, position);
             } else {
                 emit(text, start, end, out, position);
             }
         }
+    }
+
+    // A segment of connector punctuation alone (a rule line "_____" in the
+    // text): UAX #29 makes it a word, ICU gives it a word status, but Lucene's
+    // StandardTokenizer emits only segments with letters, digits or emoji.
+    bool only_connectors(int32_t start, int32_t end) const
+    {
+        int32_t i = start;
+        while (i < end) {
+            UChar32 cp;
+            U16_NEXT(text16.data(), i, end, cp);
+            if (u_charType(cp) != U_CONNECTOR_PUNCTUATION) {
+                return false;
+            }
+        }
+        return true;
     }
 
     // Splits one word segment where Arabic letters meet Latin letters or

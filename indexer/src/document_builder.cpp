@@ -64,7 +64,8 @@ std::string origin_term(const std::string& origin)
     return term(schema::PREFIX_ORIGIN, hashed);
 }
 
-Xapian::Document DocumentBuilder::build(const Article& a, const std::string& hash)
+Xapian::Document DocumentBuilder::build(const Article& a, const std::string& hash,
+                                        std::uint64_t added)
 {
     Xapian::Document doc;
     // One positional term per token: its stem (Lucene's ArabicAnalyzer also
@@ -76,13 +77,20 @@ Xapian::Document DocumentBuilder::build(const Article& a, const std::string& has
     // the body's first paragraph break; see schema::SLOT_LEAD_END.
     const std::optional<std::size_t> paragraph_end = schema::first_paragraph_end(a.text);
     Xapian::termpos lead_end = 0;
+    const bool lucene = m_analyzer.profile().ranking == RankingScheme::lucene_bm25;
     schema::for_each_positional_term(
         m_analyzer, a.title, a.text, m_tokens,
         [&](const std::string& stem, Xapian::termpos pos, bool in_title, const Token& t) {
             if (paragraph_end && (in_title || t.start < *paragraph_end)) {
                 lead_end = pos;
             }
-            if (in_title) {
+            if (in_title && lucene) {
+                // Lucene indexes title + "\n" + text as one field: a title
+                // word counts once, and the S term (for title: queries) adds
+                // nothing to the document's length.
+                doc.add_term(term(schema::PREFIX_TITLE, stem), 0);
+                doc.add_posting(stem, pos);
+            } else if (in_title) {
                 // Title positions live in the unprefixed terms; S terms only
                 // say "in the title" (for title: queries).
                 doc.add_term(term(schema::PREFIX_TITLE, stem));
@@ -115,6 +123,9 @@ Xapian::Document DocumentBuilder::build(const Article& a, const std::string& has
     }
     doc.add_value(schema::SLOT_CONTENT_HASH, hash);
     doc.add_value(schema::SLOT_TIE_KEY, schema::tie_key(a.id));
+    if (lucene && added > 0) {
+        doc.add_value(schema::SLOT_ADDED, Xapian::sortable_serialise(static_cast<double>(added)));
+    }
     if (lead_end > 0) {
         doc.add_value(schema::SLOT_LEAD_END, std::to_string(lead_end));
     }

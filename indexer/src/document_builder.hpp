@@ -30,7 +30,10 @@ class DocumentBuilder {
 public:
     explicit DocumentBuilder(const Analyzer& analyzer) : m_analyzer(analyzer) {}
 
-    [[nodiscard]] Xapian::Document build(const Article& a, const std::string& hash);
+    /// `added`: the article's place in the order of addition (SLOT_ADDED),
+    /// written for the lucene profile only; 0 writes nothing.
+    [[nodiscard]] Xapian::Document build(const Article& a, const std::string& hash,
+                                         std::uint64_t added = 0);
 
     /// Adds the words seen at least SPELLING_MIN_COUNT times since the last
     /// flush to `db`'s spelling data, and forgets them.

@@ -91,9 +91,9 @@ public:
         }
     }
 
-    void push(Article article, std::string hash, bool replace)
+    void push(Article article, std::string hash, bool replace, std::uint64_t added)
     {
-        enqueue({std::move(article), std::move(hash), replace ? Action::replace : Action::add});
+        enqueue({std::move(article), std::move(hash), replace ? Action::replace : Action::add, added});
     }
 
     /// Deletes the article with this id (written to this shard earlier).
@@ -130,6 +130,7 @@ private:
         Article article;
         std::string hash;
         Action action = Action::add;
+        std::uint64_t added = 0;  // DocumentBuilder::build()
     };
 
     void enqueue(Item item)
@@ -177,9 +178,9 @@ private:
                 if (item.action == Action::remove) {
                     m_db.delete_document(id_term);
                 } else if (item.action == Action::replace) {
-                    m_db.replace_document(id_term, m_builder.build(item.article, item.hash));
+                    m_db.replace_document(id_term, m_builder.build(item.article, item.hash, item.added));
                 } else {
-                    m_db.add_document(m_builder.build(item.article, item.hash));
+                    m_db.add_document(m_builder.build(item.article, item.hash, item.added));
                 }
                 if (++since_commit >= m_commit_every) {
                     m_builder.flush_spelling(m_db);
@@ -251,6 +252,8 @@ struct SingleIndex {
     };
     std::unordered_map<std::string, BulkEntry> bulk_entries;  // id -> where it went
     std::size_t next_shard = 0;
+    // The last SLOT_ADDED given: articles are numbered in the order they come.
+    std::uint64_t added = 0;
     std::vector<std::string> repairs;  // what opening repaired after a killed run
 
     explicit SingleIndex(IndexerOptions opts)
@@ -299,6 +302,7 @@ struct SingleIndex {
         analyzer = Analyzer(profile);
 
         is_bulk = options.rebuild || db.get_doccount() == 0;
+        added = is_bulk ? 0 : db.get_lastdocid();  // an update continues the order
         if (is_bulk) {
             work = detail::WorkDir(target);
             work_dir = work.path();
@@ -341,7 +345,7 @@ struct SingleIndex {
             entry.shard = least_busy_shard();
         }
         entry.hash = hash;
-        shards[entry.shard]->push(a, std::move(hash), !inserted);
+        shards[entry.shard]->push(a, std::move(hash), !inserted, ++added);
         return inserted ? Outcome::added : Outcome::updated;
     }
 
@@ -369,7 +373,7 @@ struct SingleIndex {
         if (existing != 0 && db.get_document(existing).get_value(schema::SLOT_CONTENT_HASH) == hash) {
             return Outcome::unchanged;
         }
-        Xapian::Document doc = builder->build(a, hash);
+        Xapian::Document doc = builder->build(a, hash, ++added);
         if (existing != 0) {
             db.replace_document(existing, doc);
         } else {

@@ -959,8 +959,25 @@ private:
             return one_word(tokens[0], positive, field, lexeme.exact ? Strictness::exact : m_strict,
                             first_word);
         }
+        if (positive && field.empty() && m_analyzer.profile().ranking == RankingScheme::lucene_bm25) {
+            return tokens_apart(tokens, lexeme.exact ? Strictness::exact : m_strict, first_word);
+        }
         // One typed word the analyzer split (عام2020): its parts as a phrase.
         return tokens_phrase(tokens, positive, field);
+    }
+
+    // The lucene profile's word the analyzer split (8-3, لـ"آيفون", two words
+    // joined by a no-break space): its parts as separate words, as Lucene's
+    // QueryBuilder makes every token of the text a clause of its own.
+    Xapian::Query tokens_apart(const std::vector<Token>& tokens, Strictness strict,
+                               std::size_t first_word)
+    {
+        std::vector<Xapian::Query> parts;
+        for (const Token& t : tokens) {
+            parts.push_back(one_word(t, true, "", strict, first_word));
+        }
+        return Xapian::Query(m_match_all ? Xapian::Query::OP_AND : Xapian::Query::OP_OR, parts.begin(),
+                             parts.end());
     }
 
     // A word the analyzer left whole, expanded as `strict` allows (variants

@@ -18,6 +18,7 @@
 #include "akhbar/common/profile.hpp"
 #include "akhbar/common/schema.hpp"
 #include "highlighter.hpp"
+#include "lucene_bm25_weight.hpp"
 #include "query_parser.hpp"
 #include "shards.hpp"
 
@@ -786,9 +787,19 @@ SearchResult Searcher::search_once(Impl& impl, const SearchRequest& request)
         request.ranking.empty() ? impl.profile().ranking : parse_ranking(request.ranking);
     Xapian::Enquire enquire(impl.db());
     enquire.set_query(query);
-    if (ranking == RankingScheme::lucene_bm25) {
-        // k1, k2 (unused by Lucene), k3, b, min_normlen: Xapian's default
-        // for the last.
+    const bool any_remote = std::any_of(impl.opened.shards.begin(), impl.opened.shards.end(),
+                                        [](const auto& shard) { return shard.remote; });
+    const bool lucene_weight = ranking == RankingScheme::lucene_bm25 && !any_remote;
+    // Lucene orders equal scores by document number, which is the order its
+    // documents were added: a lucene index records that order.
+    const Xapian::valueno tie_slot =
+        lucene_weight && impl.profile().ranking == RankingScheme::lucene_bm25 ? schema::SLOT_ADDED
+                                                                              : schema::SLOT_TIE_KEY;
+    if (lucene_weight) {
+        enquire.set_weighting_scheme(detail::LuceneBM25Weight());
+    } else if (ranking == RankingScheme::lucene_bm25) {
+        // xapian-tcpsrv knows Xapian's own weights only: the nearest of them
+        // (k1, k2 unused by Lucene, k3, b, min_normlen: Xapian's default).
         enquire.set_weighting_scheme(Xapian::BM25Weight(1.2, 0, 1, 0.75, 0.5));
     }
     if (request.sort == SortOrder::date) {
@@ -799,8 +810,8 @@ SearchResult Searcher::search_once(Impl& impl, const SearchRequest& request)
         // shards (and on which writer thread took an article), results must
         // not. Many articles can tie (a title: query; ANT's copies of one
         // text), so this must happen inside the match, not only among the
-        // hits returned.
-        enquire.set_sort_by_relevance_then_value(schema::SLOT_TIE_KEY, false);
+        // hits returned. (The lucene profile: in the order of addition.)
+        enquire.set_sort_by_relevance_then_value(tie_slot, false);
     }
     Xapian::ValueCountMatchSpy date_spy(schema::SLOT_DATE);
     Xapian::ValueCountMatchSpy source_spy(schema::SLOT_SOURCE);
@@ -851,7 +862,7 @@ SearchResult Searcher::search_once(Impl& impl, const SearchRequest& request)
         double score;
         long long key;     // score_key(score)
         std::string date;  // for date order
-        std::string tie;   // schema::SLOT_TIE_KEY
+        std::string tie;   // the tie_slot value
     };
     WordsOfTerm words_of_term;
     if (by_closeness) {
@@ -862,13 +873,12 @@ SearchResult Searcher::search_once(Impl& impl, const SearchRequest& request)
         }
     }
     std::vector<Ranked> ranked;
-    const bool any_remote = std::any_of(impl.opened.shards.begin(), impl.opened.shards.end(),
-                                        [](const auto& shard) { return shard.remote; });
     if (rescore && any_remote) {
         mset.fetch();  // one round trip per remote shard, not one per document
     }
     for (auto m = mset.begin(); m != mset.end(); ++m) {
-        Ranked r{m, m.get_weight(), 0, {}, {}};
+        // Lucene's scores are floats: what it rounds to one float ties.
+        Ranked r{m, lucene_weight ? static_cast<float>(m.get_weight()) : m.get_weight(), 0, {}, {}};
         if (rescore && ranked.size() < RESCORE_WINDOW) {
             const Xapian::Document doc = m.get_document();
             if (by_closeness) {
@@ -880,7 +890,7 @@ SearchResult Searcher::search_once(Impl& impl, const SearchRequest& request)
                     r.score *= 1 + LEAD_BOOST * lead_share(positions, lead_end);
                 }
             }
-            r.tie = doc.get_value(schema::SLOT_TIE_KEY);
+            r.tie = doc.get_value(tie_slot);
             if (request.sort == SortOrder::date) {
                 r.date = doc.get_value(schema::SLOT_DATE);
             }

@@ -135,6 +135,37 @@ BOOST_AUTO_TEST_CASE(radical_waw_joins_the_definite_form)
     BOOST_TEST(stem(lucene, "وزير") != stem(lucene, "الوزير"));
 }
 
+BOOST_AUTO_TEST_CASE(lucene_drops_segments_of_underscores_alone)
+{
+    // Lucene 8.7's ArabicAnalyzer (its output, checked with Debian's jar):
+    // a run of "_" alone is no token; "_" inside a word stays. The akhbar
+    // profile keeps ICU's segments as they are.
+    struct Row {
+        const char* text;
+        const char* lucene;
+        const char* akhbar;
+    };
+    const Row rows[] = {
+        {"خبر ___ آخر", "خبر اخر", "خبر ___ اخر"},
+        {"_ عاجل __", "عاجل", "عاجل __"},
+        {"a_b c__d", "a_b c__d", "a_b c__d"},
+    };
+    const auto joined = [](const std::string& profile, const char* text) {
+        std::string out;
+        for (const auto& t : Analyzer(profile).analyze(text)) {
+            out += (out.empty() ? "" : " ") + t.normalized;
+        }
+        return out;
+    };
+    for (const Row& row : rows) {
+        BOOST_TEST_CONTEXT(row.text)
+        {
+            BOOST_TEST(joined("lucene", row.text) == row.lucene);
+            BOOST_TEST(joined("akhbar", row.text) == row.akhbar);
+        }
+    }
+}
+
 BOOST_AUTO_TEST_CASE(ranking_schemes_by_name)
 {
     using akhbar::RankingScheme;

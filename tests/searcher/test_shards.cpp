@@ -400,6 +400,31 @@ BOOST_AUTO_TEST_CASE(a_remote_shard_is_not_reconnected_to_at_every_call)
     BOOST_TEST(searcher.size() > 0U);
 }
 
+BOOST_AUTO_TEST_CASE(the_lucene_profile_searches_remote_shards_with_xapians_bm25)
+{
+    // xapian-tcpsrv cannot run Akhbar's Lucene weight (not in its registry):
+    // over a remote shard the lucene profile ranks with Xapian's BM25 at
+    // Lucene's k1 and b instead, and finds what it finds locally.
+    akhbar::test::TempDir dir;
+    akhbar::IndexerOptions options;
+    options.db = dir / "db";
+    options.profile = "lucene";
+    (void)akhbar::test::index_paths(options, {(fs::path(AKHBAR_SOURCE_DIR) / "corpus").string()});
+    const TcpServer server(options.db);
+    const auto ids = [](const SearchResult& r) {
+        std::vector<std::string> out;
+        for (const auto& h : r.hits) {
+            out.push_back(h.id);
+        }
+        std::sort(out.begin(), out.end());
+        return out;
+    };
+    const SearchResult local = Searcher({options.db.string()}).search(request_for("ترامب"));
+    const SearchResult remote = Searcher({server.address()}).search(request_for("ترامب"));
+    BOOST_TEST(!local.hits.empty());
+    BOOST_TEST(ids(remote) == ids(local), boost::test_tools::per_element());
+}
+
 BOOST_AUTO_TEST_CASE(a_server_that_never_answers_times_out)
 {
     // A socket that listens but never answers: the connection is made, the

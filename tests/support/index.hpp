@@ -3,11 +3,13 @@
 // does but quietly: the one helper the searcher tests share.
 
 #include <filesystem>
+#include <map>
 #include <string>
 #include <vector>
 
 #include "akhbar/indexer/collection.hpp"
 #include "akhbar/indexer/indexer.hpp"
+#include "support/temp_dir.hpp"
 
 namespace akhbar::test {
 
@@ -24,5 +26,22 @@ inline std::filesystem::path index_paths(const IndexerOptions& options,
     writer.finish();
     return options.db;
 }
+
+/// The JSON Lines `articles` indexed once per profile, each into its own
+/// temporary folder: the folders by profile name, for as long as `dir` lives.
+struct ProfileDatabases {
+    TempDir dir;
+    std::map<std::string, std::filesystem::path> by_profile;
+    ProfileDatabases(const std::string& articles, const std::vector<std::string>& profiles)
+    {
+        const auto file = dir.write("articles.jsonl", articles);
+        for (const std::string& profile : profiles) {
+            IndexerOptions options;
+            options.db = dir / profile;
+            options.profile = profile;
+            by_profile[profile] = index_paths(options, {file.string()});
+        }
+    }
+};
 
 }  // namespace akhbar::test

@@ -59,6 +59,11 @@ inline constexpr Xapian::valueno SLOT_LEAD_END = 3;
 /// results do not depend on document ids (how the collection was sharded,
 /// which writer thread took an article) nor on where its files were.
 inline constexpr Xapian::valueno SLOT_TIE_KEY = 4;
+/// Profile `lucene` only: the order the article was added to its database
+/// (Xapian::sortable_serialise of 1, 2, ... within one build; an update
+/// continues from the last document id). Its equal scores are ordered by it,
+/// as Lucene orders equal scores by document number, which is that order.
+inline constexpr Xapian::valueno SLOT_ADDED = 5;
 
 // Database metadata keys.
 inline constexpr std::string_view META_SCHEMA = "akhbar.schema_version";
