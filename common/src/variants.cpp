@@ -117,6 +117,14 @@ std::string variant_key(std::string_view stem)
     return key.size() < MIN_KEY_LETTERS ? std::string() : utf8::encode(key);
 }
 
+std::vector<char32_t> first_letters(char32_t first)
+{
+    if (is_g(first)) {
+        return {U'\u063A', U'\u062C', U'\u0642', U'\u0643'};
+    }
+    return {first};
+}
+
 bool in_dictionary(std::string_view stem)
 {
     static const StopwordSet stems = StopwordSet::parse(data::dictionary_stems);

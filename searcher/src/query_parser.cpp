@@ -1261,26 +1261,34 @@ std::vector<std::string> StemClasses::variant_members(const std::string& stem,
     if (key.empty()) {
         return {};
     }
-    if (!m_variants) {
-        // As root_members(): built whole before it is kept. Only groups of
+    std::size_t at = 0;
+    const char32_t first = utf8::next(key, at);
+    if (!m_variant_letters.contains(first)) {
+        // As root_members(): built whole before it is kept, so that a read
+        // the database interrupts leaves nothing half done. Only groups of
         // two terms or more are kept (most keys have one).
         VariantGroups groups;
-        for_each_arabic_term(db, [&](const std::string& term, Xapian::doccount freq) {
-            std::string k = variants::variant_key(schema::decode_term(term));
-            if (!k.empty()) {
-                groups[std::move(k)].emplace_back(freq, term);
+        for (const char32_t letter : variants::first_letters(first)) {
+            const std::string prefix = schema::encode_term(utf8::encode(std::u32string(1, letter)));
+            for (auto t = db.allterms_begin(prefix); t != db.allterms_end(prefix); ++t) {
+                const std::string term = *t;
+                std::string k = variants::variant_key(schema::decode_term(term));
+                if (!k.empty()) {
+                    groups[std::move(k)].emplace_back(t.get_termfreq(), term);
+                }
             }
-        });
+        }
         std::erase_if(groups, [](const auto& g) { return g.second.size() < 2; });
         for (auto& [k, members] : groups) {
             std::sort(members.begin(), members.end(),
                       [](const auto& a, const auto& b) { return a.first > b.first; });
         }
-        m_variants = std::move(groups);
+        m_variants.merge(groups);
+        m_variant_letters.insert(first);
     }
     std::vector<std::string> out;
-    const auto it = m_variants->find(key);
-    if (it == m_variants->end()) {
+    const auto it = m_variants.find(key);
+    if (it == m_variants.end()) {
         return out;
     }
     for (const auto& [freq, term] : it->second) {

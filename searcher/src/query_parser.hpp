@@ -7,6 +7,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include <xapian.h>
@@ -120,15 +121,17 @@ public:
     /// The encoded terms of `db` that are spelling variants of `stem`
     /// (variants::meet(): same variant key, not both dictionary words), the
     /// VARIANT_LIMIT most frequent, most frequent first; `stem` itself not
-    /// included. The first call reads the whole vocabulary once and groups it
-    /// by variant key.
+    /// included. The vocabulary is read and grouped by variant key one first
+    /// letter at a time, when a key starting with that letter is first asked
+    /// for: a query of a few words reads a few letters' terms, not all.
     std::vector<std::string> variant_members(const std::string& stem, const Xapian::Database& db);
 
     void forget()
     {
         m_cache.clear();
         m_roots.reset();
-        m_variants.reset();
+        m_variants.clear();
+        m_variant_letters.clear();
     }
 
 private:
@@ -138,7 +141,9 @@ private:
     // Variant key -> (term frequency, encoded term), groups of two or more.
     using VariantGroups =
         std::unordered_map<std::string, std::vector<std::pair<Xapian::doccount, std::string>>>;
-    std::optional<VariantGroups> m_variants;
+    VariantGroups m_variants;
+    // The keys' first letters whose groups m_variants holds.
+    std::unordered_set<char32_t> m_variant_letters;
 };
 
 /// Parses `text`. Throws QueryError naming the character where a problem is,

@@ -239,4 +239,26 @@ BOOST_AUTO_TEST_CASE(variants_are_found_across_databases)
     BOOST_TEST((ids(r) == std::set<std::string>{S000, S001, S002, S003}));
 }
 
+BOOST_AUTO_TEST_CASE(variants_that_start_with_another_letter_are_found)
+{
+    // The vocabulary is grouped one first letter at a time; غوغل and جوجل
+    // start with different letters that the key writes as one, so both
+    // letters' terms must be read for either spelling.
+    const akhbar::test::ProfileDatabases dbs(
+        R"({"id": "g1", "text": "أعلنت شركة غوغل عن هاتف جديد"})"
+        "\n"
+        R"({"id": "g2", "text": "أعلنت شركة جوجل عن نظام جديد"})"
+        "\n"
+        R"({"id": "g3", "text": "شركة أخرى تعلن عن هاتف"})"
+        "\n",
+        {"akhbar"});
+    const akhbar::Searcher searcher({dbs.by_profile.at("akhbar").string()});
+    for (const std::string query : {"غوغل", "جوجل"}) {
+        SearchRequest request;
+        request.query = query;
+        BOOST_TEST_INFO("query " << query);
+        BOOST_TEST((ids(searcher.search(request)) == std::set<std::string>{"g1", "g2"}));
+    }
+}
+
 BOOST_AUTO_TEST_SUITE_END()

@@ -9,6 +9,7 @@
 #include <cstddef>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace akhbar::variants {
 
@@ -25,6 +26,12 @@ inline constexpr std::size_t MIN_KEY_LETTERS = 3;
 /// a letter that is not Arabic (a Latin word or a number has no variants).
 /// Throws Utf8Error for invalid UTF-8.
 [[nodiscard]] std::string variant_key(std::string_view stem);
+
+/// The first letters a stem can have when its variant key starts with
+/// `first` (a key's first letter): `first` itself, or all four of غ ج ق ك
+/// for غ. A key keeps its stem's first letter, so a key's group is found
+/// among the stems starting with these letters only.
+[[nodiscard]] std::vector<char32_t> first_letters(char32_t first);
 
 /// Whether `stem` is the stem of a word of the Arabic Hunspell dictionary
 /// (common/data/dictionary_stems.txt, made by make_dictionary_stems.sh).
