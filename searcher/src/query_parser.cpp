@@ -50,8 +50,6 @@ constexpr std::size_t MIN_ROOT_LETTERS = 3;
 /// known-item within 0.001 from 10 to unlimited; it bounds the query's size
 /// on a large vocabulary).
 constexpr std::size_t ROOT_CLASS_SIZE = 25;
-/// Stem classes remembered per searcher before the memory starts over.
-constexpr std::size_t CLASS_CACHE_SIZE = 10000;
 
 enum class Kind {
     word, phrase, field, lparen, rparen, op_or, op_and, op_not, op_near, minus, plus, end
@@ -124,8 +122,9 @@ public:
                 continue;
             }
             // `=` before a word or phrase: that word as written, no
-            // expansion (docs/query-syntax.md#exact).
-            const bool exact = exact_mark();
+            // expansion (docs/query-syntax.md#exact-spelling). After a quote
+            // without its partner the mark stays for what follows (`="ترامب`).
+            const bool exact = exact_mark() || std::exchange(m_exact_pending, false);
             if (const auto quote = quote_at(m_pos)) {
                 const std::size_t start = m_pos + quote->first.size();
                 const std::size_t end = m_q.find(quote->second, start);
@@ -133,23 +132,16 @@ public:
                     // A quote without its partner is punctuation (a headline's
                     // stray quote), not an error.
                     m_pos = start;
+                    m_exact_pending = exact;
                     continue;
                 }
                 m_pos = end + quote->second.size();
-                out.push_back({Kind::phrase, std::string(m_q.substr(start, end - start)), at, false, exact});
+                out.push_back({Kind::phrase, std::string(m_q.substr(start, end - start)), at, false,
+                               exact});
                 continue;
             }
-            if (exact) {
-                bool field_name = false;
-                Lexeme lexeme{Kind::word, read_word(field_name), at, false, true};
-                if (lexeme.text.size() > 1 && lexeme.text.back() == '*') {
-                    lexeme.text.pop_back();
-                    lexeme.prefix = true;
-                }
-                out.push_back(std::move(lexeme));
-                continue;
-            }
-            if ((m_q[m_pos] == '-' || m_q[m_pos] == '+') && operand_follows(m_pos + 1)) {
+            if ((m_q[m_pos] == '-' || m_q[m_pos] == '+') && !exact && starts_term(m_pos) &&
+                operand_follows(m_pos + 1)) {
                 ++m_pos;
                 const Kind op = m_q[at] == '-' ? Kind::minus : Kind::plus;
                 out.push_back({op, std::string(m_q.substr(at, 1)), at});
@@ -157,32 +149,40 @@ public:
             }
             bool field_name = false;
             std::string word = read_word(field_name);
-            if (word == "OR") {
+            if (exact && !field_name) {
+                // `=OR` is the word: the mark says "as written".
+            } else if (word == "OR") {
                 out.push_back({Kind::op_or, word, at});
+                continue;
             } else if (word == "AND") {
                 out.push_back({Kind::op_and, word, at});
+                continue;
             } else if (word == "NOT") {
                 out.push_back({Kind::op_not, word, at});
+                continue;
             } else if (word == "NEAR") {
                 out.push_back({Kind::op_near, word, at});
+                continue;
             } else if (field_name) {
+                // `=title:…`: a field's value never expands, the mark is moot.
                 out.push_back({Kind::field, std::string(*field_of(word)), at});
-            } else {
-                Lexeme lexeme{Kind::word, word, at};
-                if (lexeme.text.size() > 1 && lexeme.text.back() == '*') {
-                    lexeme.text.pop_back();
-                    lexeme.prefix = true;
-                }
-                out.push_back(std::move(lexeme));
+                continue;
             }
+            Lexeme lexeme{Kind::word, word, at, false, exact};
+            if (lexeme.text.size() > 1 && lexeme.text.back() == '*') {
+                lexeme.text.pop_back();
+                lexeme.prefix = true;
+            }
+            out.push_back(std::move(lexeme));
         }
     }
 
 private:
-    // An `=` followed by something other than white space: consumed.
+    // An `=` where a term starts, followed by something other than white
+    // space: consumed.
     bool exact_mark()
     {
-        if (m_q[m_pos] != '=' || m_pos + 1 >= m_q.size()) {
+        if (m_q[m_pos] != '=' || m_pos + 1 >= m_q.size() || !starts_term(m_pos)) {
             return false;
         }
         std::size_t next = m_pos + 1;
@@ -215,6 +215,25 @@ private:
         return std::nullopt;
     }
 
+    // Whether a term starts at `pos`: at the start of the query, after white
+    // space or `(`, or right after a `+` or `-` that was read as an operator
+    // (elsewhere the lexer never stops right after one: it is inside a word).
+    bool starts_term(std::size_t pos) const
+    {
+        if (pos == 0) {
+            return true;
+        }
+        const char before = m_q[pos - 1];
+        if (before == '(' || before == '+' || before == '-') {
+            return true;
+        }
+        std::size_t start = pos - 1;  // the code point before `pos`
+        while (start > 0 && (static_cast<unsigned char>(m_q[start]) & 0xC0U) == 0x80U) {
+            --start;
+        }
+        return is_space(utf8::next(m_q, start));
+    }
+
     // Whether `-` or `+` before `pos` is an operator: only right before a
     // letter, a quote, a parenthesis or an exact mark `=` before one of
     // those. A dash between words (`تونس - عنابة`)
@@ -224,8 +243,11 @@ private:
         if (pos >= m_q.size()) {
             return false;
         }
-        if (m_q[pos] == '(' || quote_at(pos)) {
+        if (m_q[pos] == '(') {
             return true;
+        }
+        if (const auto quote = quote_at(pos)) {  // a phrase, not a stray quote
+            return m_q.find(quote->second, pos + quote->first.size()) != std::string_view::npos;
         }
         if (m_q[pos] == '=') {  // `+=ترامب`: the exact mark between
             return operand_follows(pos + 1);
@@ -277,6 +299,7 @@ private:
 
     std::string_view m_q;
     std::size_t m_pos = 0;
+    bool m_exact_pending = false;  // an `=` before a quote without its partner
 };
 
 // A piece of a query: scores (positive), scores and must match (required,
@@ -837,7 +860,9 @@ private:
                                std::size_t first_word)
     {
         const std::string own = term_for(stem, "");
-        const std::vector<std::string>& members = m_classes->members(stem, m_db);
+        // A copy: variant_terms() asks for the variants' classes, and a full
+        // cache is cleared on the way, which would free a reference.
+        const std::vector<std::string> members = m_classes->members(stem, m_db);
         std::vector<std::string> variants;
         if (positive && all && m_analyzer.profile().name_variants) {
             variants = variant_terms(stem, members, first_word);

@@ -47,8 +47,10 @@ constexpr unsigned WILDCARD_LIMIT = 100;
 /// has a handful of spellings in news (ترامب ترمب; نتنياهو نتانياهو), more
 /// are rare misspellings.
 constexpr std::size_t VARIANT_LIMIT = 8;
+/// Stem classes remembered per searcher before the memory starts over.
+constexpr std::size_t CLASS_CACHE_SIZE = 10000;
 /// The most terms after expansion: every term of the final query, a word's
-/// stem and root classes and title term included, each wildcard counted at
+/// stem and root classes, its name variants and title term included, each wildcard counted at
 /// WILDCARD_LIMIT (so at most 9 wildcards beside other words). The match
 /// opens a posting list per term; Lucene's maxClauseCount (1,024) bounds
 /// the same thing.
