@@ -49,6 +49,9 @@ const NamedRow HEADLINES[] = {
     {"only-a-quote",             "\"قمة المناخ في غلاسكو\"",                                                      "a required phrase"},
     {"dashes-between-words",     "قريبا : قطار تونس – عنابة - بنزرت — يدخل الخدمة",                             "unchanged"},
     {"latin-colon-words",        "Demain: Dès الغد فيلم فرنسي في قاعات تونس",                                   "unchanged"},
+    {"plus-before-stray-quote",  "ارتفاع أسعار النفط +\"",                                                       "error: + needs something after it"},
+    {"minus-before-stray-quote", "المغرب -\"الجزائر تعلن فتح الحدود",                                              "an exclusion"},
+    {"minus-glued-after-quote",  "\"تونس\"-ليبيا تفتح المعبر الحدودي",                                              "an exclusion"},
 };
 // clang-format on
 
