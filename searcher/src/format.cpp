@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <set>
+#include <string_view>
 
 #include "akhbar/common/arabic.hpp"
 #include "akhbar/common/quote.hpp"
@@ -133,11 +135,14 @@ std::string format_text(const SearchResult& result, const TextStyle& style)
             understood += w.stem;
         }
     }
-    std::string variants;  // other spellings of the query's names
+    std::string variants;  // other spellings of the query's names, each once
+    std::set<std::string_view> listed;
     for (const QueryWord& w : result.words) {
         for (const std::string& v : w.variants) {
-            variants += variants.empty() ? "" : "، ";
-            variants += v;
+            if (listed.insert(v).second) {
+                variants += variants.empty() ? "" : "، ";
+                variants += v;
+            }
         }
     }
     out += std::to_string(result.total) + (result.total_exact ? "" : "+") +
