@@ -28,6 +28,14 @@ namespace akhbar {
 
 namespace {
 
+// The largest SLOT_ADDED of `db` (0 for none). Not the last document id: a
+// bulk build that met an id twice numbered both, and kept one document.
+std::uint64_t last_added(const Xapian::Database& db)
+{
+    const std::string bound = db.get_value_upper_bound(schema::SLOT_ADDED);
+    return bound.empty() ? 0 : static_cast<std::uint64_t>(Xapian::sortable_unserialise(bound));
+}
+
 using detail::DocumentBuilder;
 using detail::origin_term;
 using detail::remove_stale_work_dirs;
@@ -302,7 +310,7 @@ struct SingleIndex {
         analyzer = Analyzer(profile);
 
         is_bulk = options.rebuild || db.get_doccount() == 0;
-        added = is_bulk ? 0 : db.get_lastdocid();  // an update continues the order
+        added = is_bulk ? 0 : last_added(db);  // an update continues the order
         if (is_bulk) {
             work = detail::WorkDir(target);
             work_dir = work.path();

@@ -210,4 +210,32 @@ BOOST_AUTO_TEST_CASE(equal_scores_come_in_the_order_articles_were_added)
     BOOST_TEST(order("akhbar") == by_tie_key, boost::test_tools::per_element());
 }
 
+BOOST_AUTO_TEST_CASE(an_update_continues_the_order_of_addition)
+{
+    // A bulk build that meets an id twice numbers both and keeps one
+    // document, so the last document id is below the order given: an update
+    // must continue after the largest order, or its article ties with one.
+    akhbar::test::TempDir dir;
+    const auto line = [](const std::string& id) {
+        return R"({"id": ")" + id + R"(", "text": "ميناء المدينة الجديد"})" + "\n";
+    };
+    akhbar::IndexerOptions options;
+    options.db = dir / "db";
+    options.profile = "lucene";
+    (void)akhbar::test::index_paths(
+        options, {dir.write("first.jsonl", line("a") + line("b") + line("a") + line("c")).string()});
+    (void)akhbar::test::index_paths(options, {dir.write("second.jsonl", line("d")).string()});
+    const Xapian::Database db(options.db.string());
+    std::map<std::string, double> order;
+    for (const std::string id : {"a", "b", "c", "d"}) {
+        const std::string term = std::string(akhbar::schema::PREFIX_ID) + id;
+        BOOST_TEST_REQUIRE(db.get_termfreq(term) == 1U, id);
+        const Xapian::Document doc = db.get_document(*db.postlist_begin(term));
+        order[id] = Xapian::sortable_unserialise(doc.get_value(akhbar::schema::SLOT_ADDED));
+    }
+    for (const std::string id : {"a", "b", "c"}) {
+        BOOST_TEST(order.at("d") > order.at(id), id);
+    }
+}
+
 BOOST_AUTO_TEST_SUITE_END()

@@ -61,7 +61,7 @@ inline constexpr Xapian::valueno SLOT_LEAD_END = 3;
 inline constexpr Xapian::valueno SLOT_TIE_KEY = 4;
 /// Profile `lucene` only: the order the article was added to its database
 /// (Xapian::sortable_serialise of 1, 2, ... within one build; an update
-/// continues from the last document id). Its equal scores are ordered by it,
+/// continues from the largest value given). Its equal scores are ordered by it,
 /// as Lucene orders equal scores by document number, which is that order.
 inline constexpr Xapian::valueno SLOT_ADDED = 5;
 
