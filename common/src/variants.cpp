@@ -18,7 +18,7 @@ namespace akhbar::variants {
 namespace {
 
 // Letters that vary inside a transliterated name: the long vowels a writer
-// adds or leaves out (ترامب/ترمب, بوتين/بوتن, فيسبوك/فايسبوك) and the hamza
+// adds or leaves out (ترامب/ترمب, نتنياهو/نتانياهو, انستغرام/انستاغرام) and the hamza
 // after the akhbar normalization (ء for ؤ and ئ). A first or last letter is
 // kept: it is a consonant of the name or its ending (ابراهيم's ا, اوباما's ا).
 constexpr bool is_dropped(char32_t c)
@@ -159,7 +159,8 @@ bool meet(std::string_view a, std::string_view b)
         return false;
     }
     // A three-letter key that starts with a proclitic's letter is most often
-    // a short word with ب or ل glued on (بحق/بحج, لحل/لحال).
+    // a short word with ب or ل glued on (لحال/لحول, both key لحل). A key
+    // never starts with ك: it is written غ there.
     if (k.size() == MIN_KEY_LETTERS && is_proclitic(k[0])) {
         return false;
     }

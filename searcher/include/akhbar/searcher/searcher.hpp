@@ -22,7 +22,7 @@ enum class SortOrder {
 };
 
 /// How far a query word reaches beyond its own spelling (`--strict`,
-/// docs/query-syntax.md#strictness). The index holds stems, so no level
+/// docs/query-syntax.md#exact-spelling). The index holds stems, so no level
 /// matches the letters typed alone: `exact` is the word's own stem.
 enum class Strictness {
     /// The word's own stem only: no stem class, root class or name variant
