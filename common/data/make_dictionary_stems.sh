@@ -13,13 +13,8 @@
 # `word/flags`, and the word alone is kept (the forms the flags make share its
 # stem or are verb conjugations listed on their own lines).
 set -euo pipefail
-ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
-DIC="${HUNSPELL_AR:-/usr/share/hunspell/ar.dic}"
-ANALYZE="${BUILD_DIR:-$ROOT/build}/common/akhbar-analyze"
+source "$(dirname "${BASH_SOURCE[0]}")/hunspell_dictionary.sh"
 OUT="$ROOT/common/data/dictionary_stems.txt"
-[ -r "$DIC" ] || { echo "make_dictionary_stems.sh: no $DIC (apt-get install hunspell-ar)" >&2; exit 1; }
-[ -x "$ANALYZE" ] || { echo "make_dictionary_stems.sh: no $ANALYZE (./run.sh build)" >&2; exit 1; }
-version="$(dpkg-query -W -f '${Version}' hunspell-ar 2>/dev/null || echo unknown)"
 
 words="$(awk -F'[/\t]' '
     /^::::/ { next }

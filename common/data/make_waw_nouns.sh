@@ -10,13 +10,8 @@
 # the part named names.dic (its verbs, verb.huns.dic, hold conjugations with
 # clitics, and its stopwords.dic the conjunction itself).
 set -euo pipefail
-ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
-DIC="${HUNSPELL_AR:-/usr/share/hunspell/ar.dic}"
-ANALYZE="${BUILD_DIR:-$ROOT/build}/common/akhbar-analyze"
+source "$(dirname "${BASH_SOURCE[0]}")/hunspell_dictionary.sh"
 OUT="$ROOT/common/data/waw_nouns.txt"
-[ -r "$DIC" ] || { echo "make_waw_nouns.sh: no $DIC (apt-get install hunspell-ar)" >&2; exit 1; }
-[ -x "$ANALYZE" ] || { echo "make_waw_nouns.sh: no $ANALYZE (./run.sh build)" >&2; exit 1; }
-version="$(dpkg-query -W -f '${Version}' hunspell-ar 2>/dev/null || echo unknown)"
 
 words="$(awk -F/ '
     /^::::/ { next }

@@ -60,24 +60,22 @@ struct Reductions {
     std::unordered_set<std::string> snowball;
 };
 
+// The dictionary's stems, parsed once.
+const StopwordSet& dictionary()
+{
+    static const StopwordSet stems = StopwordSet::parse(data::dictionary_stems);
+    return stems;
+}
+
 const Reductions& dictionary_reductions()
 {
     static const Reductions reductions = [] {
         Reductions r;
         const Xapian::Stem snowball = make_stemmer("snowball");
-        std::size_t pos = 0;
-        const std::string_view list = data::dictionary_stems;
-        while (pos < list.size()) {
-            std::size_t end = list.find('\n', pos);
-            end = end == std::string_view::npos ? list.size() : end;
-            const std::string word(list.substr(pos, end - pos));
-            pos = end + 1;
-            if (word.empty() || word[0] == '#') {
-                continue;
-            }
+        dictionary().for_each([&](const std::string& word) {
             r.roots.insert(roots::root(word));
             r.snowball.insert(snowball(word));
-        }
+        });
         return r;
     }();
     return reductions;
@@ -127,8 +125,7 @@ std::vector<char32_t> first_letters(char32_t first)
 
 bool in_dictionary(std::string_view stem)
 {
-    static const StopwordSet stems = StopwordSet::parse(data::dictionary_stems);
-    return stems.contains(stem);
+    return dictionary().contains(stem);
 }
 
 bool native(std::string_view stem)

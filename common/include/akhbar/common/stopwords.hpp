@@ -32,6 +32,15 @@ public:
     [[nodiscard]] bool contains(std::string_view word) const;
     [[nodiscard]] std::size_t size() const noexcept { return m_words.size(); }
 
+    /// Calls f(word) for every word, in no particular order.
+    template <typename F>
+    void for_each(F&& f) const
+    {
+        for (const std::string& word : m_words) {
+            f(word);
+        }
+    }
+
 private:
     struct Hash {
         using is_transparent = void;
