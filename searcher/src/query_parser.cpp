@@ -266,8 +266,7 @@ private:
         while (m_pos < m_q.size()) {
             std::size_t next = m_pos;
             const char32_t cp = utf8::next(m_q, next);
-            if (is_space(cp) || cp == U'(' || cp == U')' || cp == U'"' || cp == U'\u00AB' ||
-                cp == U'\u201C') {
+            if (is_space(cp) || cp == U'(' || cp == U')' || quote_at(m_pos)) {
                 break;
             }
             m_pos = next;
