@@ -19,10 +19,12 @@ lib="$(ls "$prefix"/lib*/libakhbar.so.0 | head -1)"
 libdir="$(dirname "$lib")"
 
 step "the library has a SONAME and exports only the API"
-objdump -p "$lib" | grep -q 'SONAME *libakhbar.so.0'
+# grep reads the whole text (no -q in a pipe): under pipefail, a grep -q that
+# stops at the first match can kill the writer with SIGPIPE and fail the step.
+grep -q 'SONAME *libakhbar.so.0' <<< "$(objdump -p "$lib")"
 exported="$(nm -DC --defined-only "$lib" | awk '$2 == "T" || $2 == "W"')"
-echo "$exported" | grep -q 'akhbar::Searcher::search'
-echo "$exported" | grep -q 'akhbar_searcher_search'
+grep -q 'akhbar::Searcher::search' <<< "$exported"
+grep -q 'akhbar_searcher_search' <<< "$exported"
 if echo "$exported" | grep -E 'akhbar::(light10|Normalizer|Analyzer|plain_text|detail|schema|clitics|utf8|dates)'; then
     echo "internal symbols are exported" >&2
     exit 1
