@@ -219,13 +219,12 @@ int main(int argc, char* argv[])
     }
     akhbar::ShardBy by = akhbar::ShardBy::none;
     if (!shard_by.empty()) {
-        const auto parsed = akhbar::parse_shard_by(shard_by);
-        if (!parsed) {
-            std::cerr << "akhbar-index: --shard-by takes month, year or none, not "
-                      << akhbar::quote_for_message(shard_by) << "\n";
+        try {
+            by = akhbar::checked_shard_by(shard_by);
+        } catch (const akhbar::InvalidArgument& e) {
+            std::cerr << "akhbar-index: " << akhbar::escape_controls(e.what()) << "\n";
             return 2;
         }
-        by = *parsed;
     }
     if (paths.empty()) {
         try {

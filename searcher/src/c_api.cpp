@@ -3,13 +3,14 @@
 
 #include "akhbar/akhbar.h"
 
+#include <algorithm>
+#include <array>
 #include <cstdlib>
 #include <cstring>
 #include <new>
 
 #include <nlohmann/json.hpp>
 
-#include "akhbar/common/dates.hpp"
 #include "akhbar/common/error.hpp"
 #include "akhbar/common/quote.hpp"
 #include "akhbar/common/version.hpp"
@@ -41,7 +42,7 @@ void set(char** target, std::string_view s) noexcept
 
 // Runs `body`, turning exceptions into a status and an error message.
 template <typename Body>
-akhbar_status guarded(char** error, Body&& body) noexcept
+akhbar_status as_status(char** error, Body&& body) noexcept
 {
     if (error != nullptr) {
         *error = nullptr;
@@ -70,14 +71,27 @@ akhbar_status guarded(char** error, Body&& body) noexcept
     }
 }
 
-std::chrono::year_month_day date_field(const nlohmann::json& request, const char* name)
+// The keys of a request (akhbar.h). Any other is refused by name: a
+// misspelt key ("limt") would otherwise be ignored, and the search run
+// without what it asked for.
+constexpr std::array<std::string_view, 14> REQUEST_KEYS{
+    "all",   "facet_month", "facets",        "from", "limit",   "literal", "offset",
+    "query", "ranking",     "snippet_chars", "sort", "sources", "strict",  "to"};
+
+void refuse_unknown_keys(const nlohmann::json& request)
 {
-    const std::string value = request.at(name).get<std::string>();
-    const auto date = akhbar::dates::parse(value);
-    if (!date) {
-        throw akhbar::InvalidArgument(std::string("\"") + name + "\" is not a date: " + akhbar::quote_for_message(value));
+    for (const auto& item : request.items()) {
+        if (std::find(REQUEST_KEYS.begin(), REQUEST_KEYS.end(), item.key()) != REQUEST_KEYS.end()) {
+            continue;
+        }
+        std::string known;
+        for (const std::string_view key : REQUEST_KEYS) {
+            known += (known.empty() ? "" : ", ") + std::string(key);
+        }
+        throw akhbar::InvalidArgument("unknown request key " +
+                                      akhbar::quote_for_message(item.key()) + " (known: " + known +
+                                      ")");
     }
-    return *date;
 }
 
 // A count of the request ("limit", "offset", "snippet_chars"), or `fallback`
@@ -108,6 +122,7 @@ akhbar::SearchRequest parse_request(const char* text)
     if (!j.is_object() || !j.contains("query")) {
         throw akhbar::InvalidArgument("the request must be a JSON object with a \"query\"");
     }
+    refuse_unknown_keys(j);
     akhbar::SearchRequest r;
     r.query = j.at("query").get<std::string>();
     r.match_all = j.value("all", false);
@@ -116,30 +131,28 @@ akhbar::SearchRequest parse_request(const char* text)
     r.offset = count_field(j, "offset", r.offset);
     r.facets = j.value("facets", r.facets);
     r.snippet_chars = count_field(j, "snippet_chars", r.snippet_chars);
-    r.ranking = j.value("ranking", r.ranking);
-    r.strict = j.value("strict", r.strict);
+    // An empty name asks for the default, as akhbar-search's empty option does.
+    if (const auto ranking = j.value("ranking", std::string()); !ranking.empty()) {
+        r.ranking = akhbar::parse_ranking(ranking);
+    }
+    if (const auto strict = j.value("strict", std::string()); !strict.empty()) {
+        r.strict = akhbar::parse_strictness(strict);
+    }
     if (j.contains("from")) {
-        r.from = date_field(j, "from");
+        r.from = akhbar::checked_date("from", j.at("from").get<std::string>());
     }
     if (j.contains("to")) {
-        r.to = date_field(j, "to");
+        r.to = akhbar::checked_date("to", j.at("to").get<std::string>());
     }
     if (j.contains("sources")) {
         r.sources = j.at("sources").get<std::vector<std::string>>();
     }
-    const std::string sort = j.value("sort", std::string("relevance"));
-    if (sort == "date") {
-        r.sort = akhbar::SortOrder::date;
-    } else if (sort != "relevance") {
-        throw akhbar::InvalidArgument("\"sort\" is \"relevance\" or \"date\", not " + akhbar::quote_for_message(sort));
+    if (j.contains("sort")) {
+        r.sort = akhbar::parse_sort_order(j.at("sort").get<std::string>());
     }
     if (j.contains("facet_month")) {
-        const std::string month = j.at("facet_month").get<std::string>();
-        const auto d = akhbar::dates::parse(month + "-01");
-        if (!d || month.size() != 7) {
-            throw akhbar::InvalidArgument("\"facet_month\" is YYYY-MM, not " + akhbar::quote_for_message(month));
-        }
-        r.facet_month = d->year() / d->month();
+        r.facet_month =
+            akhbar::checked_month("facet_month", j.at("facet_month").get<std::string>());
     }
     return r;
 }
@@ -157,7 +170,7 @@ const char* akhbar_version(void)
 akhbar_status akhbar_searcher_open(const char* const* databases, size_t count,
                                    akhbar_searcher** searcher, char** error)
 {
-    return guarded(error, [&] {
+    return as_status(error, [&] {
         if (searcher == nullptr || (count > 0 && databases == nullptr)) {
             throw akhbar::InvalidArgument("akhbar_searcher_open: NULL argument");
         }
@@ -176,7 +189,7 @@ akhbar_status akhbar_searcher_open(const char* const* databases, size_t count,
 akhbar_status akhbar_searcher_search(akhbar_searcher* searcher, const char* request_json,
                                      char** result_json, char** error)
 {
-    return guarded(error, [&] {
+    return as_status(error, [&] {
         if (searcher == nullptr || result_json == nullptr) {
             throw akhbar::InvalidArgument("akhbar_searcher_search: NULL argument");
         }
@@ -192,7 +205,7 @@ akhbar_status akhbar_searcher_search(akhbar_searcher* searcher, const char* requ
 akhbar_status akhbar_searcher_related(akhbar_searcher* searcher, const char* id, size_t limit,
                                       char** result_json, char** error)
 {
-    return guarded(error, [&] {
+    return as_status(error, [&] {
         if (searcher == nullptr || id == nullptr || result_json == nullptr) {
             throw akhbar::InvalidArgument("akhbar_searcher_related: NULL argument");
         }
@@ -206,7 +219,7 @@ akhbar_status akhbar_searcher_related(akhbar_searcher* searcher, const char* id,
 
 akhbar_status akhbar_searcher_reopen(akhbar_searcher* searcher, int* changed, char** error)
 {
-    return guarded(error, [&] {
+    return as_status(error, [&] {
         if (searcher == nullptr) {
             throw akhbar::InvalidArgument("akhbar_searcher_reopen: NULL argument");
         }

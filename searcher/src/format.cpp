@@ -172,7 +172,7 @@ std::string format_text(const SearchResult& result, const TextStyle& style)
     }
     if (result.date_facet && (!result.date_facet->counts.empty() || result.date_facet->undated > 0)) {
         const DateFacet& facet = *result.date_facet;
-        out += "\nBy " + facet.granularity + ":\n";
+        out += "\nBy " + std::string(to_string(facet.granularity)) + ":\n";
         std::size_t max = 1;
         for (const auto& c : facet.counts) {
             max = std::max(max, c.count);

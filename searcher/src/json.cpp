@@ -47,7 +47,7 @@ std::string to_json(const SearchResult& result, int indent, std::string_view qid
                         {"title", h.title.text},
                         {"title_highlights", ranges(h.title.highlights)},
                         {"date", h.date ? json(schema::format_iso(*h.date)) : json(nullptr)},
-                        {"date_source", h.date_source},
+                        {"date_source", std::string(to_string(h.date_source))},
                         {"source", h.source.empty() ? json(nullptr) : json(h.source)},
                         {"url", h.url.empty() ? json(nullptr) : json(h.url)},
                         {"category", h.category.empty() ? json(nullptr) : json(h.category)},
@@ -57,7 +57,7 @@ std::string to_json(const SearchResult& result, int indent, std::string_view qid
     json facets = json::object();
     if (result.date_facet) {
         facets["date"] = counts(result.date_facet->counts);
-        facets["date_granularity"] = result.date_facet->granularity;
+        facets["date_granularity"] = std::string(to_string(result.date_facet->granularity));
         facets["undated"] = result.date_facet->undated;
         facets["outside"] = result.date_facet->outside;
         facets["source"] = counts(result.source_facet);

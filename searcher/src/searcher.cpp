@@ -20,6 +20,7 @@
 #include "highlighter.hpp"
 #include "lucene_bm25_weight.hpp"
 #include "query_parser.hpp"
+#include "request_checks.hpp"
 #include "shards.hpp"
 
 namespace akhbar {
@@ -480,7 +481,7 @@ struct Searcher::Impl {
         hit.id = a.id;
         hit.title = highlighter.whole(a.title);
         hit.date = a.date;
-        hit.date_source = std::string(schema::to_string(a.date_source));
+        hit.date_source = a.date_source;
         hit.source = a.source;
         hit.url = a.url;
         hit.category = a.category;
@@ -512,7 +513,7 @@ struct Searcher::Impl {
             }
         }
         if (month) {
-            facet.granularity = "day";
+            facet.granularity = Granularity::day;
             for (auto d = year_month_day{*month / 1}; d.year() == month->year() && d.month() == month->month();
                  d = year_month_day{sys_days{d} + days{1}}) {
                 const auto it = counts.find(d);
@@ -525,7 +526,7 @@ struct Searcher::Impl {
             facet.outside = dated - inside;
             return facet;
         }
-        facet.granularity = "day";
+        facet.granularity = Granularity::day;
         if (counts.empty()) {
             return facet;
         }
@@ -543,7 +544,7 @@ struct Searcher::Impl {
         const year_month last_month = last.year() / last.month();
         const auto span_months = (last_month - first_month).count();
         if (span_months <= 36) {
-            facet.granularity = "month";
+            facet.granularity = Granularity::month;
             std::map<year_month, std::size_t> by_month;
             for (const auto& [d, n] : counts) {
                 by_month[d.year() / d.month()] += n;
@@ -554,7 +555,7 @@ struct Searcher::Impl {
             }
             return facet;
         }
-        facet.granularity = "year";
+        facet.granularity = Granularity::year;
         std::map<int, std::size_t> by_year;
         for (const auto& [d, n] : counts) {
             by_year[static_cast<int>(d.year())] += n;
@@ -657,87 +658,6 @@ struct Searcher::Impl {
     }
 };
 
-namespace {
-
-// The bounds of the numbers of a request and of the searcher's options
-// (see SearchRequest and SearcherOptions).
-struct NumberBounds {
-    std::string_view field;
-    long long min;
-    long long max;
-    std::string_view unit;
-    // When the range alone is not the rule: said instead of "from MIN to MAX".
-    std::string_view rule = {};
-};
-
-constexpr NumberBounds NUMBER_BOUNDS[] = {
-    {"limit", 1, SearchRequest::max_limit, ""},
-    {"offset", 0, SearchRequest::max_page_end - 1, "",
-     "at least 0, with offset + limit at most 100000"},
-    {"snippet_chars", 1, SearchRequest::max_snippet_chars, ""},
-    {"timeout", 1, SearcherOptions::max_timeout.count(), " milliseconds"},
-};
-
-const NumberBounds& bounds_of(std::string_view field)
-{
-    for (const NumberBounds& b : NUMBER_BOUNDS) {
-        if (b.field == field) {
-            return b;
-        }
-    }
-    throw InvalidArgument("no such number in a request: \"" + std::string(field) + "\"");
-}
-
-[[noreturn]] void out_of_bounds(const NumberBounds& b, const std::string& value)
-{
-    const std::string range = b.rule.empty() ? "from " + std::to_string(b.min) + " to " +
-                                                   std::to_string(b.max) + std::string(b.unit)
-                                             : std::string(b.rule);
-    throw InvalidArgument(std::string(b.field) + " must be " + range + ", not " + value);
-}
-
-// Unsigned fields: checked as stored, so a value wrapped from a negative
-// number (18446744073709551615) is refused too, under its own spelling.
-void check_unsigned(std::string_view field, std::size_t value)
-{
-    const NumberBounds& b = bounds_of(field);
-    if (value < static_cast<std::size_t>(b.min) || value > static_cast<std::size_t>(b.max)) {
-        out_of_bounds(b, std::to_string(value));
-    }
-}
-
-}  // namespace
-
-std::size_t checked_number(std::string_view field, long long value)
-{
-    const NumberBounds& b = bounds_of(field);
-    if (value < b.min || value > b.max) {
-        out_of_bounds(b, std::to_string(value));
-    }
-    return static_cast<std::size_t>(value);
-}
-
-void SearchRequest::check() const
-{
-    check_unsigned("limit", limit);
-    check_unsigned("offset", offset);
-    check_unsigned("snippet_chars", snippet_chars);
-    if (!strict.empty()) {
-        (void)parse_strictness(strict);
-    }
-    if (offset + limit > max_page_end) {
-        throw InvalidArgument("offset + limit must be at most " + std::to_string(max_page_end) +
-                              ", not " + std::to_string(offset) + " + " + std::to_string(limit));
-    }
-}
-
-void SearcherOptions::check() const
-{
-    if (timeout.count() < 1 || timeout > max_timeout) {
-        out_of_bounds(bounds_of("timeout"), std::to_string(timeout.count()));
-    }
-}
-
 Searcher::Searcher(std::vector<std::string> databases)
     : Searcher(SearcherOptions{.databases = std::move(databases)})
 {
@@ -752,10 +672,6 @@ Searcher& Searcher::operator=(Searcher&&) noexcept = default;
 SearchResult Searcher::search(const SearchRequest& request) const
 {
     request.check();
-    if (request.from && request.to && *request.from > *request.to) {
-        throw InvalidArgument("the date range ends (" + schema::format_iso(*request.to) +
-                              ") before it starts (" + schema::format_iso(*request.from) + ")");
-    }
     auto& impl = *m_impl;
     SearchResult result = impl.guarded([&] { return search_once(impl, request); });
     impl.mark(result);
@@ -766,9 +682,7 @@ SearchResult Searcher::search_once(Impl& impl, const SearchRequest& request)
 {
     const detail::ParsedQuery parsed =
         detail::parse_query(request.query, request.match_all, impl.analyzer, impl.db(), request.literal,
-                            &impl.classes,
-                            request.strict.empty() ? Strictness::stemmed
-                                                   : parse_strictness(request.strict));
+                            &impl.classes, request.strict);
     Xapian::Query query = parsed.query;
     if (request.from || request.to) {
         query = Xapian::Query(Xapian::Query::OP_FILTER, query,
@@ -783,8 +697,7 @@ SearchResult Searcher::search_once(Impl& impl, const SearchRequest& request)
                               Xapian::Query(Xapian::Query::OP_OR, sources.begin(), sources.end()));
     }
 
-    const RankingScheme ranking =
-        request.ranking.empty() ? impl.profile().ranking : parse_ranking(request.ranking);
+    const RankingScheme ranking = request.ranking.value_or(impl.profile().ranking);
     Xapian::Enquire enquire(impl.db());
     enquire.set_query(query);
     const bool any_remote = std::any_of(impl.opened.shards.begin(), impl.opened.shards.end(),
@@ -936,7 +849,7 @@ SearchResult Searcher::search_once(Impl& impl, const SearchRequest& request)
 
 SearchResult Searcher::related(std::string_view id, std::size_t limit) const
 {
-    check_unsigned("limit", limit);
+    detail::check_count("limit", limit);
     auto& impl = *m_impl;
     SearchResult result = impl.guarded([&] { return related_once(impl, id, limit); });
     impl.mark(result);

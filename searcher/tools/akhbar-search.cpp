@@ -17,7 +17,6 @@
 
 #include <boost/program_options.hpp>
 
-#include "akhbar/common/dates.hpp"
 #include "akhbar/common/error.hpp"
 #include "akhbar/common/lines.hpp"
 #include "akhbar/common/profile.hpp"
@@ -35,13 +34,20 @@ struct UsageError : std::runtime_error {
     using std::runtime_error::runtime_error;
 };
 
-std::chrono::year_month_day date_option(const std::string& name, const std::string& value)
+// Runs the library's check of request field `field` on the value of
+// --`option`; its message ("limit must be ...") is said of the option
+// ("--limit must be ...").
+template <typename Check>
+auto of_option(const std::string& option, std::string_view field, Check check)
 {
-    const auto date = akhbar::dates::parse(value);
-    if (!date) {
-        throw UsageError("--" + name + " is not a date: \"" + value + "\" (use YYYY-MM-DD)");
+    try {
+        return check();
+    } catch (const akhbar::InvalidArgument& e) {
+        const std::string_view what = e.what();
+        throw UsageError("--" + option +
+                         std::string(what.starts_with(field) ? what.substr(field.size())
+                                                             : ": " + std::string(what)));
     }
-    return *date;
 }
 
 // A number option read as written and checked by the library
@@ -60,15 +66,7 @@ std::size_t number_option(const std::string& option, std::string_view field,
     if (ec == std::errc::result_out_of_range) {
         throw UsageError("--" + option + " is out of range: " + akhbar::quote_for_message(text));
     }
-    try {
-        return akhbar::checked_number(field, value);
-    } catch (const akhbar::InvalidArgument& e) {
-        // "limit must be ..." from the library: said of the option instead.
-        const std::string_view what = e.what();
-        throw UsageError("--" + option +
-                         std::string(what.starts_with(field) ? what.substr(field.size())
-                                                              : ": " + std::string(what)));
-    }
+    return of_option(option, field, [&] { return akhbar::checked_number(field, value); });
 }
 
 enum class Format { text, json, trec };
@@ -300,38 +298,30 @@ int main(int argc, char* argv[])
         request.match_all = vm.count("all") != 0U;
         request.literal = vm.count("literal") != 0U;
         if (!from.empty()) {
-            request.from = date_option("from", from);
+            request.from =
+                of_option("from", "from", [&] { return akhbar::checked_date("from", from); });
         }
         if (!to.empty()) {
-            request.to = date_option("to", to);
+            request.to = of_option("to", "to", [&] { return akhbar::checked_date("to", to); });
         }
         request.sources = sources;
-        if (sort == "date") {
-            request.sort = akhbar::SortOrder::date;
-        } else if (sort != "relevance") {
-            throw UsageError("--sort is relevance or date, not \"" + sort + "\"");
-        }
+        request.sort = akhbar::parse_sort_order(sort);
         if (!ranking.empty()) {
-            try {
-                (void)akhbar::parse_ranking(ranking);
-            } catch (const akhbar::InvalidArgument&) {
-                throw UsageError("--ranking is akhbar, bm25 or lucene-bm25, not \"" + ranking + "\"");
-            }
+            request.ranking = akhbar::parse_ranking(ranking);
         }
-        request.ranking = ranking;
-        request.strict = strict;
+        if (!strict.empty()) {
+            request.strict = akhbar::parse_strictness(strict);
+        }
         request.limit = number_option("limit", "limit", limit);
         request.offset = number_option("offset", "offset", offset);
         request.snippet_chars = number_option("snippet-chars", "snippet_chars", snippet_chars);
-        request.check();
         request.facets = vm.count("no-facets") == 0U && out.format != Format::trec;
         if (!facet_month.empty()) {
-            const auto d = akhbar::dates::parse(facet_month + "-01");
-            if (!d || facet_month.size() != 7) {
-                throw UsageError("--facet-month is YYYY-MM, not \"" + facet_month + "\"");
-            }
-            request.facet_month = d->year() / d->month();
+            request.facet_month = of_option("facet-month", "facet_month", [&] {
+                return akhbar::checked_month("facet_month", facet_month);
+            });
         }
+        request.check();
         if (!timings.empty() && batch.empty()) {
             throw UsageError("--timings goes with --batch");
         }

@@ -75,6 +75,13 @@ for bad, expected in (('{"query": "(open group"}', 2), ("not json", 1),
     check(status == expected and message, "status %d for %r: %s" % (status, bad, message))
     check(result.value is None, "no result on error")
 
+# A misspelt key is refused by name, not ignored.
+bad = b'{"query": "x", "limt": 5}'
+status = lib.akhbar_searcher_search(handle, bad, ctypes.byref(result), ctypes.byref(error))
+message = take(error)
+check(status == 1 and message.startswith('unknown request key "limt" (known: all, '),
+      "unknown key: status %d, %s" % (status, message))
+
 lib.akhbar_searcher_close(handle)
 
 missing = (ctypes.c_char_p * 1)(b"/nonexistent/akhbar.db")

@@ -212,7 +212,7 @@ BOOST_AUTO_TEST_CASE(quoted_phrase_boosts_and_does_not_filter)
     for (const std::string ranking : {"akhbar", "bm25", "lucene-bm25"}) {
         akhbar::SearchRequest request;
         request.query = "\"اتفاقات أبراهام\" كازاخستان";
-        request.ranking = ranking;
+        request.ranking = akhbar::parse_ranking(ranking);
         const auto result = searcher().search(request);
         BOOST_TEST(score_of(result, "apart") > 0.0, ranking);
         BOOST_TEST(score_of(result, "exact") > score_of(result, "kazakh"), ranking);

@@ -52,7 +52,9 @@ SearchResult search(const std::string& profile, const std::string& query, const 
 {
     SearchRequest request;
     request.query = query;
-    request.ranking = ranking;
+    if (!ranking.empty()) {
+        request.ranking = akhbar::parse_ranking(ranking);
+    }
     return Searcher({databases().by_profile.at(profile).string()}).search(request);
 }
 
@@ -260,7 +262,9 @@ BOOST_AUTO_TEST_CASE(pages_agree_across_the_rescoring_window)
         request.query = "مجلس الأمن";
         request.offset = offset;
         request.limit = limit;
-        request.ranking = ranking;
+        if (!ranking.empty()) {
+            request.ranking = akhbar::parse_ranking(ranking);
+        }
         std::vector<std::string> ids;
         for (const auto& h : searcher.search(request).hits) {
             ids.push_back(h.id);

@@ -220,7 +220,7 @@ void require_same(const SearchResult& expected, const SearchResult& got, const s
         }
         BOOST_TEST_REQUIRE(got.date_facet.has_value() == expected.date_facet.has_value());
         if (expected.date_facet) {
-            BOOST_TEST(got.date_facet->granularity == expected.date_facet->granularity);
+            BOOST_TEST((got.date_facet->granularity == expected.date_facet->granularity));
             BOOST_TEST(got.date_facet->undated == expected.date_facet->undated);
             BOOST_TEST(got.date_facet->outside == expected.date_facet->outside);
             BOOST_TEST_REQUIRE(got.date_facet->counts.size() == expected.date_facet->counts.size());

@@ -58,6 +58,8 @@ AKHBAR_C_API akhbar_status akhbar_searcher_open(const char* const* databases, si
  *    "strict": "exact" | "normalized" | "stemmed"}
  * Bounds (AKHBAR_INVALID_ARGUMENT otherwise, naming the field and value):
  * limit 1..10000, offset + limit at most 100000, snippet_chars 1..10000.
+ * Any other key is an AKHBAR_INVALID_ARGUMENT naming it ("unknown request
+ * key"); values are checked as akhbar::SearchRequest's, with its messages.
  * Each search reads the latest committed revision of the databases.
  * On success `*result_json` holds the result (docs/json-output.md). */
 AKHBAR_C_API akhbar_status akhbar_searcher_search(akhbar_searcher* searcher, const char* request_json,

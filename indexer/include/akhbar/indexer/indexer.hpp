@@ -27,6 +27,9 @@ enum class ShardBy : std::uint8_t {
 [[nodiscard]] AKHBAR_API std::string_view to_string(ShardBy by) noexcept;
 /// The inverse of to_string(); nullopt for anything else.
 [[nodiscard]] AKHBAR_API std::optional<ShardBy> parse_shard_by(std::string_view name) noexcept;
+/// As parse_shard_by(), for a name given by a user (`--shard-by`): throws
+/// InvalidArgument `unknown shard period "week" (known: none, month, year)`.
+[[nodiscard]] AKHBAR_API ShardBy checked_shard_by(std::string_view name);
 
 struct IndexerOptions {
     /// The database directory; empty means schema::default_database_path().

@@ -12,6 +12,8 @@
 #include <vector>
 
 #include "akhbar/common/api.hpp"
+#include "akhbar/common/article.hpp"
+#include "akhbar/common/ranking.hpp"
 
 namespace akhbar {
 
@@ -20,6 +22,12 @@ enum class SortOrder {
     relevance,  ///< BM25, best first (default); equal scores by a hash of the id
     date,       ///< newest first; undated last; ties by relevance
 };
+
+/// The order's name ("relevance", "date"), as the C API and `--sort` take it.
+[[nodiscard]] AKHBAR_API std::string_view to_string(SortOrder order) noexcept;
+/// The order called `name`; throws InvalidArgument naming the valid names
+/// (`unknown sort order "oldest" (known: relevance, date)`).
+[[nodiscard]] AKHBAR_API SortOrder parse_sort_order(std::string_view name);
 
 /// How far a query word reaches beyond its own spelling (`--strict`,
 /// docs/query-syntax.md#exact-spelling). The index holds stems, so no level
@@ -36,9 +44,26 @@ enum class Strictness {
     stemmed,
 };
 
+/// The level's name ("exact", "normalized", "stemmed").
+[[nodiscard]] AKHBAR_API std::string_view to_string(Strictness level) noexcept;
 /// The level called `name` ("exact", "normalized", "stemmed"); throws
-/// InvalidArgument naming the valid names.
+/// InvalidArgument naming the valid names (`unknown strictness "loose"
+/// (known: exact, normalized, stemmed)`).
 [[nodiscard]] AKHBAR_API Strictness parse_strictness(std::string_view name);
+
+/// How finely DateFacet counts dates.
+enum class Granularity {
+    day,    ///< "2025-11-07"
+    month,  ///< "2025-11"
+    year,   ///< "2025"
+};
+
+/// The granularity's name ("day", "month", "year"), as the JSON output
+/// gives it (`date_granularity`).
+[[nodiscard]] AKHBAR_API std::string_view to_string(Granularity granularity) noexcept;
+/// The granularity called `name`; throws InvalidArgument naming the valid
+/// names.
+[[nodiscard]] AKHBAR_API Granularity parse_granularity(std::string_view name);
 
 /// What to search for, and how much of the result to compute.
 ///
@@ -46,7 +71,9 @@ enum class Strictness {
 /// wraps around (a -1 read into a count): limit 1..max_limit, offset +
 /// limit at most max_page_end, snippet_chars 1..max_snippet_chars.
 /// Searcher::search checks them (check()) and throws InvalidArgument naming
-/// the field and the value.
+/// the field and the value. Fields read from text (a command line, a JSON
+/// request) are read with the library's parse_… and checked_… functions, so
+/// that every program refuses the same values with the same message.
 struct SearchRequest {
     /// Most hits on one page.
     static constexpr std::size_t max_limit = 10'000;
@@ -66,7 +93,8 @@ struct SearchRequest {
     /// syntax written on purpose (`-word`, `+word`, `source:…`).
     bool literal = false;
     /// Only articles dated within [from, to] (inclusive); undated ones are
-    /// excluded as soon as either bound is set.
+    /// excluded as soon as either bound is set. `to` before `from` is an
+    /// InvalidArgument (check()).
     std::optional<std::chrono::year_month_day> from;
     std::optional<std::chrono::year_month_day> to;
     /// Only articles from these sources (a source matches when its normalized
@@ -84,16 +112,15 @@ struct SearchRequest {
     std::optional<std::chrono::year_month> facet_month;
     /// Snippet length in characters (about).
     std::size_t snippet_chars = 240;
-    /// How to rank (`--ranking`): empty for the index profile's scheme, or
-    /// "akhbar", "bm25", "lucene-bm25" (docs/relevance.md). An unknown name
-    /// is an InvalidArgument.
-    std::string ranking;
-    /// How far words reach (`--strict`): empty for "stemmed", or "exact",
-    /// "normalized" (Strictness). An unknown name is an InvalidArgument.
-    std::string strict;
+    /// How to rank (`--ranking`, docs/relevance.md): none for the index
+    /// profile's scheme.
+    std::optional<RankingScheme> ranking;
+    /// How far words reach (`--strict`).
+    Strictness strict = Strictness::stemmed;
 
     /// Throws InvalidArgument when a number is out of its bounds (above),
-    /// e.g. `limit must be from 1 to 10000, not 20000`.
+    /// e.g. `limit must be from 1 to 10000, not 20000`, or the date range
+    /// ends before it starts.
     AKHBAR_API void check() const;
 };
 
@@ -115,7 +142,7 @@ struct Hit {
     std::string id;
     Snippet title;  ///< the whole title, highlighted
     std::optional<std::chrono::year_month_day> date;
-    std::string date_source;  ///< "metadata", "text" or "none"
+    DateSource date_source = DateSource::none;
     std::string source;
     std::string url;
     std::string category;
@@ -129,7 +156,7 @@ struct FacetCount {
 };
 
 struct DateFacet {
-    std::string granularity;  ///< "day", "month" or "year"
+    Granularity granularity = Granularity::day;
     std::vector<FacetCount> counts;
     std::size_t undated = 0;
     /// Matches dated outside the listed range (with facet_month).
@@ -193,6 +220,17 @@ struct SearcherOptions {
 /// InvalidArgument "FIELD must be from MIN to MAX, not VALUE" (and for an
 /// unknown field name).
 [[nodiscard]] AKHBAR_API std::size_t checked_number(std::string_view field, long long value);
+
+/// A date given as text for request field `field` ("from", "to"), as
+/// YYYY-MM-DD. Throws InvalidArgument `FIELD is not a date: "TEXT" (use
+/// YYYY-MM-DD)`.
+[[nodiscard]] AKHBAR_API std::chrono::year_month_day checked_date(std::string_view field,
+                                                                  std::string_view text);
+
+/// A month given as text for request field `field` ("facet_month"), as
+/// YYYY-MM. Throws InvalidArgument `FIELD is YYYY-MM, not "TEXT"`.
+[[nodiscard]] AKHBAR_API std::chrono::year_month checked_month(std::string_view field,
+                                                               std::string_view text);
 
 /// Searches one or several Akhbar databases as one.
 ///
