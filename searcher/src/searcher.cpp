@@ -360,7 +360,7 @@ struct Searcher::Impl {
     // again on the new revision, up to max_attempts times. Xapian errors
     // become IndexErrors naming the shard.
     template <class Work>
-    auto guarded(Work work)
+    auto on_latest_revision(Work work)
     {
         for (int attempt = 1;; ++attempt) {
             try {
@@ -673,7 +673,7 @@ SearchResult Searcher::search(const SearchRequest& request) const
 {
     request.check();
     auto& impl = *m_impl;
-    SearchResult result = impl.guarded([&] { return search_once(impl, request); });
+    SearchResult result = impl.on_latest_revision([&] { return search_once(impl, request); });
     impl.mark(result);
     return result;
 }
@@ -851,7 +851,7 @@ SearchResult Searcher::related(std::string_view id, std::size_t limit) const
 {
     detail::check_count("limit", limit);
     auto& impl = *m_impl;
-    SearchResult result = impl.guarded([&] { return related_once(impl, id, limit); });
+    SearchResult result = impl.on_latest_revision([&] { return related_once(impl, id, limit); });
     impl.mark(result);
     return result;
 }
@@ -890,7 +890,7 @@ SearchResult Searcher::related_once(Impl& impl, std::string_view id, std::size_t
 std::optional<std::string> Searcher::suggest(std::string_view query) const
 {
     auto& impl = *m_impl;
-    return impl.guarded([&] {
+    return impl.on_latest_revision([&] {
         const detail::ParsedQuery parsed = detail::parse_query(query, false, impl.analyzer, impl.db());
         return impl.suggestion(query, parsed);
     });
@@ -902,7 +902,7 @@ bool Searcher::reopen()
     // Local shards are followed as by every call (Impl::refresh); remote
     // ones through Xapian's reopen(); shards that were down are tried again.
     const std::optional<std::string> seen = impl.state;
-    const bool remote_changed = impl.guarded([&] {
+    const bool remote_changed = impl.on_latest_revision([&] {
         bool changed = false;
         for (std::size_t i = 0; i < impl.opened.shards.size(); ++i) {
             if (impl.opened.shards[i].remote) {
@@ -918,20 +918,20 @@ bool Searcher::reopen()
         return false;
     }
     impl.state.reset();
-    impl.guarded([] { return true; });
+    impl.on_latest_revision([] { return true; });
     return true;
 }
 
 std::string Searcher::profile() const
 {
     auto& impl = *m_impl;
-    return impl.guarded([&] { return impl.opened.profile; });
+    return impl.on_latest_revision([&] { return impl.opened.profile; });
 }
 
 std::vector<std::string> Searcher::shards() const
 {
     auto& impl = *m_impl;
-    return impl.guarded([&] {
+    return impl.on_latest_revision([&] {
         std::vector<std::string> names;
         for (const auto& shard : impl.opened.shards) {
             names.push_back(shard.name);
@@ -943,7 +943,8 @@ std::vector<std::string> Searcher::shards() const
 std::size_t Searcher::size() const
 {
     auto& impl = *m_impl;
-    return impl.guarded([&] { return static_cast<std::size_t>(impl.db().get_doccount()); });
+    return impl.on_latest_revision(
+        [&] { return static_cast<std::size_t>(impl.db().get_doccount()); });
 }
 
 }  // namespace akhbar

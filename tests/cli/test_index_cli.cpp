@@ -208,7 +208,8 @@ BOOST_AUTO_TEST_CASE(shard_and_compact_errors)
     BOOST_TEST(week.exit_code == 2);
     // The library's message (checked_shard_by); on 7702c5c the tool's own:
     // "--shard-by takes month, year or none, not \"week\"".
-    BOOST_TEST(week.err == "akhbar-index: unknown shard period \"week\" (known: none, month, year)\n");
+    BOOST_TEST(week.err ==
+               "akhbar-index: unknown shard period \"week\" (known: none, month, year)\n");
 
     const auto missing = run_process({TOOL, "--db", db, "--compact"});
     BOOST_TEST(missing.exit_code == 1);
