@@ -123,7 +123,7 @@ std::vector<FacetCount> source_facet(const Xapian::ValueCountMatchSpy& spy)
 
 // Facets count every match. Over several databases they are counted in a
 // pass of their own, unsorted, and the ranking pass stops early: sorted by a
-// value, Xapian 1.4.22 overcounts match spies over remote shards. Over local
+// value, Xapian 1.4.22 overcounts match spies over remote targets. Over local
 // shards the two passes measured about as fast as one sorted pass over every
 // match (4 shards, bench/shards.sh: p50 6.6 against 7.4 ms, p95 17.3 against
 // 15.7 ms), and one rule serves both.

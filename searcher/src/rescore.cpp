@@ -30,7 +30,7 @@ using WordsOfTerm = std::unordered_map<std::string, std::vector<std::size_t>>;
 // it counts for). Read from the document's term list, so that a word
 // with a large class costs one pass over the document's terms, not one
 // position-list lookup per class member; for a document on a remote
-// shard, recomputed from its stored text exactly as the indexer
+// target, recomputed from its stored text exactly as the indexer
 // computed them (one round trip for all the documents, fetched
 // together, instead of one per position list).
 WordPositions word_positions(const Xapian::MSetIterator& m, const WordsOfTerm& words,
@@ -180,7 +180,7 @@ std::vector<Ranked> rescored_page(const Xapian::MSet& mset, const Ordering& orde
     }
     std::vector<Ranked> ranked;
     if (rescore && source.targets.any_remote()) {
-        mset.fetch();  // one round trip per remote shard, not one per document
+        mset.fetch();  // one round trip per remote target, not one per document
     }
     for (auto m = mset.begin(); m != mset.end(); ++m) {
         // Lucene's scores are floats: what it rounds to one float ties.

@@ -30,13 +30,13 @@ void combine(OpenTargets& out)
 
 }  // namespace
 
-// The bytes that change on disk when a local shard or the list of shards
+// The bytes that change on disk when a local target or the list of targets
 // does: glass writes its version file (iamglass: revision, UUID, table roots)
 // anew at each commit, a rebuild or a compaction swaps in a directory with
 // another one, and `akhbar-index --shard-by` renames a new stub over the old
 // one when it adds a shard. One small read per file, cheap enough for every
-// query; opening every shard to compare UUIDs and revisions is not. (Remote
-// shards are followed by Xapian's own reopen().)
+// query; opening every target to compare UUIDs and revisions is not. (Remote
+// targets are followed by Xapian's own reopen().)
 std::string disk_state(const std::vector<std::string>& stubs, const std::vector<ShardSpec>& targets)
 {
     std::string state;

@@ -74,7 +74,7 @@ public:
     // blocks of the revision it reads were reused), or a database error comes
     // with a change on disk (a directory swapped during the call), runs it
     // again on the new revision, up to max_attempts times. Xapian errors
-    // become IndexErrors naming the shard.
+    // become IndexErrors naming the target.
     template <class Work>
     auto guarded(Work work)
     {
@@ -88,7 +88,7 @@ public:
                                      std::to_string(Searcher::max_attempts) + " attempts: " +
                                      e.get_description());
                 }
-                m_state.reset();  // a remote shard may have changed: reopen all
+                m_state.reset();  // a remote target may have changed: reopen all
             } catch (const Xapian::DatabaseError& e) {
                 if (attempt >= Searcher::max_attempts ||
                     disk_state(m_opened.stubs, m_opened.targets) == m_state) {

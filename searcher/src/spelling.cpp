@@ -16,7 +16,7 @@ Xapian::doccount spelling_frequency(const Xapian::Database& db, const std::strin
 
 }  // namespace
 
-// Suggestions come from one place however the shards are spread: the
+// Suggestions come from one place however the targets are spread: the
 // spelling database of a sharded directory when there is one (it holds
 // every shard's spelling data). Otherwise each local database is asked
 // and the candidate most frequent over all of them kept: Xapian 1.4 gives
