@@ -206,7 +206,7 @@ bool SearchTargets::reopen()
     // Local targets are followed as by every call (refresh()); remote ones
     // through Xapian's reopen(); targets that were down are tried again.
     const std::optional<std::string> seen = m_state;
-    const bool remote_changed = guarded([&] {
+    const bool remote_changed = on_latest_revision([&] {
         bool changed = false;
         for (std::size_t i = 0; i < m_opened.targets.size(); ++i) {
             if (m_opened.targets[i].remote) {
@@ -222,7 +222,7 @@ bool SearchTargets::reopen()
         return false;
     }
     m_state.reset();
-    guarded([] { return true; });
+    on_latest_revision([] { return true; });
     return true;
 }
 

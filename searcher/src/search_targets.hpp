@@ -76,7 +76,7 @@ public:
     // again on the new revision, up to max_attempts times. Xapian errors
     // become IndexErrors naming the target.
     template <class Work>
-    auto guarded(Work work)
+    auto on_latest_revision(Work work)
     {
         for (int attempt = 1;; ++attempt) {
             try {

@@ -28,8 +28,8 @@ namespace akhbar {
 namespace {
 
 // A hit as a result shows it: the stored article, highlighted.
-Hit make_hit(const Xapian::MSetIterator& m, std::size_t rank, const detail::Highlighter& highlighter,
-             std::size_t snippet_chars)
+Hit make_hit(const Xapian::MSetIterator& m, std::size_t rank,
+             const detail::Highlighter& highlighter, std::size_t snippet_chars)
 {
     const schema::StoredArticle a = schema::decode(m.get_document().get_data());
     Hit hit;
@@ -179,7 +179,8 @@ SearchResult Searcher::search(const SearchRequest& request) const
                               ") before it starts (" + schema::format_iso(*request.from) + ")");
     }
     auto& impl = *m_impl;
-    SearchResult result = impl.targets.guarded([&] { return search_once(impl, request); });
+    SearchResult result =
+        impl.targets.on_latest_revision([&] { return search_once(impl, request); });
     impl.targets.mark(result);
     return result;
 }
@@ -247,7 +248,8 @@ SearchResult Searcher::related(std::string_view id, std::size_t limit) const
 {
     check_unsigned("limit", limit);
     auto& impl = *m_impl;
-    SearchResult result = impl.targets.guarded([&] { return related_once(impl, id, limit); });
+    SearchResult result =
+        impl.targets.on_latest_revision([&] { return related_once(impl, id, limit); });
     impl.targets.mark(result);
     return result;
 }
@@ -272,7 +274,7 @@ SearchResult Searcher::related_once(Impl& impl, std::string_view id, std::size_t
 std::optional<std::string> Searcher::suggest(std::string_view query) const
 {
     auto& impl = *m_impl;
-    return impl.targets.guarded([&] {
+    return impl.targets.on_latest_revision([&] {
         const detail::ParsedQuery parsed = detail::parse_query(query, false, impl.analyzer, impl.db());
         return detail::suggestion(impl.targets, query, parsed);
     });
@@ -286,19 +288,20 @@ bool Searcher::reopen()
 std::string Searcher::profile() const
 {
     auto& impl = *m_impl;
-    return impl.targets.guarded([&] { return impl.targets.opened().profile; });
+    return impl.targets.on_latest_revision([&] { return impl.targets.opened().profile; });
 }
 
 std::vector<std::string> Searcher::shards() const
 {
     auto& impl = *m_impl;
-    return impl.targets.guarded([&] { return impl.targets.names(); });
+    return impl.targets.on_latest_revision([&] { return impl.targets.names(); });
 }
 
 std::size_t Searcher::size() const
 {
     auto& impl = *m_impl;
-    return impl.targets.guarded([&] { return static_cast<std::size_t>(impl.db().get_doccount()); });
+    return impl.targets.on_latest_revision(
+        [&] { return static_cast<std::size_t>(impl.db().get_doccount()); });
 }
 
 }  // namespace akhbar

@@ -83,7 +83,8 @@ std::optional<std::string> suggestion(const SearchTargets& targets, std::string_
         if (++lookups > MAX_SPELLING_LOOKUPS) {
             break;
         }
-        const std::string fix = spelling_suggestion(spelling_sources(targets.opened()), w.normalized);
+        const std::string fix =
+            spelling_suggestion(spelling_sources(targets.opened()), w.normalized);
         // Suggestions are normalized words, so one never differs from the
         // query only by hamza or diacritics.
         if (fix.empty() || fix == w.normalized) {
