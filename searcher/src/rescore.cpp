@@ -1,0 +1,227 @@
+#include "rescore.hpp"
+
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+#include <limits>
+
+#include "akhbar/common/schema.hpp"
+#include "lucene_bm25_weight.hpp"
+
+namespace akhbar::detail {
+
+namespace {
+
+// The lead end stored in a document, or 0 when it has none.
+Xapian::termpos lead_end_of(const Xapian::Document& doc)
+{
+    const std::string v = doc.get_value(schema::SLOT_LEAD_END);
+    Xapian::termpos end = 0;
+    std::from_chars(v.data(), v.data() + v.size(), end);
+    return end;
+}
+
+// The query words (their indexes) each term counts for, in the proximity
+// and lead rescoring.
+using WordsOfTerm = std::unordered_map<std::string, std::vector<std::size_t>>;
+
+// Each query word's sorted positions in the document at `m`: those of
+// every term that counts as the word (`words`: term -> the query words
+// it counts for). Read from the document's term list, so that a word
+// with a large class costs one pass over the document's terms, not one
+// position-list lookup per class member; for a document on a remote
+// target, recomputed from its stored text exactly as the indexer
+// computed them (one round trip for all the documents, fetched
+// together, instead of one per position list).
+WordPositions word_positions(const Xapian::MSetIterator& m, const WordsOfTerm& words,
+                        std::size_t word_count, PositionSource source)
+{
+    WordPositions out(word_count);
+    const Xapian::docid did = *m;
+    const Xapian::Database& db = source.targets.db();
+    if (!source.targets.remote(did)) {
+        for (auto t = db.termlist_begin(did); t != db.termlist_end(did); ++t) {
+            const auto found = words.find(*t);
+            if (found == words.end()) {
+                continue;
+            }
+            for (const std::size_t i : found->second) {
+                out[i].insert(out[i].end(), t.positionlist_begin(), t.positionlist_end());
+            }
+        }
+    } else {
+        const schema::StoredArticle a = schema::decode(m.get_document().get_data());
+        schema::for_each_positional_term(
+            source.analyzer, a.title, a.text, source.scratch,
+            [&](const std::string& term, Xapian::termpos pos, bool, const Token&) {
+                if (const auto found = words.find(term); found != words.end()) {
+                    for (const std::size_t i : found->second) {
+                        out[i].push_back(pos);
+                    }
+                }
+            });
+    }
+    for (auto& p : out) {
+        std::sort(p.begin(), p.end());
+    }
+    return out;
+}
+
+}  // namespace
+
+Xapian::termpos closest(const std::vector<Xapian::termpos>& a, const std::vector<Xapian::termpos>& b)
+{
+    if (a.empty() || b.empty()) {
+        return 0;
+    }
+    Xapian::termpos best = ~Xapian::termpos{0};
+    std::size_t i = 0;
+    std::size_t j = 0;
+    while (i < a.size() && j < b.size()) {
+        const Xapian::termpos d = a[i] > b[j] ? a[i] - b[j] : b[j] - a[i];
+        best = std::min(best, d);
+        (a[i] < b[j] ? i : j)++;
+    }
+    return best;
+}
+
+double proximity(const WordPositions& positions)
+{
+    double sum = 0;
+    for (std::size_t i = 0; i + 1 < positions.size(); ++i) {
+        const Xapian::termpos d = closest(positions[i], positions[i + 1]);
+        if (d > 0 && d < PROXIMITY_SPAN) {
+            sum += 1.0 / static_cast<double>(d);
+        }
+    }
+    return sum / static_cast<double>(positions.size() - 1);
+}
+
+double lead_share(const WordPositions& positions, Xapian::termpos lead_end)
+{
+    const auto in_lead = std::count_if(positions.begin(), positions.end(), [&](const auto& p) {
+        return !p.empty() && p.front() <= lead_end;
+    });
+    return static_cast<double>(in_lead) / static_cast<double>(positions.size());
+}
+
+Ordering order_match(Xapian::Enquire& enquire, RankingScheme ranking, RankingScheme indexed,
+                     SortOrder sort, bool any_remote)
+{
+    Ordering order;
+    order.ranking = ranking;
+    order.sort = sort;
+    order.lucene_weight = ranking == RankingScheme::lucene_bm25 && !any_remote;
+    // Lucene orders equal scores by document number, which is the order its
+    // documents were added: a lucene index records that order.
+    order.tie_slot = order.lucene_weight && indexed == RankingScheme::lucene_bm25
+                         ? schema::SLOT_ADDED
+                         : schema::SLOT_TIE_KEY;
+    if (order.lucene_weight) {
+        enquire.set_weighting_scheme(LuceneBM25Weight());
+    } else if (ranking == RankingScheme::lucene_bm25) {
+        // xapian-tcpsrv knows Xapian's own weights only: the nearest of them
+        // (k1, k2 unused by Lucene, k3, b, min_normlen: Xapian's default).
+        enquire.set_weighting_scheme(Xapian::BM25Weight(1.2, 0, 1, 0.75, 0.5));
+    }
+    if (sort == SortOrder::date) {
+        enquire.set_sort_by_value_then_relevance(schema::SLOT_DATE, true);
+    } else {
+        // Equal scores in tie-key order (schema::SLOT_TIE_KEY), not
+        // document-id order: ids depend on how the collection was split into
+        // shards (and on which writer thread took an article), results must
+        // not. Many articles can tie (a title: query; ANT's copies of one
+        // text), so this must happen inside the match, not only among the
+        // hits returned. (The lucene profile: in the order of addition.)
+        enquire.set_sort_by_relevance_then_value(order.tie_slot, false);
+    }
+    return order;
+}
+
+// The first RESCORE_WINDOW hits are reordered among themselves: by the
+// akhbar ranking's proximity and lead, and equal scores in tie-key order.
+// (Date order too: articles of one day are ordered by score, then tie key.)
+// The hits after them keep the match's order, so a page that reaches into
+// the window is cut from the reordered window and what follows it: pages of
+// any size agree, with no article shown twice or skipped.
+Window window_for(std::size_t offset, std::size_t limit)
+{
+    const std::size_t page_end = offset + limit;
+    Window w;
+    w.rescore = offset < RESCORE_WINDOW;
+    w.first = static_cast<Xapian::doccount>(w.rescore ? 0 : offset);
+    w.count = static_cast<Xapian::doccount>(
+        w.rescore ? std::max<std::size_t>(page_end, RESCORE_WINDOW) : limit);
+    return w;
+}
+
+std::vector<Ranked> rescored_page(const Xapian::MSet& mset, const Ordering& order,
+                                  const std::vector<std::vector<std::string>>& proximity_terms,
+                                  std::size_t offset, std::size_t limit, PositionSource source)
+{
+    const std::size_t page_end = offset + limit;
+    const bool rescore = window_for(offset, limit).rescore;
+    const bool by_closeness = rescore && order.ranking == RankingScheme::akhbar &&
+                              order.sort == SortOrder::relevance && !proximity_terms.empty();
+    // Scores are compared to 10 significant digits: the same article can
+    // score a few units in the last place apart in another layout (the
+    // weights of its terms are added in another order), and such near-ties
+    // must fall to the tie key like exact ones.
+    const auto score_key = [](double score) {
+        return score > 0 ? std::llround(std::log(score) * 1e9) : std::numeric_limits<long long>::min();
+    };
+    WordsOfTerm words_of_term;
+    if (by_closeness) {
+        for (std::size_t i = 0; i < proximity_terms.size(); ++i) {
+            for (const std::string& term : proximity_terms[i]) {
+                words_of_term[term].push_back(i);
+            }
+        }
+    }
+    std::vector<Ranked> ranked;
+    if (rescore && source.targets.any_remote()) {
+        mset.fetch();  // one round trip per remote target, not one per document
+    }
+    for (auto m = mset.begin(); m != mset.end(); ++m) {
+        // Lucene's scores are floats: what it rounds to one float ties.
+        Ranked r{m, order.lucene_weight ? static_cast<float>(m.get_weight()) : m.get_weight(), 0,
+                 {}, {}};
+        if (rescore && ranked.size() < RESCORE_WINDOW) {
+            const Xapian::Document doc = m.get_document();
+            if (by_closeness) {
+                const auto positions =
+                    word_positions(m, words_of_term, proximity_terms.size(), source);
+                if (positions.size() > 1) {
+                    r.score *= 1 + PROXIMITY_BOOST * proximity(positions);
+                }
+                if (const Xapian::termpos lead_end = lead_end_of(doc); lead_end > 0) {
+                    r.score *= 1 + LEAD_BOOST * lead_share(positions, lead_end);
+                }
+            }
+            r.tie = doc.get_value(order.tie_slot);
+            if (order.sort == SortOrder::date) {
+                r.date = doc.get_value(schema::SLOT_DATE);
+            }
+        }
+        r.key = score_key(r.score);
+        ranked.push_back(std::move(r));
+    }
+    if (rescore) {
+        const auto window_end =
+            ranked.begin() +
+            static_cast<std::ptrdiff_t>(std::min<std::size_t>(ranked.size(), RESCORE_WINDOW));
+        std::stable_sort(ranked.begin(), window_end, [](const Ranked& a, const Ranked& b) {
+            if (a.date != b.date) {
+                return a.date > b.date;  // newest first; undated ("") last
+            }
+            return a.key != b.key ? a.key > b.key : a.tie < b.tie;
+        });
+        const std::size_t from = std::min(offset, ranked.size());
+        const std::size_t to = std::min(page_end, ranked.size());
+        ranked = std::vector<Ranked>(ranked.begin() + static_cast<std::ptrdiff_t>(from),
+                                     ranked.begin() + static_cast<std::ptrdiff_t>(to));
+    }
+    return ranked;
+}
+
+}  // namespace akhbar::detail

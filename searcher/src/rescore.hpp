@@ -1,0 +1,101 @@
+#pragma once
+// How a search orders its hits: the match's weighting and tie order, and the
+// top hits reordered by the akhbar ranking's proximity and lead (the
+// rescoring window). Internal header.
+
+#include <cstddef>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include <xapian.h>
+
+#include "akhbar/common/analyzer.hpp"
+#include "akhbar/common/profile.hpp"
+#include "akhbar/searcher/searcher.hpp"
+#include "search_targets.hpp"
+
+namespace akhbar::detail {
+
+/// The akhbar ranking rescores the top hits by BM25 by how close the query's
+/// words stand in them and by how many of them are in the lead. A NEAR
+/// subquery did the proximity part over every candidate and cost 16x at the
+/// 99th percentile (73.7 ms against 4.5 ms, bench/search.sh).
+constexpr Xapian::doccount RESCORE_WINDOW = 30;
+/// Words this many positions apart or more do not count as close.
+constexpr Xapian::termpos PROXIMITY_SPAN = 4;
+/// A hit whose every pair of consecutive query words is adjacent gets its
+/// score multiplied by 1 + this.
+constexpr double PROXIMITY_BOOST = 0.5;
+/// A hit with every query word in its lead (title and first paragraph, see
+/// schema::SLOT_LEAD_END) gets its score multiplied by 1 + this, one with
+/// some of them by the share. News puts the essentials first; known-item
+/// MRR@10 is 0.70-0.71 for any weight from 0.5 to 1 (docs/relevance.md).
+constexpr double LEAD_BOOST = 0.7;
+
+/// Each query word's sorted positions in one document.
+using WordPositions = std::vector<std::vector<Xapian::termpos>>;
+
+/// Smallest distance between a position of `a` and one of `b` (both
+/// sorted), or 0 when either is absent.
+[[nodiscard]] Xapian::termpos closest(const std::vector<Xapian::termpos>& a,
+                                      const std::vector<Xapian::termpos>& b);
+
+/// 0..1: how close consecutive query words stand (adjacent pairs count 1,
+/// pairs k apart 1/k, beyond PROXIMITY_SPAN nothing). Two words or more.
+[[nodiscard]] double proximity(const WordPositions& positions);
+
+/// 0..1: the share of the query words that occur at or before `lead_end`.
+[[nodiscard]] double lead_share(const WordPositions& positions, Xapian::termpos lead_end);
+
+/// How one search orders its hits, as set up for its match.
+struct Ordering {
+    RankingScheme ranking = RankingScheme::akhbar;
+    SortOrder sort = SortOrder::relevance;
+    /// Scored by LuceneBM25Weight, whose scores are Lucene's floats.
+    bool lucene_weight = false;
+    /// The value that orders equal scores.
+    Xapian::valueno tie_slot = 0;
+};
+
+/// Sets `enquire`'s weighting scheme and order for `ranking` and `sort` over
+/// targets indexed with the profile ranking `indexed` (some remote when
+/// `any_remote`).
+Ordering order_match(Xapian::Enquire& enquire, RankingScheme ranking, RankingScheme indexed,
+                     SortOrder sort, bool any_remote);
+
+/// The part of the match a page [offset, offset + limit) needs.
+struct Window {
+    bool rescore = false;  ///< the page reaches into the rescoring window
+    Xapian::doccount first = 0;
+    Xapian::doccount count = 0;
+};
+
+[[nodiscard]] Window window_for(std::size_t offset, std::size_t limit);
+
+/// A hit of the page, as rescored.
+struct Ranked {
+    Xapian::MSetIterator it;
+    double score;
+    long long key;     // score_key(score)
+    std::string date;  // for date order
+    std::string tie;   // the tie_slot value
+};
+
+/// Where the positions of a hit's words are read.
+struct PositionSource {
+    const SearchTargets& targets;
+    const Analyzer& analyzer;
+    std::vector<Token>& scratch;
+};
+
+/// The hits of the page [offset, offset + limit) of `mset` (fetched as
+/// window_for() says): the window reordered by proximity and lead of the
+/// query words (`proximity_terms`, ParsedQuery) when `order` is the akhbar
+/// ranking by relevance, and equal scores in tie order.
+[[nodiscard]] std::vector<Ranked> rescored_page(
+    const Xapian::MSet& mset, const Ordering& order,
+    const std::vector<std::vector<std::string>>& proximity_terms, std::size_t offset,
+    std::size_t limit, PositionSource source);
+
+}  // namespace akhbar::detail

@@ -1,0 +1,105 @@
+// Facet counting (facets.hpp) from the values a match counted: the
+// granularity the span of dates calls for, every period listed, undated and
+// outside matches; sources by count. One named row per rule.
+
+#include <boost/test/data/test_case.hpp>
+#include <boost/test/unit_test.hpp>
+
+#include <optional>
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include <xapian.h>
+
+#include "akhbar/common/schema.hpp"
+#include "facets.hpp"
+
+namespace bdata = boost::unit_test::data;
+using namespace std::chrono;
+
+namespace {
+
+struct DateRow {
+    const char* name;
+    std::vector<std::string> dates;  // SLOT_DATE values of the dated matches
+    std::size_t total;               // matches, dated or not
+    std::optional<year_month> month;
+    const char* expected;  // summary()
+};
+
+std::ostream& operator<<(std::ostream& os, const DateRow& row)
+{
+    return os << row.name;
+}
+
+// Makes `spy` count `values`, as a match of documents holding them would.
+void count(Xapian::ValueCountMatchSpy& spy, Xapian::valueno slot,
+           const std::vector<std::string>& values)
+{
+    for (const std::string& v : values) {
+        Xapian::Document doc;
+        doc.add_value(slot, v);
+        spy(doc, 1.0);
+    }
+}
+
+// "GRANULARITY FIRST..LAST (PERIODS) counted N undated N outside N".
+std::string summary(const akhbar::DateFacet& f)
+{
+    std::size_t counted = 0;
+    for (const auto& c : f.counts) {
+        counted += c.count;
+    }
+    std::string out(akhbar::to_string(f.granularity));
+    if (!f.counts.empty()) {
+        out += " " + f.counts.front().value + ".." + f.counts.back().value;
+    }
+    return out + " (" + std::to_string(f.counts.size()) + ") counted " + std::to_string(counted) +
+           " undated " + std::to_string(f.undated) + " outside " + std::to_string(f.outside);
+}
+
+// clang-format off
+const DateRow DATE_ROWS[] = {
+    {"one month: each of its days", {"20251107", "20251109"}, 3, std::nullopt,
+     "day 2025-11-01..2025-11-30 (30) counted 2 undated 1 outside 0"},
+    {"up to 62 days: days first to last", {"20250101", "20250304"}, 2, std::nullopt,
+     "day 2025-01-01..2025-03-04 (63) counted 2 undated 0 outside 0"},
+    {"over 62 days: months", {"20250101", "20250305"}, 2, std::nullopt,
+     "month 2025-01..2025-03 (3) counted 2 undated 0 outside 0"},
+    {"up to 36 months: months", {"20200115", "20230115", "20230116"}, 3, std::nullopt,
+     "month 2020-01..2023-01 (37) counted 3 undated 0 outside 0"},
+    {"over 36 months: years", {"20200115", "20230215"}, 2, std::nullopt,
+     "year 2020..2023 (4) counted 2 undated 0 outside 0"},
+    {"given month: its days, others outside", {"20251107", "20251201"}, 2, year{2025} / 11,
+     "day 2025-11-01..2025-11-30 (30) counted 1 undated 0 outside 1"},
+    {"no dates: no periods", {}, 2, std::nullopt,
+     "day (0) counted 0 undated 2 outside 0"},
+    {"not a date: undated", {"20251345", "20251107"}, 2, std::nullopt,
+     "day 2025-11-01..2025-11-30 (30) counted 1 undated 1 outside 0"},
+};
+// clang-format on
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(facets)
+
+BOOST_DATA_TEST_CASE(date_facet, bdata::make(DATE_ROWS), row)
+{
+    Xapian::ValueCountMatchSpy spy(akhbar::schema::SLOT_DATE);
+    count(spy, akhbar::schema::SLOT_DATE, row.dates);
+    BOOST_TEST(summary(akhbar::detail::date_facet(spy, row.total, row.month)) == row.expected);
+}
+
+BOOST_AUTO_TEST_CASE(sources_by_count_then_name)
+{
+    Xapian::ValueCountMatchSpy spy(akhbar::schema::SLOT_SOURCE);
+    count(spy, akhbar::schema::SLOT_SOURCE, {"b", "c", "b", "a"});
+    std::string listed;
+    for (const auto& c : akhbar::detail::source_facet(spy)) {
+        listed += c.value + "=" + std::to_string(c.count) + " ";
+    }
+    BOOST_TEST(listed == "b=2 a=1 c=1 ");
+}
+
+BOOST_AUTO_TEST_SUITE_END()
