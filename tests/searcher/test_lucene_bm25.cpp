@@ -15,7 +15,9 @@
 #include <xapian.h>
 
 #include "akhbar/common/analyzer.hpp"
-#include "akhbar/common/schema.hpp"
+#include "akhbar/common/hashes.hpp"
+#include "akhbar/common/terms.hpp"
+#include "akhbar/common/value_slots.hpp"
 #include "akhbar/indexer/indexer.hpp"
 #include "akhbar/searcher/searcher.hpp"
 #include "lucene_bm25_weight.hpp"

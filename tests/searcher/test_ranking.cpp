@@ -12,7 +12,8 @@
 
 #include "akhbar/common/analyzer.hpp"
 #include "akhbar/common/error.hpp"
-#include "akhbar/common/schema.hpp"
+#include "akhbar/common/record.hpp"
+#include "akhbar/common/terms.hpp"
 #include "akhbar/indexer/collection.hpp"
 #include "akhbar/indexer/indexer.hpp"
 #include "akhbar/searcher/searcher.hpp"

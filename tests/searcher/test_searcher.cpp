@@ -16,7 +16,7 @@
 
 #include "akhbar/akhbar.h"
 #include "akhbar/common/error.hpp"
-#include "akhbar/common/schema.hpp"
+#include "akhbar/common/index_metadata.hpp"
 #include "akhbar/indexer/collection.hpp"
 #include "akhbar/indexer/indexer.hpp"
 #include "akhbar/searcher/format.hpp"
