@@ -252,10 +252,7 @@ BOOST_AUTO_TEST_CASE(pages_agree_across_the_rescoring_window)
         const std::string text = i % 2 == 0 ? "مجلس الأمن" + filler : "مجلس" + filler + " الأمن";
         articles += R"({"id": "a)" + std::to_string(i) + R"(", "text": ")" + text + "\"}\n";
     }
-    akhbar::IndexerOptions options;
-    options.db = dir / "db";
-    (void)akhbar::test::index_paths(options, {dir.write("articles.jsonl", articles).string()});
-    const Searcher searcher({options.db.string()});
+    const Searcher searcher({akhbar::test::index_jsonl(dir, articles).string()});
     const auto page = [&](std::size_t offset, std::size_t limit, const std::string& ranking = "") {
         SearchRequest request;
         request.query = "مجلس الأمن";
@@ -297,7 +294,7 @@ BOOST_AUTO_TEST_CASE(ties_order_alike_wherever_the_files_were)
     const auto ranking = [&](const std::string& folder) {
         akhbar::IndexerOptions options;
         options.db = dir / (folder + ".db");
-        (void)akhbar::test::index_paths(options, {dir.write(folder + "/articles.jsonl", articles).string()});
+        (void)akhbar::test::index_jsonl(dir, articles, options, folder + "/articles.jsonl");
         SearchRequest request;
         request.query = "هدف";
         std::vector<std::string> ids;
