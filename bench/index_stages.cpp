@@ -29,7 +29,7 @@
 
 #include "akhbar/common/analyzer.hpp"
 #include "akhbar/common/profile.hpp"
-#include "akhbar/common/schema.hpp"
+#include "akhbar/common/hashes.hpp"
 #include "akhbar/indexer/sources.hpp"
 #include "document_builder.hpp"
 

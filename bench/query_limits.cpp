@@ -17,7 +17,8 @@
 #include "akhbar/common/analyzer.hpp"
 #include "akhbar/common/error.hpp"
 #include "akhbar/common/lines.hpp"
-#include "akhbar/common/schema.hpp"
+#include "akhbar/common/index_metadata.hpp"
+#include "akhbar/common/terms.hpp"
 #include "query_parser.hpp"
 
 namespace detail = akhbar::detail;

@@ -7,7 +7,7 @@
 #include <xapian.h>
 
 #include "akhbar/common/error.hpp"
-#include "akhbar/common/schema.hpp"
+#include "akhbar/common/index_metadata.hpp"
 #include "akhbar/indexer/indexer.hpp"
 #include "sharded_index.hpp"
 #include "work_dirs.hpp"

@@ -1,6 +1,12 @@
 #include "document_builder.hpp"
 
-#include "akhbar/common/schema.hpp"
+#include "akhbar/common/date_format.hpp"
+#include "akhbar/common/hashes.hpp"
+#include "akhbar/common/paragraphs.hpp"
+#include "akhbar/common/positional_terms.hpp"
+#include "akhbar/common/record.hpp"
+#include "akhbar/common/terms.hpp"
+#include "akhbar/common/value_slots.hpp"
 
 namespace akhbar::detail {
 

@@ -2,7 +2,7 @@
 /// @file
 /// Article -> Xapian document: the one place that decides which terms,
 /// positions, values and data an article becomes (by the schema of
-/// common/schema.hpp). Internal to the indexer; bench/ uses it to measure
+/// common/terms.hpp, value_slots.hpp and record.hpp). Internal to the indexer; bench/ uses it to measure
 /// Xapian's write path on exactly the documents the indexer writes.
 
 #include <string>

@@ -16,7 +16,10 @@
 
 #include "akhbar/common/analyzer.hpp"
 #include "akhbar/common/error.hpp"
-#include "akhbar/common/schema.hpp"
+#include "akhbar/common/hashes.hpp"
+#include "akhbar/common/index_metadata.hpp"
+#include "akhbar/common/terms.hpp"
+#include "akhbar/common/value_slots.hpp"
 #include "akhbar/common/utf8.hpp"
 #include "document_builder.hpp"
 #include "sharded_index.hpp"

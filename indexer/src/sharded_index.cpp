@@ -12,7 +12,9 @@
 
 #include "akhbar/common/error.hpp"
 #include "akhbar/common/profile.hpp"
-#include "akhbar/common/schema.hpp"
+#include "akhbar/common/date_format.hpp"
+#include "akhbar/common/index_metadata.hpp"
+#include "akhbar/common/terms.hpp"
 #include "work_dirs.hpp"
 
 namespace fs = std::filesystem;

@@ -18,7 +18,6 @@
 
 #include "akhbar/common/error.hpp"
 #include "akhbar/common/quote.hpp"
-#include "akhbar/common/schema.hpp"
 #include "akhbar/common/version.hpp"
 #include "akhbar/indexer/collection.hpp"
 

@@ -5,6 +5,8 @@
 #include <map>
 #include <string>
 
+#include "akhbar/common/date_format.hpp"
+
 namespace akhbar::detail {
 
 namespace {

@@ -9,7 +9,7 @@
 
 #include <xapian.h>
 
-#include "akhbar/common/schema.hpp"
+#include "akhbar/common/value_slots.hpp"
 #include "akhbar/searcher/searcher.hpp"
 
 namespace akhbar::detail {

@@ -7,7 +7,7 @@
 
 #include "akhbar/common/arabic.hpp"
 #include "akhbar/common/quote.hpp"
-#include "akhbar/common/schema.hpp"
+#include "akhbar/common/date_format.hpp"
 #include "akhbar/common/utf8.hpp"
 
 namespace akhbar {

@@ -2,7 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "akhbar/common/schema.hpp"
+#include "akhbar/common/date_format.hpp"
 
 namespace akhbar {
 

@@ -4,7 +4,7 @@
 
 #include "akhbar/common/error.hpp"
 #include "akhbar/common/quote.hpp"
-#include "akhbar/common/schema.hpp"
+#include "akhbar/common/terms.hpp"
 
 namespace akhbar::detail {
 

@@ -9,7 +9,7 @@
 #include "akhbar/common/dates.hpp"
 #include "akhbar/common/error.hpp"
 #include "akhbar/common/quote.hpp"
-#include "akhbar/common/schema.hpp"
+#include "akhbar/common/date_format.hpp"
 #include "akhbar/searcher/searcher.hpp"
 
 namespace akhbar {

@@ -5,7 +5,9 @@
 #include <cmath>
 #include <limits>
 
-#include "akhbar/common/schema.hpp"
+#include "akhbar/common/positional_terms.hpp"
+#include "akhbar/common/record.hpp"
+#include "akhbar/common/value_slots.hpp"
 #include "lucene_bm25_weight.hpp"
 
 namespace akhbar::detail {

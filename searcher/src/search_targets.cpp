@@ -4,7 +4,7 @@
 #include <fstream>
 #include <iterator>
 
-#include "akhbar/common/schema.hpp"
+#include "akhbar/common/index_metadata.hpp"
 
 namespace akhbar::detail {
 

@@ -1,6 +1,6 @@
 #include "spelling.hpp"
 
-#include "akhbar/common/schema.hpp"
+#include "akhbar/common/terms.hpp"
 
 namespace akhbar::detail {
 

@@ -32,7 +32,7 @@
 #include <nlohmann/json.hpp>
 #include <xapian.h>
 
-#include "akhbar/common/schema.hpp"
+#include "akhbar/common/terms.hpp"
 #include "support/process.hpp"
 #include "support/temp_dir.hpp"
 

@@ -3,7 +3,7 @@
 #include <boost/test/data/test_case.hpp>
 #include <boost/test/unit_test.hpp>
 
-#include "akhbar/common/schema.hpp"
+#include "akhbar/common/date_format.hpp"
 #include "akhbar/common/dates.hpp"
 #include "support/named_row.hpp"
 

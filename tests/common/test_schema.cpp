@@ -1,7 +1,12 @@
 #include <boost/test/unit_test.hpp>
 
 #include "akhbar/common/error.hpp"
-#include "akhbar/common/schema.hpp"
+#include "akhbar/common/date_format.hpp"
+#include "akhbar/common/hashes.hpp"
+#include "akhbar/common/index_metadata.hpp"
+#include "akhbar/common/paragraphs.hpp"
+#include "akhbar/common/record.hpp"
+#include "akhbar/common/terms.hpp"
 
 namespace schema = akhbar::schema;
 

@@ -11,7 +11,11 @@
 
 #include "akhbar/common/analyzer.hpp"
 #include "akhbar/common/error.hpp"
-#include "akhbar/common/schema.hpp"
+#include "akhbar/common/date_format.hpp"
+#include "akhbar/common/index_metadata.hpp"
+#include "akhbar/common/record.hpp"
+#include "akhbar/common/terms.hpp"
+#include "akhbar/common/value_slots.hpp"
 #include "akhbar/indexer/collection.hpp"
 #include "support/temp_dir.hpp"
 #include "support/tsv.hpp"

@@ -7,7 +7,7 @@
 
 #include <set>
 
-#include "akhbar/common/schema.hpp"
+#include "akhbar/common/date_format.hpp"
 #include "akhbar/indexer/plain_text.hpp"
 #include "support/named_row.hpp"
 #include "support/tsv.hpp"

@@ -7,7 +7,7 @@
 
 #include <zlib.h>
 
-#include "akhbar/common/schema.hpp"
+#include "akhbar/common/date_format.hpp"
 #include "akhbar/indexer/sources.hpp"
 #include "support/temp_dir.hpp"
 #include "support/tsv.hpp"

@@ -12,7 +12,7 @@
 
 #include <xapian.h>
 
-#include "akhbar/common/schema.hpp"
+#include "akhbar/common/value_slots.hpp"
 #include "facets.hpp"
 
 namespace bdata = boost::unit_test::data;

@@ -111,9 +111,7 @@ struct Collection {
         articles += article("apart", "قال أبراهام إن بلاده تدرس اتفاقات جديدة مع جيرانها في المنطقة.");
         articles += article("other", "وقعت الحكومة اتفاقات تجارية جديدة مع دول الخليج.");
         articles += article("kazakh", "زار رئيس كازاخستان العاصمة الروسية لبحث اتفاقات الطاقة.");
-        akhbar::IndexerOptions options;
-        options.db = dir / "db";
-        return akhbar::test::index_paths(options, {dir.write("articles.jsonl", articles).string()});
+        return akhbar::test::index_jsonl(dir, articles);
     }
 };
 

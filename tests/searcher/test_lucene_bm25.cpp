@@ -15,7 +15,9 @@
 #include <xapian.h>
 
 #include "akhbar/common/analyzer.hpp"
-#include "akhbar/common/schema.hpp"
+#include "akhbar/common/hashes.hpp"
+#include "akhbar/common/terms.hpp"
+#include "akhbar/common/value_slots.hpp"
 #include "akhbar/indexer/indexer.hpp"
 #include "akhbar/searcher/searcher.hpp"
 #include "lucene_bm25_weight.hpp"
@@ -222,9 +224,9 @@ BOOST_AUTO_TEST_CASE(an_update_continues_the_order_of_addition)
     akhbar::IndexerOptions options;
     options.db = dir / "db";
     options.profile = "lucene";
-    (void)akhbar::test::index_paths(
-        options, {dir.write("first.jsonl", line("a") + line("b") + line("a") + line("c")).string()});
-    (void)akhbar::test::index_paths(options, {dir.write("second.jsonl", line("d")).string()});
+    (void)akhbar::test::index_jsonl(dir, line("a") + line("b") + line("a") + line("c"), options,
+                                    "first.jsonl");
+    (void)akhbar::test::index_jsonl(dir, line("d"), options, "second.jsonl");
     const Xapian::Database db(options.db.string());
     std::map<std::string, double> order;
     for (const std::string id : {"a", "b", "c", "d"}) {

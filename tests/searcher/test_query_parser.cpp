@@ -139,17 +139,9 @@ const char* const NEAR_ARTICLES =
 {"id": "apart", "title": "خبر", "text": "قال أبراهام إن كازاخستان تدرس اتفاقات جديدة."}
 )";
 
-// A database in `dir` of the JSON Lines `articles`.
-std::filesystem::path index_articles(const akhbar::test::TempDir& dir, const std::string& articles)
-{
-    akhbar::IndexerOptions options;
-    options.db = dir / "db";
-    return akhbar::test::index_paths(options, {dir.write("articles.jsonl", articles).string()});
-}
-
 struct NearCollection {
     akhbar::test::TempDir dir;
-    std::filesystem::path db = index_articles(dir, NEAR_ARTICLES);
+    std::filesystem::path db = akhbar::test::index_jsonl(dir, NEAR_ARTICLES);
 };
 
 std::set<std::string> ids_of(const std::string& query)
@@ -203,7 +195,7 @@ BOOST_AUTO_TEST_CASE(spelling_lookups_stop_at_the_limit)
         articles += R"({"id": "w)" + std::to_string(i) + R"(", "title": "خبر", "text": ")" + words[i] +
                     " " + words[i] + "\"}\n";
     }
-    const akhbar::Searcher searcher({index_articles(dir, articles).string()});
+    const akhbar::Searcher searcher({akhbar::test::index_jsonl(dir, articles).string()});
     // Alone, every typed word gets a suggestion.
     for (const std::string& t : typed) {
         BOOST_TEST(searcher.suggest(t).has_value(), t);

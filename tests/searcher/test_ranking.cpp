@@ -12,7 +12,8 @@
 
 #include "akhbar/common/analyzer.hpp"
 #include "akhbar/common/error.hpp"
-#include "akhbar/common/schema.hpp"
+#include "akhbar/common/record.hpp"
+#include "akhbar/common/terms.hpp"
 #include "akhbar/indexer/collection.hpp"
 #include "akhbar/indexer/indexer.hpp"
 #include "akhbar/searcher/searcher.hpp"
@@ -253,10 +254,7 @@ BOOST_AUTO_TEST_CASE(pages_agree_across_the_rescoring_window)
         const std::string text = i % 2 == 0 ? "مجلس الأمن" + filler : "مجلس" + filler + " الأمن";
         articles += R"({"id": "a)" + std::to_string(i) + R"(", "text": ")" + text + "\"}\n";
     }
-    akhbar::IndexerOptions options;
-    options.db = dir / "db";
-    (void)akhbar::test::index_paths(options, {dir.write("articles.jsonl", articles).string()});
-    const Searcher searcher({options.db.string()});
+    const Searcher searcher({akhbar::test::index_jsonl(dir, articles).string()});
     const auto page = [&](std::size_t offset, std::size_t limit, const std::string& ranking = "") {
         SearchRequest request;
         request.query = "مجلس الأمن";
@@ -300,7 +298,7 @@ BOOST_AUTO_TEST_CASE(ties_order_alike_wherever_the_files_were)
     const auto ranking = [&](const std::string& folder) {
         akhbar::IndexerOptions options;
         options.db = dir / (folder + ".db");
-        (void)akhbar::test::index_paths(options, {dir.write(folder + "/articles.jsonl", articles).string()});
+        (void)akhbar::test::index_jsonl(dir, articles, options, folder + "/articles.jsonl");
         SearchRequest request;
         request.query = "هدف";
         std::vector<std::string> ids;

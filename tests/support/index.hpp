@@ -1,6 +1,6 @@
 #pragma once
 // Building a test database through the indexer library, as akhbar-index
-// does but quietly: the one helper the searcher tests share.
+// does but quietly: the helpers the searcher tests share.
 
 #include <filesystem>
 #include <map>
@@ -27,6 +27,19 @@ inline std::filesystem::path index_paths(const IndexerOptions& options,
     return options.db;
 }
 
+/// Writes the JSON Lines `articles` to `dir`/`file` and indexes that file
+/// with `options` as index_paths() does, into `dir`/db when `options.db` is
+/// empty; returns the database.
+inline std::filesystem::path index_jsonl(const TempDir& dir, const std::string& articles,
+                                         IndexerOptions options = {},
+                                         const std::string& file = "articles.jsonl")
+{
+    if (options.db.empty()) {
+        options.db = dir / "db";
+    }
+    return index_paths(options, {dir.write(file, articles).string()});
+}
+
 /// The JSON Lines `articles` indexed once per profile, each into its own
 /// temporary folder: the folders by profile name, for as long as `dir` lives.
 struct ProfileDatabases {
@@ -34,12 +47,11 @@ struct ProfileDatabases {
     std::map<std::string, std::filesystem::path> by_profile;
     ProfileDatabases(const std::string& articles, const std::vector<std::string>& profiles)
     {
-        const auto file = dir.write("articles.jsonl", articles);
         for (const std::string& profile : profiles) {
             IndexerOptions options;
             options.db = dir / profile;
             options.profile = profile;
-            by_profile[profile] = index_paths(options, {file.string()});
+            by_profile[profile] = index_jsonl(dir, articles, options);
         }
     }
 };

@@ -3,7 +3,9 @@
 /// Where articles come from: directories of plain-text files (with an
 /// optional manifest.tsv beside them), JSON Lines files (.jsonl, .jsonl.gz)
 /// and standard input. Readers report every problem with file and line and
-/// go on with the rest.
+/// go on with the rest. Exported: a program reads Akhbar's input formats
+/// with them, checked as akhbar-index checks them, without indexing (bench/
+/// makes its query sets and relevance judgments so).
 
 #include <atomic>
 #include <cstdint>
@@ -58,7 +60,7 @@ inline constexpr std::string_view MANIFEST_NAME = "manifest.tsv";
 /// extracted from the text. A TAB-separated file with a header line naming
 /// its columns: `file` (required) and any of id, title, date, source, url,
 /// category; `#` starts a comment line; empty cells give nothing.
-class Manifest {
+class AKHBAR_API Manifest {
 public:
     struct Entry {
         std::size_t line = 0;
@@ -83,8 +85,9 @@ private:
 /// and the manifest are not articles), files, and "-" for standard input.
 /// A path that does not exist, and a directory that cannot be read (with
 /// everything under it), is reported and skipped.
-[[nodiscard]] std::vector<SourceFile> collect_sources(const std::vector<std::string>& paths,
-                                                      const std::function<void(Problem)>& report);
+[[nodiscard]] AKHBAR_API std::vector<SourceFile> collect_sources(
+    const std::vector<std::string>& paths,
+    const std::function<void(Problem)>& report);
 
 /// Receives each article read, with its 1-based line (0 for a plain-text
 /// file, which is one article).
@@ -102,15 +105,16 @@ using ArticleSink = std::function<void(Article&&, std::size_t line)>;
 /// truncated one gives the lines before the cut. (Standard input cannot be
 /// read twice: its articles are read as they come, and a damaged gzip stream
 /// is reported with the lines that may hold damaged articles.)
-void read_articles(const SourceFile& source, const Manifest* manifest, const ArticleSink& sink,
-                   const std::function<void(Problem)>& report,
-                   const std::function<void(std::uintmax_t)>& progress = {},
-                   const std::atomic<bool>* cancel = nullptr);
+AKHBAR_API void read_articles(const SourceFile& source, const Manifest* manifest,
+                              const ArticleSink& sink,
+                              const std::function<void(Problem)>& report,
+                              const std::function<void(std::uintmax_t)>& progress = {},
+                              const std::atomic<bool>* cancel = nullptr);
 
 /// The same, for a caller that needs no line numbers.
-void read_articles(const SourceFile& source, const Manifest* manifest,
-                   const std::function<void(Article&&)>& sink,
-                   const std::function<void(Problem)>& report,
-                   const std::function<void(std::uintmax_t)>& progress = {});
+AKHBAR_API void read_articles(const SourceFile& source, const Manifest* manifest,
+                              const std::function<void(Article&&)>& sink,
+                              const std::function<void(Problem)>& report,
+                              const std::function<void(std::uintmax_t)>& progress = {});
 
 }  // namespace akhbar

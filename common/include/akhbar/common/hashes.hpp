@@ -1,0 +1,24 @@
+#pragma once
+/// @file
+/// The hashes an Akhbar index stores: whether an article changed, and the
+/// key that orders equal scores.
+
+#include <string>
+#include <string_view>
+
+#include "akhbar/common/record.hpp"
+
+namespace akhbar::schema {
+
+/// A stable 64-bit hash (FNV-1a) of everything encode() stores, as 16 hex
+/// digits: equal hashes mean the indexed article would not change.
+[[nodiscard]] std::string content_hash(const StoredArticle& article);
+
+/// The SLOT_TIE_KEY value of the article with id `id`: FNV-1a of the id, as
+/// 16 hex digits. (Not the id itself: ids share prefixes by source, and ties
+/// would then favour some sources. Not content_hash(): it covers the file an
+/// article was read from, so copies of one collection would order ties
+/// apart.)
+[[nodiscard]] std::string tie_key(std::string_view id);
+
+}  // namespace akhbar::schema

@@ -1,0 +1,27 @@
+#pragma once
+/// @file
+/// The value slots of an Akhbar index: per-document values the indexer
+/// writes and the searcher sorts, filters and breaks ties by.
+
+#include <xapian.h>
+
+namespace akhbar::schema {
+
+inline constexpr Xapian::valueno SLOT_DATE = 0;          ///< "YYYYMMDD", absent when undated
+inline constexpr Xapian::valueno SLOT_SOURCE = 1;        ///< source as written
+inline constexpr Xapian::valueno SLOT_CONTENT_HASH = 2;  ///< 16 hex digits, see content_hash()
+/// The last term position of the article's lead, in decimal: its title and
+/// the first paragraph of its body. Absent when the body is one paragraph
+/// (nothing sets a lead apart from the rest) or has no indexed word.
+inline constexpr Xapian::valueno SLOT_LEAD_END = 3;
+/// tie_key() of the article's id: equal scores are ordered by it, so that
+/// results do not depend on document ids (how the collection was sharded,
+/// which writer thread took an article) nor on where its files were.
+inline constexpr Xapian::valueno SLOT_TIE_KEY = 4;
+/// Profile `lucene` only: the order the article was added to its database
+/// (Xapian::sortable_serialise of 1, 2, ... within one build; an update
+/// continues from the largest value given). Its equal scores are ordered by it,
+/// as Lucene orders equal scores by document number, which is that order.
+inline constexpr Xapian::valueno SLOT_ADDED = 5;
+
+}  // namespace akhbar::schema
