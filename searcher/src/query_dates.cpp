@@ -23,7 +23,8 @@ std::optional<year_month_day> date_bound(std::string_view s, bool last)
         if (!last) {
             return first;
         }
-        const year_month ym = s.size() == 4 ? first->year() / December : first->year() / first->month();
+        const year_month ym =
+            s.size() == 4 ? first->year() / December : first->year() / first->month();
         return year_month_day{ym / std::chrono::last};
     }
     return dates::parse(s);

@@ -12,7 +12,8 @@ namespace akhbar::detail {
 void check_text(std::string_view text)
 {
     if (text.size() > MAX_QUERY_BYTES) {
-        throw QueryError(std::string(text), "query error: the query is " + std::to_string(text.size()) +
+        throw QueryError(std::string(text), "query error: the query is " +
+                                                std::to_string(text.size()) +
                                                 " bytes long, more than the limit of " +
                                                 std::to_string(MAX_QUERY_BYTES));
     }

@@ -81,7 +81,8 @@ StemClasses::StemClasses(std::string_view stemmer)
 {
 }
 
-const std::vector<std::string>& StemClasses::members(const std::string& stem, const Xapian::Database& db)
+const std::vector<std::string>& StemClasses::members(const std::string& stem,
+                                                     const Xapian::Database& db)
 {
     const auto known = m_cache.find(stem);
     if (known != m_cache.end()) {
@@ -107,7 +108,8 @@ const std::vector<std::string>& StemClasses::members(const std::string& stem, co
     return m_cache.emplace(stem, std::move(out)).first->second;
 }
 
-const std::vector<std::string>& StemClasses::root_members(const std::string& stem, const Xapian::Database& db)
+const std::vector<std::string>& StemClasses::root_members(const std::string& stem,
+                                                          const Xapian::Database& db)
 {
     static const std::vector<std::string> none;
     const std::string root = roots::root(stem);
@@ -117,7 +119,8 @@ const std::vector<std::string>& StemClasses::root_members(const std::string& ste
     if (!m_roots) {
         // Built whole before it is kept: reading a remote shard's vocabulary
         // can fail half-way.
-        std::unordered_map<std::string, std::vector<std::pair<Xapian::doccount, std::string>>> counted;
+        std::unordered_map<std::string, std::vector<std::pair<Xapian::doccount, std::string>>>
+            counted;
         for_each_arabic_term(db, [&](const std::string& term, Xapian::doccount freq) {
             std::string r = roots::root(schema::decode_term(term));
             if (utf8::decode(r).size() >= MIN_ROOT_LETTERS) {
@@ -129,8 +132,9 @@ const std::vector<std::string>& StemClasses::root_members(const std::string& ste
         std::unordered_map<std::string, std::vector<std::string>> by_root;
         for (auto& [r, members] : counted) {
             if (members.size() > ROOT_CLASS_SIZE) {
-                std::partial_sort(members.begin(), members.begin() + static_cast<std::ptrdiff_t>(ROOT_CLASS_SIZE), members.end(),
-                                  [](const auto& a, const auto& b) { return a.first > b.first; });
+                std::partial_sort(
+                    members.begin(), members.begin() + static_cast<std::ptrdiff_t>(ROOT_CLASS_SIZE),
+                    members.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
                 members.resize(ROOT_CLASS_SIZE);
             }
             std::vector<std::string>& terms = by_root[r];

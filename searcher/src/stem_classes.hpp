@@ -36,7 +36,8 @@ public:
     /// The encoded Arabic terms of `db` whose root (roots.hpp) is `stem`'s,
     /// sorted; empty for a root under three letters. The first call reads
     /// the whole vocabulary once and groups it by root.
-    const std::vector<std::string>& root_members(const std::string& stem, const Xapian::Database& db);
+    const std::vector<std::string>& root_members(const std::string& stem,
+                                                 const Xapian::Database& db);
 
     /// The encoded terms of `db` that are spelling variants of `stem`
     /// (variants::meet(): same variant key, not both dictionary words), the

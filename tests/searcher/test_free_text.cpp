@@ -164,7 +164,8 @@ std::vector<std::string> searched_words(const std::string& query, bool literal)
 {
     static const akhbar::Analyzer analyzer("akhbar");
     std::vector<std::string> words;
-    for (const auto& word : detail::parse_query(query, false, analyzer, Xapian::Database(), literal).words) {
+    for (const auto& word :
+         detail::parse_query(query, false, analyzer, Xapian::Database(), literal).words) {
         if (!word.stopword) {
             words.push_back(word.normalized);
         }
