@@ -1,4 +1,4 @@
-// The query limits (searcher/src/query_parser.hpp) against query sets: parses
+// The query limits (searcher/src/query_limits.hpp) against query sets: parses
 // every query of each `qid<TAB>query` file as akhbar-search does against DB
 // (its analyzer profile, stem and root classes), and prints the largest value
 // of each limited quantity beside its limit, with the number of queries that

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The query limits (searcher/src/query_parser.hpp) against the query sets of
+# The query limits (searcher/src/query_limits.hpp) against the query sets of
 # bench/search.sh (1,000 latency queries on ANT) and bench/relevance/run.sh
 # (QRCD train and dev questions, 2,000 known-item headlines, --literal), each
 # against the database it runs on, default profile: the largest value of

@@ -161,7 +161,14 @@ double score_of(const akhbar::SearchResult& result, const std::string& id)
 std::vector<std::string> searched_words(const std::string& query, bool literal)
 {
     static const akhbar::Analyzer analyzer("akhbar");
-    return detail::parse_query(query, false, analyzer, Xapian::Database(), literal).free_words;
+    std::vector<std::string> words;
+    for (const auto& word :
+         detail::parse_query(query, false, analyzer, Xapian::Database(), literal).words) {
+        if (!word.stopword) {
+            words.push_back(word.normalized);
+        }
+    }
+    return words;
 }
 
 }  // namespace

@@ -1,0 +1,98 @@
+#include "query_limits.hpp"
+
+#include <algorithm>
+#include <string>
+#include <utility>
+
+#include "akhbar/common/error.hpp"
+#include "akhbar/common/utf8.hpp"
+
+namespace akhbar::detail {
+
+void check_text(std::string_view text)
+{
+    if (text.size() > MAX_QUERY_BYTES) {
+        throw QueryError(std::string(text), "query error: the query is " +
+                                                std::to_string(text.size()) +
+                                                " bytes long, more than the limit of " +
+                                                std::to_string(MAX_QUERY_BYTES));
+    }
+    if (const auto bad = utf8::find_invalid(text)) {
+        throw QueryError(std::string(text),
+                         "query error: invalid UTF-8 at byte " + std::to_string(*bad));
+    }
+}
+
+// The values of the filter fields (source:, category:, date:) are not words
+// searched.
+QueryCost check_lexemes(std::string_view query, const std::vector<Lexeme>& lexemes,
+                        const Analyzer& analyzer)
+{
+    QueryCost cost;
+    cost.bytes = query.size();  // check_text() checked it
+    std::size_t depth = 0;
+    bool filter_value = false;
+    for (const Lexeme& l : lexemes) {
+        const bool value_of_filter = std::exchange(filter_value, false);
+        switch (l.kind) {
+        case Kind::lparen:
+            if (++depth > MAX_QUERY_DEPTH) {
+                fail_at(query, l.at, "parentheses nested deeper than the limit of " +
+                                         std::to_string(MAX_QUERY_DEPTH));
+            }
+            cost.depth = std::max(cost.depth, depth);
+            break;
+        case Kind::rparen:
+            depth -= depth > 0 ? 1 : 0;  // one too many is the grammar's error
+            break;
+        case Kind::field:
+            filter_value = l.text != "title";
+            break;
+        case Kind::word:
+        case Kind::phrase:
+            if (value_of_filter) {
+                break;
+            }
+            for (const Token& t : analyzer.analyze(l.text)) {
+                if (!t.stopword && ++cost.words > MAX_QUERY_WORDS) {
+                    fail_at(query, l.at, "more words than the limit of " +
+                                             std::to_string(MAX_QUERY_WORDS) +
+                                             " (stopwords not counted)");
+                }
+            }
+            break;
+        default:
+            break;
+        }
+    }
+    return cost;
+}
+
+// Walked without recursion: `a OR b OR ...` nests one level per OR.
+std::size_t check_terms(std::string_view query, const Xapian::Query& built)
+{
+    std::size_t terms = 0;
+    std::vector<Xapian::Query> todo{built};
+    while (!todo.empty()) {
+        const Xapian::Query q = std::move(todo.back());
+        todo.pop_back();
+        if (q.get_type() == Xapian::Query::LEAF_TERM) {
+            ++terms;
+        } else if (q.get_type() == Xapian::Query::OP_WILDCARD) {
+            terms += WILDCARD_LIMIT;
+        }
+        for (std::size_t i = 0; i < q.get_num_subqueries(); ++i) {
+            todo.push_back(q.get_subquery(i));
+        }
+    }
+    if (terms > MAX_QUERY_TERMS) {
+        throw QueryError(std::string(query),
+                         "query error: the query expands to " + std::to_string(terms) +
+                             " terms, more than the limit of " + std::to_string(MAX_QUERY_TERMS) +
+                             " (stem and root classes included, each word* as " +
+                             std::to_string(WILDCARD_LIMIT) + ")");
+    }
+    return terms;
+}
+
+}  // namespace akhbar::detail

@@ -1,0 +1,152 @@
+// The builder (searcher/src/query_builder.cpp, query_parts.cpp) and the
+// filters (query_filters.cpp) on their own: a syntax tree -> the Xapian
+// query, and the highlight and proximity spec from the same tree. Over an
+// empty database and no stem classes, so each word is its own term and its
+// title term.
+
+#include <boost/test/data/test_case.hpp>
+#include <boost/test/unit_test.hpp>
+
+#include <xapian.h>
+
+#include <string>
+
+#include "akhbar/common/analyzer.hpp"
+#include "akhbar/common/terms.hpp"
+#include "query_builder.hpp"
+#include "query_parser.hpp"
+#include "support/named_row.hpp"
+
+namespace bdata = boost::unit_test::data;
+namespace detail = akhbar::detail;
+namespace schema = akhbar::schema;
+using akhbar::test::NamedRow;
+
+namespace {
+
+std::string term_text(const std::string& term)
+{
+    if (term.starts_with(schema::PREFIX_TITLE) && term.size() > 1 &&
+        static_cast<unsigned char>(term[1]) >= 0x80U) {
+        return "title:" + schema::decode_term(term.substr(1));
+    }
+    if (!term.empty() && static_cast<unsigned char>(term[0]) >= 0x80U) {
+        return schema::decode_term(term);
+    }
+    std::string out;
+    for (const char c : term) {
+        out += c == '\0' ? std::string("\\0") : std::string(1, c);
+    }
+    return out;
+}
+
+// A Xapian query printed with its terms decoded: (OP sub...) or a term.
+std::string printed(const Xapian::Query& q)
+{
+    switch (q.get_type()) {
+    case Xapian::Query::LEAF_TERM:
+        return term_text(*q.get_terms_begin());
+    case Xapian::Query::LEAF_MATCH_ALL:
+        return "ALL";
+    case Xapian::Query::OP_WILDCARD:
+        return "WILDCARD";
+    case Xapian::Query::OP_VALUE_RANGE:
+    case Xapian::Query::OP_VALUE_GE: {
+        const std::string d = q.get_description();  // Query(VALUE_RANGE 0 A B)
+        return d.substr(6, d.size() - 7);
+    }
+    default:
+        break;
+    }
+    static const std::pair<Xapian::Query::op, const char*> NAMES[] = {
+        {Xapian::Query::OP_AND, "AND"},       {Xapian::Query::OP_OR, "OR"},
+        {Xapian::Query::OP_AND_NOT, "AND_NOT"}, {Xapian::Query::OP_AND_MAYBE, "AND_MAYBE"},
+        {Xapian::Query::OP_FILTER, "FILTER"}, {Xapian::Query::OP_NEAR, "NEAR"},
+        {Xapian::Query::OP_PHRASE, "PHRASE"}, {Xapian::Query::OP_SYNONYM, "SYNONYM"},
+        {Xapian::Query::OP_SCALE_WEIGHT, "SCALE"},
+    };
+    std::string out = "(?";
+    for (const auto& [op, name] : NAMES) {
+        if (op == q.get_type()) {
+            out = std::string("(") + name;
+        }
+    }
+    for (std::size_t i = 0; i < q.get_num_subqueries(); ++i) {
+        out += " " + printed(q.get_subquery(i));
+    }
+    return out + ")";
+}
+
+detail::BuiltQuery built(const std::string& query, bool match_all = false)
+{
+    static const akhbar::Analyzer analyzer("akhbar");
+    static const Xapian::Database empty;
+    const detail::Node tree = detail::parse_syntax(query, analyzer, false);
+    detail::Expander expander(analyzer, empty, nullptr, akhbar::Strictness::stemmed, tree);
+    return detail::build_query(query, tree, match_all, analyzer, empty, expander);
+}
+
+// clang-format off
+const NamedRow ROWS[] = {
+    {"word",            "مصر",                  "(OR مصر title:مصر)"},
+    {"stopword-dropped", "في مصر",              "(OR مصر title:مصر)"},
+    {"words",           "مصر لبنان",            "(OR (OR مصر title:مصر) (OR لبن title:لبن))"},
+    {"required",        "+مصر لبنان",           "(AND_MAYBE (OR مصر title:مصر) (OR لبن title:لبن))"},
+    {"excluded",        "-مصر لبنان",           "(AND_NOT (OR لبن title:لبن) (OR مصر title:مصر))"},
+    {"and",             "مصر AND لبنان",        "(AND (OR مصر title:مصر) (OR لبن title:لبن))"},
+    {"loose-phrase",    "\"مصر لبنان\"",        "(OR (OR مصر title:مصر) (OR لبن title:لبن))"},
+    {"required-phrase", "+\"مصر لبنان\"",       "(PHRASE مصر لبن)"},
+    {"near",            "مصر NEAR لبنان",       "(NEAR (OR مصر title:مصر) (OR لبن title:لبن))"},
+    {"near-phrase",     "\"مصر لبنان\" NEAR سوريا", "(FILTER (NEAR مصر لبن (OR سوريا title:سوريا)) (PHRASE مصر لبن))"},
+    {"title",           "title:مصر",            "title:مصر"},
+    {"title-phrase",    "title:\"مصر لبنان\"",  "(AND (AND title:مصر title:لبن) (PHRASE مصر لبن))"},
+    {"prefix",          "مص*",                  "WILDCARD"},
+    {"date-filter",     "date:2020 مصر",        "(FILTER (OR مصر title:مصر) VALUE_RANGE 0 20200101 20201231)"},
+    {"date-only",       "date:2020-02",         "(FILTER ALL VALUE_RANGE 0 20200201 20200229)"},
+    {"date-from",       "date:2020.. مصر",      "(FILTER (OR مصر title:مصر) VALUE_GE 0 20200101)"},
+    {"date-to",         "date:..2020 مصر",      "(FILTER (OR مصر title:مصر) VALUE_RANGE 0 00000000 20201231)"},
+    {"source-unknown",  "source:الوفد مصر",     "(FILTER (OR مصر title:مصر) XS\\0)"},
+    {"category",        "category:رياضة",       "(FILTER ALL XCرياضه)"},
+};
+// clang-format on
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(query_builder)
+
+BOOST_DATA_TEST_CASE(query, bdata::make(ROWS), row)
+{
+    BOOST_TEST(printed(built(row.input).query) == row.expected);
+}
+
+BOOST_AUTO_TEST_CASE(match_all_joins_with_and)
+{
+    BOOST_TEST(printed(built("مصر لبنان", true).query) ==
+               "(AND (OR مصر title:مصر) (OR لبن title:لبن))");
+    BOOST_TEST(printed(built("+مصر لبنان", true).query) ==
+               "(AND (OR مصر title:مصر) (OR لبن title:لبن))");
+}
+
+// What a snippet marks: the words searched for, a phrase whole, a prefix;
+// not an excluded word (but the words in an excluded group, as always).
+BOOST_AUTO_TEST_CASE(match_spec_from_the_tree)
+{
+    const detail::BuiltQuery q = built("\"مصر لبنان\" -سوريا -(الأردن) مص*");
+    BOOST_TEST(q.match.stems == (std::set<std::string>{"مصر", "لبن", "اردن"}));
+    BOOST_TEST(q.match.phrases == (std::vector<std::vector<std::string>>{{"مصر", "لبن"}}));
+    BOOST_TEST(q.match.prefixes == (std::vector<std::string>{"مص"}));
+}
+
+// What the rescoring counts: each plain positive word, its own term first;
+// not a title: word, an excluded word or a stopword.
+BOOST_AUTO_TEST_CASE(proximity_terms_from_the_tree)
+{
+    const detail::BuiltQuery q = built("مصر في title:لبن -سوريا الأردن");
+    const std::vector<std::vector<std::string>> expected{{schema::encode_term("مصر")},
+                                                         {schema::encode_term("اردن")}};
+    BOOST_TEST(q.proximity_terms == expected);
+    BOOST_TEST(q.words.size() == 5U);
+    BOOST_TEST(q.words[1].stopword);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
