@@ -1,10 +1,5 @@
 #include "query_parser.hpp"
 
-#include <array>
-#include <utility>
-
-#include "akhbar/common/error.hpp"
-#include "akhbar/common/quote.hpp"
 #include "query_expander.hpp"
 #include "query_grammar.hpp"
 #include "query_lexer.hpp"
@@ -35,23 +30,3 @@ ParsedQuery parse_query(std::string_view text, bool match_all, const Analyzer& a
 }
 
 }  // namespace akhbar::detail
-
-namespace akhbar {
-
-Strictness parse_strictness(std::string_view name)
-{
-    constexpr std::array<std::pair<std::string_view, Strictness>, 3> LEVELS{{
-        {"exact", Strictness::exact},
-        {"normalized", Strictness::normalized},
-        {"stemmed", Strictness::stemmed},
-    }};
-    for (const auto& [level, strictness] : LEVELS) {
-        if (level == name) {
-            return strictness;
-        }
-    }
-    throw InvalidArgument("unknown strictness " + quote_for_message(name) +
-                          " (known: exact, normalized, stemmed)");
-}
-
-}  // namespace akhbar

@@ -1,6 +1,5 @@
 // The names of the request's and the result's enums, as the C API, the JSON
 // output and akhbar-search spell them: one table per enum, read both ways.
-// (parse_strictness lives with the query parser, which applies the levels.)
 
 #include <array>
 #include <string>
@@ -71,6 +70,11 @@ SortOrder parse_sort_order(std::string_view name)
 }
 
 std::string_view to_string(Strictness level) noexcept { return name_of(STRICTNESS_LEVELS, level); }
+
+Strictness parse_strictness(std::string_view name)
+{
+    return value_of(STRICTNESS_LEVELS, "strictness", name);
+}
 
 std::string_view to_string(Granularity granularity) noexcept
 {
