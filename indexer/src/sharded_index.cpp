@@ -5,9 +5,7 @@
 #include <unistd.h>
 
 #include <algorithm>
-#include <fstream>
 #include <set>
-#include <sstream>
 #include <system_error>
 
 #include "akhbar/common/error.hpp"
@@ -17,38 +15,15 @@
 
 namespace fs = std::filesystem;
 
+using akhbar::index_layout::SPELLING_SHARD;
+using akhbar::index_layout::STUB_NAME;
+
 namespace akhbar {
-
-std::string_view to_string(ShardBy by) noexcept
-{
-    switch (by) {
-    case ShardBy::month:
-        return "month";
-    case ShardBy::year:
-        return "year";
-    case ShardBy::none:
-        break;
-    }
-    return "none";
-}
-
-std::optional<ShardBy> parse_shard_by(std::string_view name) noexcept
-{
-    for (const ShardBy by : {ShardBy::none, ShardBy::month, ShardBy::year}) {
-        if (name == to_string(by)) {
-            return by;
-        }
-    }
-    return std::nullopt;
-}
 
 namespace detail {
 
 namespace {
 
-// The stub file's own line saying how Akhbar sharded the directory; Xapian
-// takes lines starting with '#' as comments.
-constexpr std::string_view LAYOUT_TAG = "# akhbar-shard-by: ";
 constexpr std::string_view LOCK_NAME = "akhbar.lock";
 
 fs::path target_of(const IndexerOptions& options)
@@ -76,47 +51,6 @@ void FileLock::release() noexcept
     }
 }
 
-std::optional<ShardLayout> read_layout(const fs::path& dir)
-{
-    const fs::path stub = dir / STUB_NAME;
-    std::ifstream in(stub);
-    if (!in) {
-        return std::nullopt;
-    }
-    ShardLayout layout;
-    bool tagged = false;
-    std::string line;
-    while (std::getline(in, line)) {
-        if (line.starts_with(LAYOUT_TAG)) {
-            const auto by = parse_shard_by(line.substr(LAYOUT_TAG.size()));
-            if (!by || *by == ShardBy::none) {
-                throw IndexError(stub.string() + ": unknown shard period: \"" +
-                                 line.substr(LAYOUT_TAG.size()) + "\"");
-            }
-            layout.by = *by;
-            tagged = true;
-        } else if (line.starts_with("auto ")) {
-            layout.shards.push_back(line.substr(5));
-        }
-    }
-    if (!tagged) {
-        throw IndexError(stub.string() +
-                         " is a Xapian stub file that akhbar-index did not write: index into "
-                         "another directory, or remove it");
-    }
-    std::sort(layout.shards.begin(), layout.shards.end());
-    return layout;
-}
-
-std::string shard_name(ShardBy by, const std::optional<std::chrono::year_month_day>& date)
-{
-    if (!date) {
-        return std::string(UNDATED_SHARD);
-    }
-    const std::string iso = schema::format_iso(*date);  // YYYY-MM-DD
-    return by == ShardBy::year ? iso.substr(0, 4) : iso.substr(0, 7);
-}
-
 bool ShardedIndex::wanted(const IndexerOptions& options)
 {
     return options.shard_by != ShardBy::none || fs::exists(target_of(options) / STUB_NAME);
@@ -132,7 +66,7 @@ ShardedIndex::ShardedIndex(IndexerOptions options)
         fs::create_directories(m_root.parent_path());
     }
     m_repairs = remove_stale_work_dirs(m_root);
-    std::optional<ShardLayout> layout = read_layout(m_root);
+    std::optional<index_layout::ShardLayout> layout = index_layout::read_layout(m_root);
     const bool single = !layout && is_database(m_root);
     if (single && !m_rebuild && Xapian::Database(m_root.string()).get_doccount() > 0) {
         throw IndexError("database " + m_root.string() +
@@ -153,7 +87,7 @@ ShardedIndex::ShardedIndex(IndexerOptions options)
     // before its first commit must not leave a directory that the next run
     // (without --shard-by) takes for a single database.
     if (!layout && !single && create_layout()) {
-        layout = read_layout(m_root);
+        layout = index_layout::read_layout(m_root);
     }
     if (!m_lock.held()) {
         fs::create_directories(m_root);
@@ -296,13 +230,12 @@ std::string ShardedIndex::shard_of(const std::string& id) const
     if (p == m_before.postlist_end(id_term)) {
         return {};
     }
-    // Xapian interleaves the document ids of the databases it combines.
-    return m_existing[(*p - 1) % m_existing.size()];
+    return m_existing[index_layout::split_docid(*p, m_existing.size()).shard];
 }
 
 ShardedIndex::Outcome ShardedIndex::put(const Article& article)
 {
-    const std::string name = shard_name(m_by, article.date);
+    const std::string name = index_layout::period_shard_name(m_by, article.date);
     Outcome outcome = shard(name).put(article);
     // An article new to its period's shard may be in another one, if its
     // date moved: it moves with it. (One already in its shard is in no other,
@@ -451,15 +384,7 @@ void ShardedIndex::write_spelling() const
 // the directory never reads half a list, nor a shard still being built.
 void ShardedIndex::write_stub() const
 {
-    std::ostringstream out;
-    out << "# Akhbar sharded database, one shard per " << to_string(m_by)
-        << "; written by akhbar-index.\n"
-        << "# Xapian opens this directory as one database (stub file format).\n"
-        << LAYOUT_TAG << to_string(m_by) << "\n";
-    for (const std::string& name : database_dirs(m_dir)) {
-        out << "auto " << name << "\n";
-    }
-    replace_file(m_dir / STUB_NAME, out.str());
+    replace_file(m_dir / STUB_NAME, index_layout::format_stub(m_by, database_dirs(m_dir)));
 }
 
 }  // namespace detail

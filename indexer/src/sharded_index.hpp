@@ -26,32 +26,11 @@
 
 #include <xapian.h>
 
+#include "akhbar/common/index_layout.hpp"
 #include "akhbar/indexer/indexer.hpp"
 #include "work_dirs.hpp"
 
 namespace akhbar::detail {
-
-/// The stub file of a sharded database, inside its directory.
-inline constexpr std::string_view STUB_NAME = "XAPIANDB";
-/// The shard of articles without a date.
-inline constexpr std::string_view UNDATED_SHARD = "undated";
-/// The database holding the spelling data of every shard and no documents,
-/// so that suggestions need only this one local database however the
-/// shards are spread (Xapian's remote protocol carries no spelling data).
-inline constexpr std::string_view SPELLING_SHARD = "spelling";
-
-/// What a sharded database's stub file says.
-struct ShardLayout {
-    ShardBy by = ShardBy::none;
-    std::vector<std::string> shards;  ///< directory names, sorted
-};
-
-/// Reads `dir`/XAPIANDB as written by ShardedIndex; nullopt when there is no
-/// stub file. Throws IndexError for a stub file Akhbar did not write.
-[[nodiscard]] std::optional<ShardLayout> read_layout(const std::filesystem::path& dir);
-
-/// The shard an article dated `date` belongs to.
-[[nodiscard]] std::string shard_name(ShardBy by, const std::optional<std::chrono::year_month_day>& date);
 
 /// An exclusive flock() on a file, held while the object lives (released
 /// also when a constructor that took it throws).

@@ -12,21 +12,10 @@
 #include <string_view>
 #include <vector>
 
+#include "akhbar/common/shard_by.hpp"
 #include "akhbar/indexer/article.hpp"
 
 namespace akhbar {
-
-/// How a database is split into shards (`akhbar-index --shard-by`).
-enum class ShardBy : std::uint8_t {
-    none,   ///< one database
-    month,  ///< one database per month (`2025-11`), plus `undated`
-    year,   ///< one database per year (`2025`), plus `undated`
-};
-
-/// "none", "month", "year".
-[[nodiscard]] AKHBAR_API std::string_view to_string(ShardBy by) noexcept;
-/// The inverse of to_string(); nullopt for anything else.
-[[nodiscard]] AKHBAR_API std::optional<ShardBy> parse_shard_by(std::string_view name) noexcept;
 
 struct IndexerOptions {
     /// The database directory; empty means schema::default_database_path().
