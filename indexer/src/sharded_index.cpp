@@ -108,7 +108,7 @@ ShardedIndex::ShardedIndex(IndexerOptions options)
             if (name == SPELLING_SHARD) {
                 continue;
             }
-            Indexer& writer = shard(name);
+            const IndexWriter& writer = period_shard(name);
             if (m_profile.empty()) {
                 m_profile = std::string(writer.profile());
             } else if (writer.profile() != m_profile) {
@@ -183,27 +183,29 @@ void ShardedIndex::clean_up()
 
 ShardedIndex::~ShardedIndex()
 {
-    m_shards.clear();  // each Indexer abandons what it did not finish
-    discard_new_shards();
+    discard_period_shards();
 }
 
-void ShardedIndex::discard_new_shards() noexcept
+void ShardedIndex::discard_period_shards() noexcept
 {
-    for (auto& [name, work] : m_new) {
-        work.remove();
+    for (auto& [name, shard] : m_period_shards) {
+        shard.writer.reset();  // abandons what it did not finish
+        shard.building.remove();
     }
-    m_new.clear();
+    m_period_shards.clear();
 }
 
-Indexer& ShardedIndex::shard(const std::string& name)
+IndexWriter& ShardedIndex::period_shard(const std::string& name)
 {
-    auto it = m_shards.find(name);
-    if (it == m_shards.end()) {
+    auto it = m_period_shards.find(name);
+    if (it == m_period_shards.end()) {
+        PeriodShard shard;
         IndexerOptions o = m_options;
         o.db = m_dir / name;
         if (!is_database(o.db)) {
-            // A new shard is built aside and appears at finish(), complete.
-            o.db = m_new.emplace(name, WorkDir(o.db)).first->second.path();
+            // A new period shard is built aside and appears at finish(), complete.
+            shard.building = WorkDir(o.db);
+            o.db = shard.building.path();
         }
         // The first existing shard is opened with the profile asked for (or its
         // own); every other shard must have the same.
@@ -212,12 +214,18 @@ Indexer& ShardedIndex::shard(const std::string& name)
         o.shard_by = ShardBy::none;
         // Shards are written side by side: one writer thread each unless told.
         o.threads = m_options.threads == 0 ? 1 : m_options.threads;
-        it = m_shards.emplace(name, std::make_unique<Indexer>(std::move(o))).first;
+        try {
+            shard.writer = open_single_database(std::move(o));
+        } catch (...) {
+            shard.building.remove();
+            throw;
+        }
+        it = m_period_shards.emplace(name, std::move(shard)).first;
     }
-    return *it->second;
+    return *it->second.writer;
 }
 
-std::string ShardedIndex::shard_of(const std::string& id) const
+std::string ShardedIndex::period_shard_of(const std::string& id) const
 {
     if (const auto it = m_moved_to.find(id); it != m_moved_to.end()) {
         return it->second;
@@ -236,14 +244,14 @@ std::string ShardedIndex::shard_of(const std::string& id) const
 ShardedIndex::Outcome ShardedIndex::put(const Article& article)
 {
     const std::string name = index_layout::period_shard_name(m_by, article.date);
-    Outcome outcome = shard(name).put(article);
+    Outcome outcome = period_shard(name).put(article);
     // An article new to its period's shard may be in another one, if its
     // date moved: it moves with it. (One already in its shard is in no other,
     // so a re-run with no changes never looks further.)
     if (outcome == Outcome::added) {
-        const std::string previous = shard_of(article.id);
+        const std::string previous = period_shard_of(article.id);
         if (!previous.empty() && previous != name) {
-            (void)shard(previous).remove(article.id);
+            (void)period_shard(previous).remove(article.id);
             outcome = Outcome::updated;
         }
     }
@@ -255,12 +263,12 @@ ShardedIndex::Outcome ShardedIndex::put(const Article& article)
 bool ShardedIndex::remove(std::string_view id)
 {
     const std::string key(id);
-    const std::string name = shard_of(key);
+    const std::string name = period_shard_of(key);
     if (name.empty()) {
         return false;
     }
     m_moved_to[key].clear();
-    const bool removed = shard(name).remove(id);
+    const bool removed = period_shard(name).remove(id);
     m_changed = m_changed || removed;
     return removed;
 }
@@ -268,8 +276,8 @@ bool ShardedIndex::remove(std::string_view id)
 std::vector<std::string> ShardedIndex::origins() const
 {
     std::set<std::string> all;
-    for (const auto& [name, writer] : m_shards) {
-        for (std::string& origin : writer->origins()) {
+    for (const auto& [name, shard] : m_period_shards) {
+        for (std::string& origin : shard.writer->origins()) {
             all.insert(std::move(origin));
         }
     }
@@ -279,8 +287,8 @@ std::vector<std::string> ShardedIndex::origins() const
 std::vector<std::string> ShardedIndex::ids_from(std::string_view origin) const
 {
     std::vector<std::string> ids;
-    for (const auto& [name, writer] : m_shards) {
-        for (std::string& id : writer->ids_from(origin)) {
+    for (const auto& [name, shard] : m_period_shards) {
+        for (std::string& id : shard.writer->ids_from(origin)) {
             ids.push_back(std::move(id));
         }
     }
@@ -289,8 +297,8 @@ std::vector<std::string> ShardedIndex::ids_from(std::string_view origin) const
 
 void ShardedIndex::commit()
 {
-    for (auto& [name, writer] : m_shards) {
-        writer->commit();
+    for (auto& [name, shard] : m_period_shards) {
+        shard.writer->commit();
     }
     write_stub();
 }
@@ -299,15 +307,15 @@ void ShardedIndex::finish()
 {
     m_finished = true;
     try {
-        for (auto& [name, writer] : m_shards) {
-            writer->finish();
-            if (const auto it = m_new.find(name); it != m_new.end()) {
-                if (!rename_into_place(it->second.path(), m_dir / name)) {
-                    throw IndexError("cannot move the new shard " + it->second.path().string() +
-                                     " into place: " + (m_dir / name).string() +
-                                     " is in the way");
+        for (auto& [name, shard] : m_period_shards) {
+            shard.writer->finish();
+            if (!shard.building.path().empty()) {
+                if (!rename_into_place(shard.building.path(), m_dir / name)) {
+                    throw IndexError("cannot move the new shard " +
+                                     shard.building.path().string() + " into place: " +
+                                     (m_dir / name).string() + " is in the way");
                 }
-                m_new.erase(it);
+                shard.building = WorkDir();
             }
         }
         if (m_changed || !is_database(m_dir / SPELLING_SHARD)) {
@@ -326,14 +334,7 @@ void ShardedIndex::finish()
 void ShardedIndex::abandon()
 {
     m_finished = true;
-    for (auto& [name, writer] : m_shards) {
-        try {
-            writer->abandon();
-        } catch (...) {
-            // Already finished or failed: nothing more to undo.
-        }
-    }
-    discard_new_shards();
+    discard_period_shards();
     if (m_rebuild) {
         m_work.remove();
     }
@@ -346,8 +347,8 @@ std::size_t ShardedIndex::document_count() const
         return Xapian::Database(m_root.string()).get_doccount();
     }
     std::size_t n = 0;
-    for (const auto& [name, writer] : m_shards) {
-        n += writer->document_count();
+    for (const auto& [name, shard] : m_period_shards) {
+        n += shard.writer->document_count();
     }
     return n;
 }
