@@ -1,7 +1,5 @@
 #include "single_database.hpp"
 
-#include <stdlib.h>
-
 #include "akhbar/common/error.hpp"
 #include "akhbar/common/profile.hpp"
 #include "akhbar/common/schema.hpp"
@@ -70,10 +68,10 @@ std::unique_ptr<IndexWriter> open_single_database(IndexerOptions options)
     if (auto repaired = prepare_database_dir(target, init)) {
         opened.repairs.push_back(std::move(*repaired));
     }
-    // Xapian flushes every XAPIAN_FLUSH_THRESHOLD changes (default
-    // 10000); let our own commit interval decide unless the user did.
-    setenv("XAPIAN_FLUSH_THRESHOLD", std::to_string(o.commit_every + 1).c_str(), 0);
-
+    // Xapian also flushes on its own every XAPIAN_FLUSH_THRESHOLD changes,
+    // read here, from the environment of the process; the library leaves
+    // that to whoever owns the process (akhbar-index sets it from
+    // --commit-every, see IndexerOptions::commit_every).
     Xapian::WritableDatabase& db = opened.db =
         open_writable(target, Xapian::DB_CREATE_OR_OPEN, target);
     const auto info = schema::read_index_info(db);

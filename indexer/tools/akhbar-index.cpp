@@ -10,6 +10,7 @@
 #include <chrono>
 #include <csignal>
 #include <cstdio>
+#include <cstdlib>
 #include <iostream>
 #include <string>
 #include <vector>
@@ -252,6 +253,11 @@ int main(int argc, char* argv[])
     writer_options.rebuild = vm.count("rebuild") != 0U;
     writer_options.shard_by = by;
     writer_options.all_or_nothing = vm.count("strict") != 0U;
+    // Xapian also flushes on its own every XAPIAN_FLUSH_THRESHOLD changes
+    // (default 10000), read when a database is opened: let the writer's
+    // commits alone decide, unless the user set it. The environment is the
+    // tool's to change, never the library's (IndexerOptions::commit_every).
+    setenv("XAPIAN_FLUSH_THRESHOLD", std::to_string(writer_options.commit_every + 1).c_str(), 0);
     akhbar::RunOptions run_options;
     run_options.paths = paths;
     run_options.prune = vm.count("prune") != 0U;

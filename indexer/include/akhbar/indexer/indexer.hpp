@@ -30,6 +30,11 @@ struct IndexerOptions {
     /// Commit nothing unless finish() is reached (one Xapian transaction).
     bool all_or_nothing = false;
     /// Articles between commits (a commit is what survives a crash).
+    /// Xapian also flushes on its own every XAPIAN_FLUSH_THRESHOLD changes
+    /// (default 10000), an environment variable it reads when a database is
+    /// opened; the library leaves the environment alone. akhbar-index sets
+    /// it to `commit_every + 1` (unless set) so that only these commits
+    /// flush; an embedder may do the same before constructing an Indexer.
     std::size_t commit_every = 20000;
     /// Threads for a fresh build (0: one per core, at most 8). See below.
     unsigned threads = 0;
