@@ -48,7 +48,7 @@ std::string human_duration(double seconds)
 
 // Problems go to standard error as they come; a progress bar is drawn on
 // standard error only when it is a terminal.
-class ConsoleObserver final : public akhbar::RunObserver {
+class ConsoleObserver final : public akhbar::IndexRunObserver {
 public:
     explicit ConsoleObserver(bool bar) : m_bar(bar), m_start(std::chrono::steady_clock::now()) {}
 
@@ -116,7 +116,7 @@ void print_reasons(const std::map<std::string, std::size_t>& reasons)
     }
 }
 
-void print_summary(const akhbar::RunSummary& s, const akhbar::Indexer& writer)
+void print_summary(const akhbar::IndexRunSummary& s, const akhbar::Indexer& writer)
 {
     const double seconds = s.elapsed.count();
     const std::size_t articles = s.added + s.updated + s.unchanged;
@@ -258,7 +258,7 @@ int main(int argc, char* argv[])
     // commits alone decide, unless the user set it. The environment is the
     // tool's to change, never the library's (IndexerOptions::commit_every).
     setenv("XAPIAN_FLUSH_THRESHOLD", std::to_string(writer_options.commit_every + 1).c_str(), 0);
-    akhbar::RunOptions run_options;
+    akhbar::IndexRunOptions run_options;
     run_options.paths = paths;
     run_options.prune = vm.count("prune") != 0U;
     run_options.strict = vm.count("strict") != 0U;
@@ -271,7 +271,7 @@ int main(int argc, char* argv[])
             std::cerr << "akhbar-index: " << akhbar::escape_controls(repaired) << "\n";
         }
         ConsoleObserver observer(vm.count("quiet") == 0U && isatty(STDERR_FILENO) != 0);
-        akhbar::RunSummary summary;
+        akhbar::IndexRunSummary summary;
         try {
             summary = akhbar::index_collection(writer, run_options, observer);
         } catch (...) {
