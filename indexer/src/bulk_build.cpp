@@ -33,7 +33,7 @@ public:
         const unsigned n = partition_count(m_database.options.threads);
         for (unsigned i = 0; i < n; ++i) {
             m_partitions.push_back(std::make_unique<BuildPartition>(
-                m_work.path() / ("shard" + std::to_string(i)), m_database.analyzer,
+                m_work.path() / ("partition" + std::to_string(i)), m_database.analyzer,
                 m_database.profile, m_database.options.commit_every));
         }
     }
