@@ -24,6 +24,7 @@ install(FILES
     "${PROJECT_SOURCE_DIR}/common/include/akhbar/common/article.hpp"
     "${PROJECT_SOURCE_DIR}/common/include/akhbar/common/error.hpp"
     "${PROJECT_SOURCE_DIR}/common/include/akhbar/common/ranking.hpp"
+    "${PROJECT_SOURCE_DIR}/common/include/akhbar/common/shard_by.hpp"
     "${PROJECT_BINARY_DIR}/common/generated/include/akhbar/common/version.hpp"
     DESTINATION "${CMAKE_INSTALL_INCLUDEDIR}/akhbar/common")
 install(FILES

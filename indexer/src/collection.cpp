@@ -28,14 +28,14 @@ bool is_under(const std::string& path, const std::vector<fs::path>& roots)
     return false;
 }
 
-class Run {
+class CollectionRun {
 public:
-    Run(Indexer& writer, const RunOptions& options, RunObserver& observer)
+    CollectionRun(Indexer& writer, const IndexRunOptions& options, IndexRunObserver& observer)
         : m_writer(writer), m_options(options), m_observer(observer)
     {
     }
 
-    RunSummary run()
+    IndexRunSummary run()
     {
         const auto start = std::chrono::steady_clock::now();
         const auto sources = collect_sources(m_options.paths, [this](Problem p) { report(p); });
@@ -196,9 +196,9 @@ private:
     }
 
     Indexer& m_writer;
-    const RunOptions& m_options;
-    RunObserver& m_observer;
-    RunSummary m_summary;
+    const IndexRunOptions& m_options;
+    IndexRunObserver& m_observer;
+    IndexRunSummary m_summary;
     Progress m_progress;
     bool m_file_had_skips = false;
     std::unordered_map<std::string, std::optional<Manifest>> m_manifests;
@@ -216,9 +216,10 @@ private:
 
 }  // namespace
 
-RunSummary index_collection(Indexer& writer, const RunOptions& options, RunObserver& observer)
+IndexRunSummary index_collection(Indexer& writer, const IndexRunOptions& options,
+                                 IndexRunObserver& observer)
 {
-    return Run(writer, options, observer).run();
+    return CollectionRun(writer, options, observer).run();
 }
 
 }  // namespace akhbar

@@ -67,7 +67,7 @@ CompactedDatabase compact_one(const fs::path& path, unsigned level)
 std::vector<CompactedDatabase> compact(const fs::path& db)
 {
     const fs::path root = db.empty() ? schema::default_database_path() : db;
-    const auto layout = detail::read_layout(root);
+    const auto layout = index_layout::read_layout(root);
     if (!layout) {
         if (!detail::is_database(root)) {
             throw IndexError("no database at " + root.string());
@@ -77,19 +77,19 @@ std::vector<CompactedDatabase> compact(const fs::path& db)
     // The newest dated period still receives articles; so may `undated`.
     std::string newest;
     for (const std::string& name : layout->shards) {
-        if (name != detail::UNDATED_SHARD && name != detail::SPELLING_SHARD) {
+        if (name != index_layout::UNDATED_SHARD && name != index_layout::SPELLING_SHARD) {
             newest = std::max(newest, name);
         }
     }
     std::vector<CompactedDatabase> out;
     for (const std::string& name : layout->shards) {
         const fs::path shard = root / name;
-        if (name == newest || name == detail::UNDATED_SHARD || name == detail::SPELLING_SHARD) {
+        if (name == newest || name == index_layout::UNDATED_SHARD || name == index_layout::SPELLING_SHARD) {
             CompactedDatabase kept;
             kept.path = shard;
             kept.bytes_before = kept.bytes_after = bytes_in(shard);
             kept.skipped = name == newest                  ? "newest period: still changing"
-                           : name == detail::UNDATED_SHARD ? "undated: may still change"
+                           : name == index_layout::UNDATED_SHARD ? "undated: may still change"
                                                             : "spelling: rewritten at every run";
             out.push_back(std::move(kept));
         } else {

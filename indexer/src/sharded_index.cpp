@@ -5,9 +5,7 @@
 #include <unistd.h>
 
 #include <algorithm>
-#include <fstream>
 #include <set>
-#include <sstream>
 #include <system_error>
 
 #include "akhbar/common/error.hpp"
@@ -19,38 +17,15 @@
 
 namespace fs = std::filesystem;
 
+using akhbar::index_layout::SPELLING_SHARD;
+using akhbar::index_layout::STUB_NAME;
+
 namespace akhbar {
-
-std::string_view to_string(ShardBy by) noexcept
-{
-    switch (by) {
-    case ShardBy::month:
-        return "month";
-    case ShardBy::year:
-        return "year";
-    case ShardBy::none:
-        break;
-    }
-    return "none";
-}
-
-std::optional<ShardBy> parse_shard_by(std::string_view name) noexcept
-{
-    for (const ShardBy by : {ShardBy::none, ShardBy::month, ShardBy::year}) {
-        if (name == to_string(by)) {
-            return by;
-        }
-    }
-    return std::nullopt;
-}
 
 namespace detail {
 
 namespace {
 
-// The stub file's own line saying how Akhbar sharded the directory; Xapian
-// takes lines starting with '#' as comments.
-constexpr std::string_view LAYOUT_TAG = "# akhbar-shard-by: ";
 constexpr std::string_view LOCK_NAME = "akhbar.lock";
 
 fs::path target_of(const IndexerOptions& options)
@@ -78,47 +53,6 @@ void FileLock::release() noexcept
     }
 }
 
-std::optional<ShardLayout> read_layout(const fs::path& dir)
-{
-    const fs::path stub = dir / STUB_NAME;
-    std::ifstream in(stub);
-    if (!in) {
-        return std::nullopt;
-    }
-    ShardLayout layout;
-    bool tagged = false;
-    std::string line;
-    while (std::getline(in, line)) {
-        if (line.starts_with(LAYOUT_TAG)) {
-            const auto by = parse_shard_by(line.substr(LAYOUT_TAG.size()));
-            if (!by || *by == ShardBy::none) {
-                throw IndexError(stub.string() + ": unknown shard period: \"" +
-                                 line.substr(LAYOUT_TAG.size()) + "\"");
-            }
-            layout.by = *by;
-            tagged = true;
-        } else if (line.starts_with("auto ")) {
-            layout.shards.push_back(line.substr(5));
-        }
-    }
-    if (!tagged) {
-        throw IndexError(stub.string() +
-                         " is a Xapian stub file that akhbar-index did not write: index into "
-                         "another directory, or remove it");
-    }
-    std::sort(layout.shards.begin(), layout.shards.end());
-    return layout;
-}
-
-std::string shard_name(ShardBy by, const std::optional<std::chrono::year_month_day>& date)
-{
-    if (!date) {
-        return std::string(UNDATED_SHARD);
-    }
-    const std::string iso = schema::format_iso(*date);  // YYYY-MM-DD
-    return by == ShardBy::year ? iso.substr(0, 4) : iso.substr(0, 7);
-}
-
 bool ShardedIndex::wanted(const IndexerOptions& options)
 {
     return options.shard_by != ShardBy::none || fs::exists(target_of(options) / STUB_NAME);
@@ -134,7 +68,7 @@ ShardedIndex::ShardedIndex(IndexerOptions options)
         fs::create_directories(m_root.parent_path());
     }
     m_repairs = remove_stale_work_dirs(m_root);
-    std::optional<ShardLayout> layout = read_layout(m_root);
+    std::optional<index_layout::ShardLayout> layout = index_layout::read_layout(m_root);
     const bool single = !layout && is_database(m_root);
     if (single && !m_rebuild && Xapian::Database(m_root.string()).get_doccount() > 0) {
         throw IndexError("database " + m_root.string() +
@@ -155,7 +89,7 @@ ShardedIndex::ShardedIndex(IndexerOptions options)
     // before its first commit must not leave a directory that the next run
     // (without --shard-by) takes for a single database.
     if (!layout && !single && create_layout()) {
-        layout = read_layout(m_root);
+        layout = index_layout::read_layout(m_root);
     }
     if (!m_lock.held()) {
         fs::create_directories(m_root);
@@ -176,7 +110,7 @@ ShardedIndex::ShardedIndex(IndexerOptions options)
             if (name == SPELLING_SHARD) {
                 continue;
             }
-            Indexer& writer = shard(name);
+            const IndexWriter& writer = period_shard(name);
             if (m_profile.empty()) {
                 m_profile = std::string(writer.profile());
             } else if (writer.profile() != m_profile) {
@@ -251,27 +185,29 @@ void ShardedIndex::clean_up()
 
 ShardedIndex::~ShardedIndex()
 {
-    m_shards.clear();  // each Indexer abandons what it did not finish
-    discard_new_shards();
+    discard_period_shards();
 }
 
-void ShardedIndex::discard_new_shards() noexcept
+void ShardedIndex::discard_period_shards() noexcept
 {
-    for (auto& [name, work] : m_new) {
-        work.remove();
+    for (auto& [name, shard] : m_period_shards) {
+        shard.writer.reset();  // abandons what it did not finish
+        shard.building.remove();
     }
-    m_new.clear();
+    m_period_shards.clear();
 }
 
-Indexer& ShardedIndex::shard(const std::string& name)
+IndexWriter& ShardedIndex::period_shard(const std::string& name)
 {
-    auto it = m_shards.find(name);
-    if (it == m_shards.end()) {
+    auto it = m_period_shards.find(name);
+    if (it == m_period_shards.end()) {
+        PeriodShard shard;
         IndexerOptions o = m_options;
         o.db = m_dir / name;
         if (!is_database(o.db)) {
-            // A new shard is built aside and appears at finish(), complete.
-            o.db = m_new.emplace(name, WorkDir(o.db)).first->second.path();
+            // A new period shard is built aside and appears at finish(), complete.
+            shard.building = WorkDir(o.db);
+            o.db = shard.building.path();
         }
         // The first existing shard is opened with the profile asked for (or its
         // own); every other shard must have the same.
@@ -280,12 +216,18 @@ Indexer& ShardedIndex::shard(const std::string& name)
         o.shard_by = ShardBy::none;
         // Shards are written side by side: one writer thread each unless told.
         o.threads = m_options.threads == 0 ? 1 : m_options.threads;
-        it = m_shards.emplace(name, std::make_unique<Indexer>(std::move(o))).first;
+        try {
+            shard.writer = open_single_database(std::move(o));
+        } catch (...) {
+            shard.building.remove();
+            throw;
+        }
+        it = m_period_shards.emplace(name, std::move(shard)).first;
     }
-    return *it->second;
+    return *it->second.writer;
 }
 
-std::string ShardedIndex::shard_of(const std::string& id) const
+std::string ShardedIndex::period_shard_of(const std::string& id) const
 {
     if (const auto it = m_moved_to.find(id); it != m_moved_to.end()) {
         return it->second;
@@ -298,21 +240,20 @@ std::string ShardedIndex::shard_of(const std::string& id) const
     if (p == m_before.postlist_end(id_term)) {
         return {};
     }
-    // Xapian interleaves the document ids of the databases it combines.
-    return m_existing[(*p - 1) % m_existing.size()];
+    return m_existing[index_layout::split_docid(*p, m_existing.size()).shard];
 }
 
 ShardedIndex::Outcome ShardedIndex::put(const Article& article)
 {
-    const std::string name = shard_name(m_by, article.date);
-    Outcome outcome = shard(name).put(article);
+    const std::string name = index_layout::period_shard_name(m_by, article.date);
+    Outcome outcome = period_shard(name).put(article);
     // An article new to its period's shard may be in another one, if its
     // date moved: it moves with it. (One already in its shard is in no other,
     // so a re-run with no changes never looks further.)
     if (outcome == Outcome::added) {
-        const std::string previous = shard_of(article.id);
+        const std::string previous = period_shard_of(article.id);
         if (!previous.empty() && previous != name) {
-            (void)shard(previous).remove(article.id);
+            (void)period_shard(previous).remove(article.id);
             outcome = Outcome::updated;
         }
     }
@@ -324,12 +265,12 @@ ShardedIndex::Outcome ShardedIndex::put(const Article& article)
 bool ShardedIndex::remove(std::string_view id)
 {
     const std::string key(id);
-    const std::string name = shard_of(key);
+    const std::string name = period_shard_of(key);
     if (name.empty()) {
         return false;
     }
     m_moved_to[key].clear();
-    const bool removed = shard(name).remove(id);
+    const bool removed = period_shard(name).remove(id);
     m_changed = m_changed || removed;
     return removed;
 }
@@ -337,8 +278,8 @@ bool ShardedIndex::remove(std::string_view id)
 std::vector<std::string> ShardedIndex::origins() const
 {
     std::set<std::string> all;
-    for (const auto& [name, writer] : m_shards) {
-        for (std::string& origin : writer->origins()) {
+    for (const auto& [name, shard] : m_period_shards) {
+        for (std::string& origin : shard.writer->origins()) {
             all.insert(std::move(origin));
         }
     }
@@ -348,8 +289,8 @@ std::vector<std::string> ShardedIndex::origins() const
 std::vector<std::string> ShardedIndex::ids_from(std::string_view origin) const
 {
     std::vector<std::string> ids;
-    for (const auto& [name, writer] : m_shards) {
-        for (std::string& id : writer->ids_from(origin)) {
+    for (const auto& [name, shard] : m_period_shards) {
+        for (std::string& id : shard.writer->ids_from(origin)) {
             ids.push_back(std::move(id));
         }
     }
@@ -358,8 +299,8 @@ std::vector<std::string> ShardedIndex::ids_from(std::string_view origin) const
 
 void ShardedIndex::commit()
 {
-    for (auto& [name, writer] : m_shards) {
-        writer->commit();
+    for (auto& [name, shard] : m_period_shards) {
+        shard.writer->commit();
     }
     write_stub();
 }
@@ -368,15 +309,15 @@ void ShardedIndex::finish()
 {
     m_finished = true;
     try {
-        for (auto& [name, writer] : m_shards) {
-            writer->finish();
-            if (const auto it = m_new.find(name); it != m_new.end()) {
-                if (!rename_into_place(it->second.path(), m_dir / name)) {
-                    throw IndexError("cannot move the new shard " + it->second.path().string() +
-                                     " into place: " + (m_dir / name).string() +
-                                     " is in the way");
+        for (auto& [name, shard] : m_period_shards) {
+            shard.writer->finish();
+            if (!shard.building.path().empty()) {
+                if (!rename_into_place(shard.building.path(), m_dir / name)) {
+                    throw IndexError("cannot move the new shard " +
+                                     shard.building.path().string() + " into place: " +
+                                     (m_dir / name).string() + " is in the way");
                 }
-                m_new.erase(it);
+                shard.building = WorkDir();
             }
         }
         if (m_changed || !is_database(m_dir / SPELLING_SHARD)) {
@@ -395,14 +336,7 @@ void ShardedIndex::finish()
 void ShardedIndex::abandon()
 {
     m_finished = true;
-    for (auto& [name, writer] : m_shards) {
-        try {
-            writer->abandon();
-        } catch (...) {
-            // Already finished or failed: nothing more to undo.
-        }
-    }
-    discard_new_shards();
+    discard_period_shards();
     if (m_rebuild) {
         m_work.remove();
     }
@@ -415,8 +349,8 @@ std::size_t ShardedIndex::document_count() const
         return Xapian::Database(m_root.string()).get_doccount();
     }
     std::size_t n = 0;
-    for (const auto& [name, writer] : m_shards) {
-        n += writer->document_count();
+    for (const auto& [name, shard] : m_period_shards) {
+        n += shard.writer->document_count();
     }
     return n;
 }
@@ -453,15 +387,7 @@ void ShardedIndex::write_spelling() const
 // the directory never reads half a list, nor a shard still being built.
 void ShardedIndex::write_stub() const
 {
-    std::ostringstream out;
-    out << "# Akhbar sharded database, one shard per " << to_string(m_by)
-        << "; written by akhbar-index.\n"
-        << "# Xapian opens this directory as one database (stub file format).\n"
-        << LAYOUT_TAG << to_string(m_by) << "\n";
-    for (const std::string& name : database_dirs(m_dir)) {
-        out << "auto " << name << "\n";
-    }
-    replace_file(m_dir / STUB_NAME, out.str());
+    replace_file(m_dir / STUB_NAME, index_layout::format_stub(m_by, database_dirs(m_dir)));
 }
 
 }  // namespace detail

@@ -1,9 +1,8 @@
 #pragma once
 /// @file
-/// A database split by period: a directory holding one Akhbar database per
-/// month or year (`2025-11/`, `undated/`) and a Xapian stub file, XAPIANDB,
-/// that lists them, so that the directory opens as one database. Each shard
-/// is written by an Indexer of its own.
+/// A database split by period (the layout: index_layout.hpp): one Akhbar
+/// database per month or year, a period shard, each written by a writer of
+/// its own (a bulk build when new, an in-place update when it exists).
 ///
 /// Crash safety (a run killed at any moment): the directory appears with its
 /// stub, lock and empty spelling database at once (built aside, renamed in),
@@ -26,32 +25,11 @@
 
 #include <xapian.h>
 
-#include "akhbar/indexer/indexer.hpp"
+#include "akhbar/common/index_layout.hpp"
+#include "index_writer.hpp"
 #include "work_dirs.hpp"
 
 namespace akhbar::detail {
-
-/// The stub file of a sharded database, inside its directory.
-inline constexpr std::string_view STUB_NAME = "XAPIANDB";
-/// The shard of articles without a date.
-inline constexpr std::string_view UNDATED_SHARD = "undated";
-/// The database holding the spelling data of every shard and no documents,
-/// so that suggestions need only this one local database however the
-/// shards are spread (Xapian's remote protocol carries no spelling data).
-inline constexpr std::string_view SPELLING_SHARD = "spelling";
-
-/// What a sharded database's stub file says.
-struct ShardLayout {
-    ShardBy by = ShardBy::none;
-    std::vector<std::string> shards;  ///< directory names, sorted
-};
-
-/// Reads `dir`/XAPIANDB as written by ShardedIndex; nullopt when there is no
-/// stub file. Throws IndexError for a stub file Akhbar did not write.
-[[nodiscard]] std::optional<ShardLayout> read_layout(const std::filesystem::path& dir);
-
-/// The shard an article dated `date` belongs to.
-[[nodiscard]] std::string shard_name(ShardBy by, const std::optional<std::chrono::year_month_day>& date);
 
 /// An exclusive flock() on a file, held while the object lives (released
 /// also when a constructor that took it throws).
@@ -72,43 +50,53 @@ private:
     int m_fd = -1;
 };
 
-class ShardedIndex {
+class ShardedIndex final : public IndexWriter {
 public:
-    using Outcome = Indexer::Outcome;
-
     /// True when `options` ask for a sharded database, or name one.
     [[nodiscard]] static bool wanted(const IndexerOptions& options);
 
     explicit ShardedIndex(IndexerOptions options);
-    ~ShardedIndex();
+    ~ShardedIndex() override;
     ShardedIndex(const ShardedIndex&) = delete;
     ShardedIndex& operator=(const ShardedIndex&) = delete;
 
-    Outcome put(const Article& article);
-    bool remove(std::string_view id);
-    [[nodiscard]] std::vector<std::string> origins() const;
-    [[nodiscard]] std::vector<std::string> ids_from(std::string_view origin) const;
-    void commit();
-    void finish();
-    void abandon();
-    [[nodiscard]] std::size_t document_count() const;
-    [[nodiscard]] bool bulk() const noexcept { return m_rebuild || m_existing.empty(); }
-    [[nodiscard]] bool finished() const noexcept { return m_finished; }
-    [[nodiscard]] const std::filesystem::path& path() const noexcept { return m_root; }
-    [[nodiscard]] std::string_view profile() const noexcept { return m_profile; }
-    [[nodiscard]] ShardBy shard_by() const noexcept { return m_by; }
+    Outcome put(const Article& article) override;
+    bool remove(std::string_view id) override;
+    [[nodiscard]] std::vector<std::string> origins() const override;
+    [[nodiscard]] std::vector<std::string> ids_from(std::string_view origin) const override;
+    void commit() override;
+    void finish() override;
+    void abandon() override;
+    [[nodiscard]] std::size_t document_count() const override;
+    [[nodiscard]] bool bulk() const noexcept override { return m_rebuild || m_existing.empty(); }
+    [[nodiscard]] bool finished() const noexcept override { return m_finished; }
+    [[nodiscard]] const std::filesystem::path& path() const noexcept override { return m_root; }
+    [[nodiscard]] std::string_view profile() const noexcept override { return m_profile; }
+    [[nodiscard]] ShardBy shard_by() const noexcept override { return m_by; }
     /// What opening repaired after a killed run, one message each.
-    [[nodiscard]] const std::vector<std::string>& repairs() const noexcept { return m_repairs; }
+    [[nodiscard]] const std::vector<std::string>& repairs() const noexcept override
+    {
+        return m_repairs;
+    }
 
 private:
-    Indexer& shard(const std::string& name);
-    /// The shard holding `id` now, or "" when none does.
-    [[nodiscard]] std::string shard_of(const std::string& id) const;
+    /// The database of one period, open in this run.
+    struct PeriodShard {
+        std::unique_ptr<IndexWriter> writer;
+        /// A new period shard is built aside, here, and renamed to its name
+        /// at finish(); empty for one that existed.
+        WorkDir building;
+    };
+
+    IndexWriter& period_shard(const std::string& name);
+    /// The period shard holding `id` now, or "" when none does.
+    [[nodiscard]] std::string period_shard_of(const std::string& id) const;
     /// Creates the directory with its stub, lock and spelling database,
     /// aside and renamed in; false when something else appeared there.
     bool create_layout();
     void lock(const std::filesystem::path& dir);
-    void discard_new_shards() noexcept;
+    /// Abandons the writers of this run and removes the new period shards.
+    void discard_period_shards() noexcept;
     /// Removes the leftovers of killed runs inside the directory (locked).
     void clean_up();
     void write_stub() const;
@@ -124,16 +112,13 @@ private:
     bool m_changed = false;  // anything added, updated or deleted in this run
     std::string m_profile;
     FileLock m_lock;
-    std::map<std::string, std::unique_ptr<Indexer>> m_shards;  // open ones, by name
-    // New shards of this run, by name: each is built at its work path and
-    // renamed to its name at finish().
-    std::map<std::string, detail::WorkDir> m_new;
+    std::map<std::string, PeriodShard> m_period_shards;  // open ones, by name
     std::vector<std::string> m_repairs;
-    // Shards that existed when the run started, and one database over them
-    // (in this order) to find where an id was.
+    // Period shards that existed when the run started, and one database over
+    // them (in this order) to find where an id was.
     std::vector<std::string> m_existing;
     Xapian::Database m_before;
-    // Where each id written in this run went.
+    // The period shard each id written in this run went to.
     std::unordered_map<std::string, std::string> m_moved_to;
 };
 

@@ -10,6 +10,7 @@
 #include <chrono>
 #include <csignal>
 #include <cstdio>
+#include <cstdlib>
 #include <iostream>
 #include <string>
 #include <vector>
@@ -46,7 +47,7 @@ std::string human_duration(double seconds)
 
 // Problems go to standard error as they come; a progress bar is drawn on
 // standard error only when it is a terminal.
-class ConsoleObserver final : public akhbar::RunObserver {
+class ConsoleObserver final : public akhbar::IndexRunObserver {
 public:
     explicit ConsoleObserver(bool bar) : m_bar(bar), m_start(std::chrono::steady_clock::now()) {}
 
@@ -114,7 +115,7 @@ void print_reasons(const std::map<std::string, std::size_t>& reasons)
     }
 }
 
-void print_summary(const akhbar::RunSummary& s, const akhbar::Indexer& writer)
+void print_summary(const akhbar::IndexRunSummary& s, const akhbar::Indexer& writer)
 {
     const double seconds = s.elapsed.count();
     const std::size_t articles = s.added + s.updated + s.unchanged;
@@ -250,7 +251,12 @@ int main(int argc, char* argv[])
     writer_options.rebuild = vm.count("rebuild") != 0U;
     writer_options.shard_by = by;
     writer_options.all_or_nothing = vm.count("strict") != 0U;
-    akhbar::RunOptions run_options;
+    // Xapian also flushes on its own every XAPIAN_FLUSH_THRESHOLD changes
+    // (default 10000), read when a database is opened: let the writer's
+    // commits alone decide, unless the user set it. The environment is the
+    // tool's to change, never the library's (IndexerOptions::commit_every).
+    setenv("XAPIAN_FLUSH_THRESHOLD", std::to_string(writer_options.commit_every + 1).c_str(), 0);
+    akhbar::IndexRunOptions run_options;
     run_options.paths = paths;
     run_options.prune = vm.count("prune") != 0U;
     run_options.strict = vm.count("strict") != 0U;
@@ -263,7 +269,7 @@ int main(int argc, char* argv[])
             std::cerr << "akhbar-index: " << akhbar::escape_controls(repaired) << "\n";
         }
         ConsoleObserver observer(vm.count("quiet") == 0U && isatty(STDERR_FILENO) != 0);
-        akhbar::RunSummary summary;
+        akhbar::IndexRunSummary summary;
         try {
             summary = akhbar::index_collection(writer, run_options, observer);
         } catch (...) {

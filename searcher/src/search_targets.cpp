@@ -4,6 +4,7 @@
 #include <fstream>
 #include <iterator>
 
+#include "akhbar/common/index_layout.hpp"
 #include "akhbar/common/index_metadata.hpp"
 
 namespace akhbar::detail {
@@ -234,7 +235,7 @@ bool SearchTargets::any_remote() const
 
 bool SearchTargets::remote(Xapian::docid did) const
 {
-    return m_opened.targets[(did - 1) % m_opened.handles.size()].remote;
+    return m_opened.targets[index_layout::split_docid(did, m_opened.handles.size()).shard].remote;
 }
 
 std::vector<std::string> SearchTargets::names() const

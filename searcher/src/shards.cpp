@@ -2,9 +2,9 @@
 
 #include <charconv>
 #include <filesystem>
-#include <fstream>
 
 #include "akhbar/common/error.hpp"
+#include "akhbar/common/index_layout.hpp"
 
 namespace fs = std::filesystem;
 
@@ -43,8 +43,8 @@ ShardSpec remote_shard(std::string_view address, std::string name, const std::st
 void expand(const std::string& spec, int depth, std::vector<ShardSpec>& out,
             std::vector<std::string>* stubs);
 
-// Xapian's stub format: `auto|glass|chert PATH` (relative to the stub's
-// directory) and `remote :HOST:PORT`; blank lines and `#` comments.
+// Xapian's stub format (index_layout::parse_stub): `auto|glass|chert PATH`
+// (relative to the stub's directory) and `remote :HOST:PORT`.
 void expand_stub(const fs::path& stub, int depth, std::vector<ShardSpec>& out,
                  std::vector<std::string>* stubs)
 {
@@ -55,27 +55,21 @@ void expand_stub(const fs::path& stub, int depth, std::vector<ShardSpec>& out,
     if (stubs != nullptr) {
         stubs->push_back(stub.string());
     }
-    std::ifstream in(stub);
-    std::string line;
-    std::size_t number = 0;
-    while (std::getline(in, line)) {
-        ++number;
-        const std::string where = stub.string() + ":" + std::to_string(number) + ": ";
-        if (line.empty() || line[0] == '#') {
-            continue;
-        }
-        const auto space = line.find(' ');
-        const std::string kind = line.substr(0, space);
-        const std::string arg = space == std::string::npos ? "" : line.substr(space + 1);
+    const auto entries = index_layout::read_stub(stub).value_or(index_layout::Stub{}).entries;
+    for (const index_layout::StubEntry& entry : entries) {
+        const std::string where = stub.string() + ":" + std::to_string(entry.line) + ": ";
+        const std::string& kind = entry.kind;
+        const std::string& arg = entry.arg;
         if ((kind == "auto" || kind == "glass" || kind == "chert") && !arg.empty()) {
-            const fs::path p = fs::path(arg).is_absolute() ? fs::path(arg) : stub.parent_path() / arg;
+            const fs::path p =
+                fs::path(arg).is_absolute() ? fs::path(arg) : stub.parent_path() / arg;
             expand(p.lexically_normal().string(), depth + 1, out, stubs);
         } else if (kind == "remote" && arg.starts_with(":")) {
             out.push_back(remote_shard(std::string_view(arg).substr(1),
                                        std::string(TCP_SCHEME) + arg.substr(1), where));
         } else {
             throw InvalidArgument(where + "not a shard Akhbar can search (auto PATH, or remote "
-                                          ":HOST:PORT): \"" + line + "\"");
+                                          ":HOST:PORT): \"" + entry.text + "\"");
         }
     }
 }
@@ -91,8 +85,8 @@ void expand(const std::string& spec, int depth, std::vector<ShardSpec>& out,
     std::error_code ec;
     if (fs::is_regular_file(p, ec)) {
         expand_stub(p, depth, out, stubs);
-    } else if (fs::is_regular_file(p / "XAPIANDB", ec)) {
-        expand_stub(p / "XAPIANDB", depth, out, stubs);
+    } else if (fs::is_regular_file(p / index_layout::STUB_NAME, ec)) {
+        expand_stub(p / index_layout::STUB_NAME, depth, out, stubs);
     } else {
         ShardSpec s;
         s.name = spec;

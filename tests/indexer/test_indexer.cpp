@@ -22,13 +22,13 @@
 
 namespace fs = std::filesystem;
 using akhbar::Indexer;
-using akhbar::RunSummary;
+using akhbar::IndexRunSummary;
 using akhbar::IndexerOptions;
 using akhbar::test::TempDir;
 
 namespace {
 
-class Recorder final : public akhbar::RunObserver {
+class Recorder final : public akhbar::IndexRunObserver {
 public:
     void on_problem(const akhbar::Problem& p) override { problems.push_back(p); }
     void on_progress(const akhbar::Progress& p) override
@@ -43,7 +43,7 @@ public:
 };
 
 struct Outcome {
-    RunSummary summary;
+    IndexRunSummary summary;
     std::vector<akhbar::Problem> problems;
 };
 
@@ -54,7 +54,7 @@ Outcome index(const fs::path& db, const std::vector<std::string>& paths, Indexer
     Indexer writer(options);
     Recorder recorder;
     recorder.cancel_after = cancel_after;
-    akhbar::RunOptions run;
+    akhbar::IndexRunOptions run;
     run.paths = paths;
     run.prune = prune;
     run.cancel = &recorder.cancel;
@@ -435,7 +435,7 @@ BOOST_AUTO_TEST_CASE(strict_stops_without_committing)
     options.all_or_nothing = true;
     Indexer writer(options);
     Recorder recorder;
-    akhbar::RunOptions run;
+    akhbar::IndexRunOptions run;
     run.paths = {bad.string()};
     run.strict = true;
     BOOST_CHECK_EXCEPTION(akhbar::index_collection(writer, run, recorder), akhbar::CorpusError,
@@ -477,7 +477,7 @@ BOOST_AUTO_TEST_CASE(interrupted_rebuild_leaves_the_old_database)
         Indexer writer(options);
         Recorder recorder;
         recorder.cancel_after = 10;
-        akhbar::RunOptions run;
+        akhbar::IndexRunOptions run;
         run.paths = {std::string(AKHBAR_TEST_DATA_DIR) + "/ant_sample.jsonl"};
         run.cancel = &recorder.cancel;
         BOOST_TEST(akhbar::index_collection(writer, run, recorder).interrupted);

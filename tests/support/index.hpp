@@ -19,8 +19,8 @@ inline std::filesystem::path index_paths(const IndexerOptions& options,
                                          const std::vector<std::string>& paths)
 {
     Indexer writer(options);
-    RunObserver quiet;
-    RunOptions run;
+    IndexRunObserver quiet;
+    IndexRunOptions run;
     run.paths = paths;
     (void)index_collection(writer, run, quiet);
     writer.finish();

@@ -15,7 +15,7 @@
 
 namespace akhbar {
 
-struct RunOptions {
+struct IndexRunOptions {
     /// Directories, files, or "-" for JSON Lines on standard input.
     std::vector<std::string> paths;
     /// Remove articles whose source file is gone, and articles no longer in
@@ -40,7 +40,7 @@ struct Progress {
     std::uintmax_t bytes_total = 0;  ///< 0 when reading standard input
 };
 
-struct RunSummary {
+struct IndexRunSummary {
     std::size_t files = 0;
     std::size_t added = 0;
     std::size_t updated = 0;
@@ -58,9 +58,9 @@ struct RunSummary {
 };
 
 /// Receives what a run has to say; the library prints nothing itself.
-class AKHBAR_API RunObserver {
+class AKHBAR_API IndexRunObserver {
 public:
-    virtual ~RunObserver() = default;
+    virtual ~IndexRunObserver() = default;
     virtual void on_problem(const Problem& /*problem*/) {}
     virtual void on_progress(const Progress& /*progress*/) {}
 };
@@ -71,6 +71,7 @@ public:
 /// Does not call writer.finish(): the caller decides (so a strict run that
 /// throws can abandon instead). Throws CorpusError in strict mode at the
 /// first problem; IndexError/Xapian failures propagate.
-AKHBAR_API RunSummary index_collection(Indexer& writer, const RunOptions& options, RunObserver& observer);
+AKHBAR_API IndexRunSummary index_collection(Indexer& writer, const IndexRunOptions& options,
+                                            IndexRunObserver& observer);
 
 }  // namespace akhbar

@@ -12,23 +12,14 @@
 #include <string_view>
 #include <vector>
 
+#include "akhbar/common/shard_by.hpp"
 #include "akhbar/indexer/article.hpp"
 
 namespace akhbar {
 
-/// How a database is split into shards (`akhbar-index --shard-by`).
-enum class ShardBy : std::uint8_t {
-    none,   ///< one database
-    month,  ///< one database per month (`2025-11`), plus `undated`
-    year,   ///< one database per year (`2025`), plus `undated`
-};
-
-/// "none", "month", "year".
-[[nodiscard]] AKHBAR_API std::string_view to_string(ShardBy by) noexcept;
-/// The inverse of to_string(); nullopt for anything else.
-[[nodiscard]] AKHBAR_API std::optional<ShardBy> parse_shard_by(std::string_view name) noexcept;
-/// As parse_shard_by(), for a name given by a user (`--shard-by`): throws
-/// InvalidArgument `unknown shard period "week" (known: none, month, year)`.
+/// As parse_shard_by() (akhbar/common/shard_by.hpp), for a name given by a
+/// user (`--shard-by`): throws InvalidArgument
+/// `unknown shard period "week" (known: none, month, year)`.
 [[nodiscard]] AKHBAR_API ShardBy checked_shard_by(std::string_view name);
 
 struct IndexerOptions {
@@ -44,6 +35,11 @@ struct IndexerOptions {
     /// Commit nothing unless finish() is reached (one Xapian transaction).
     bool all_or_nothing = false;
     /// Articles between commits (a commit is what survives a crash).
+    /// Xapian also flushes on its own every XAPIAN_FLUSH_THRESHOLD changes
+    /// (default 10000), an environment variable it reads when a database is
+    /// opened; the library leaves the environment alone. akhbar-index sets
+    /// it to `commit_every + 1` (unless set) so that only these commits
+    /// flush; an embedder may do the same before constructing an Indexer.
     std::size_t commit_every = 20000;
     /// Threads for a fresh build (0: one per core, at most 8). See below.
     unsigned threads = 0;

@@ -1,0 +1,186 @@
+// A bulk build: a fresh database (no database yet, an empty one, or a
+// rebuild) written as one BuildPartition per thread in a work directory,
+// merged by Xapian's compactor at finish() and swapped into place.
+
+#include <algorithm>
+#include <unordered_map>
+
+#include "akhbar/common/hashes.hpp"
+#include "akhbar/common/index_metadata.hpp"
+#include "build_partition.hpp"
+#include "single_database.hpp"
+#include "work_dirs.hpp"
+
+namespace fs = std::filesystem;
+
+namespace akhbar::detail {
+
+namespace {
+
+unsigned partition_count(unsigned requested)
+{
+    if (requested != 0) {
+        return requested;
+    }
+    const unsigned cores = std::thread::hardware_concurrency();
+    return std::clamp(cores, 1U, 8U);
+}
+
+class BulkBuild final : public SingleDatabaseWriter {
+public:
+    explicit BulkBuild(SingleDatabase opened)
+        : SingleDatabaseWriter(std::move(opened)), m_work(m_database.target)
+    {
+        const unsigned n = partition_count(m_database.options.threads);
+        for (unsigned i = 0; i < n; ++i) {
+            m_partitions.push_back(std::make_unique<BuildPartition>(
+                m_work.path() / ("partition" + std::to_string(i)), m_database.analyzer,
+                m_database.profile, m_database.options.commit_every));
+        }
+    }
+
+    // Also when an owner's constructor throws after opening this writer.
+    ~BulkBuild() override { abandon_unfinished(*this); }
+    BulkBuild(const BulkBuild&) = delete;
+    BulkBuild& operator=(const BulkBuild&) = delete;
+
+    Outcome put(const Article& a) override
+    {
+        validate_article(a);
+        std::string hash = schema::content_hash(a);
+        // A new article goes to the partition with the shortest queue: one
+        // busy committing must not hold up the others (hashing ids to
+        // partitions left one core idle whenever its partition flushed). A
+        // repeated id goes where its first version went, to replace it there.
+        const auto [it, inserted] = m_entries.try_emplace(a.id);
+        Entry& entry = it->second;
+        if (!inserted && entry.hash == hash) {
+            return Outcome::unchanged;
+        }
+        if (inserted) {
+            entry.partition = least_busy_partition();
+        }
+        entry.hash = hash;
+        m_partitions[entry.partition]->push(a, std::move(hash), !inserted, ++m_added);
+        return inserted ? Outcome::added : Outcome::updated;
+    }
+
+    bool remove(std::string_view id) override
+    {
+        // Nothing is in place yet; an article of this run is deleted in its
+        // partition.
+        const auto it = m_entries.find(std::string(id));
+        if (it == m_entries.end()) {
+            return false;
+        }
+        m_partitions[it->second.partition]->remove(it->first);
+        m_entries.erase(it);
+        return true;
+    }
+
+    // A fresh build has nothing in place to ask about.
+    [[nodiscard]] std::vector<std::string> origins() const override { return {}; }
+    [[nodiscard]] std::vector<std::string> ids_from(std::string_view /*origin*/) const override
+    {
+        return {};
+    }
+
+    void commit() override {}  // partitions commit on their own
+
+    void finish() override
+    {
+        m_finished = true;
+        try {
+            merge();
+        } catch (...) {
+            discard();
+            throw;
+        }
+    }
+
+    void abandon() override
+    {
+        m_finished = true;
+        discard();
+    }
+
+    [[nodiscard]] std::size_t document_count() const override
+    {
+        if (!m_finished) {
+            return m_entries.size();
+        }
+        return Xapian::Database(m_database.target.string()).get_doccount();
+    }
+
+    [[nodiscard]] bool bulk() const noexcept override { return true; }
+
+private:
+    struct Entry {
+        std::string hash;
+        std::size_t partition = 0;
+    };
+
+    // Ties go round the partitions, so that idle ones share the work.
+    std::size_t least_busy_partition()
+    {
+        std::size_t best = 0;
+        std::size_t best_backlog = SIZE_MAX;
+        for (std::size_t k = 0; k < m_partitions.size() && best_backlog > 0; ++k) {
+            const std::size_t i = (m_next_partition + k) % m_partitions.size();
+            const std::size_t backlog = m_partitions[i]->backlog();
+            if (backlog < best_backlog) {
+                best = i;
+                best_backlog = backlog;
+            }
+        }
+        m_next_partition = best + 1;
+        return best;
+    }
+
+    void merge()
+    {
+        for (auto& partition : m_partitions) {
+            partition->close();
+        }
+        Xapian::Database combined;
+        for (const auto& partition : m_partitions) {
+            combined.add_database(Xapian::Database(partition->path().string()));
+        }
+        const fs::path merged = m_work.path() / "merged";
+        // FULL packs blocks tightly but leaves room for later updates.
+        combined.compact(merged.string(), Xapian::Compactor::FULL, schema::BLOCK_SIZE);
+        combined.close();
+        {
+            // The compactor keeps partition 0's metadata; write ours explicitly.
+            Xapian::WritableDatabase out(merged.string(), Xapian::DB_OPEN);
+            schema::write_index_info(out, m_database.profile, m_database.analyzer.stemmer_name());
+            out.commit();
+        }
+        // Swap while still holding the old database's lock, then let it go.
+        swap_into_place(merged, m_database.target);
+        m_database.db.close();
+        m_work.remove();
+    }
+
+    void discard() noexcept
+    {
+        m_partitions.clear();  // joins the threads
+        m_work.remove();
+    }
+
+    WorkDir m_work;  // where the build is written, locked while it is
+    std::vector<std::unique_ptr<BuildPartition>> m_partitions;
+    std::unordered_map<std::string, Entry> m_entries;  // id -> where it went
+    std::size_t m_next_partition = 0;
+    // The last SLOT_ADDED given: articles are numbered in the order they come.
+    std::uint64_t m_added = 0;
+};
+
+}  // namespace
+
+std::unique_ptr<IndexWriter> make_bulk_build(SingleDatabase opened)
+{
+    return std::make_unique<BulkBuild>(std::move(opened));
+}
+
+}  // namespace akhbar::detail
