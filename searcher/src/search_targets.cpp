@@ -38,7 +38,7 @@ void combine(OpenTargets& out)
 // one when it adds a shard. One small read per file, cheap enough for every
 // query; opening every target to compare UUIDs and revisions is not. (Remote
 // targets are followed by Xapian's own reopen().)
-std::string disk_state(const std::vector<std::string>& stubs, const std::vector<ShardSpec>& targets)
+std::string disk_state(const std::vector<std::string>& stubs, const std::vector<SearchTarget>& targets)
 {
     std::string state;
     const auto add = [&state](const std::string& file) {
@@ -59,7 +59,7 @@ std::string disk_state(const std::vector<std::string>& stubs, const std::vector<
     return state;
 }
 
-std::string describe_failure(const ShardSpec& target, const Xapian::Error& e)
+std::string describe_failure(const SearchTarget& target, const Xapian::Error& e)
 {
     if (target.remote) {
         return target.name + " did not answer: " + e.get_msg();
@@ -76,7 +76,7 @@ OpenTargets open_all(const SearcherOptions& options)
         before_opening_for_test();
     }
     OpenTargets out;
-    std::vector<ShardSpec> specs;
+    std::vector<SearchTarget> specs;
     for (const std::string& spec : options.databases) {
         for (auto& target : expand_database(spec, &out.stubs)) {
             specs.push_back(std::move(target));
@@ -87,7 +87,7 @@ OpenTargets open_all(const SearcherOptions& options)
         schema::IndexInfo info;
         Xapian::doccount documents = 0;
         try {
-            one = open_shard(target, options.timeout);
+            one = open_target(target, options.timeout);
             info = schema::read_index_info(one);
             documents = one.get_doccount();
         } catch (const Xapian::Error& e) {
@@ -154,7 +154,7 @@ void SearchTargets::refresh()
     }
     // The old lists: a target left out as unavailable must still be watched.
     const std::vector<std::string> stubs = m_opened.stubs;
-    const std::vector<ShardSpec> targets = m_opened.targets;
+    const std::vector<SearchTarget> targets = m_opened.targets;
     for (int attempt = 1;; ++attempt) {
         const std::string before = disk_state(stubs, targets);
         const bool last = attempt >= Searcher::max_attempts;
@@ -176,7 +176,7 @@ void SearchTargets::refresh()
 void SearchTargets::leave_out_down(const Xapian::NetworkError& e)
 {
     std::vector<std::string> failed;
-    std::vector<ShardSpec> targets;
+    std::vector<SearchTarget> targets;
     std::vector<Xapian::Database> handles;
     for (std::size_t i = 0; i < m_opened.targets.size(); ++i) {
         try {

@@ -1,6 +1,6 @@
 #pragma once
 // The search targets a Searcher runs against, kept open as one database: the
-// databases `--db` names, expanded by shards.hpp (local directories and
+// databases `--db` names, expanded by search_target.hpp (local directories and
 // tcp:// servers; a per-period shard of a sharded directory is one target
 // among them). Opens them and checks they can be searched as one, follows
 // what changes on disk, and leaves out targets that stop answering.
@@ -16,7 +16,7 @@
 
 #include "akhbar/common/error.hpp"
 #include "akhbar/searcher/searcher.hpp"
-#include "shards.hpp"
+#include "search_target.hpp"
 
 namespace akhbar::detail {
 
@@ -24,7 +24,7 @@ namespace akhbar::detail {
 struct OpenTargets {
     Xapian::Database db;
     std::string profile;
-    std::vector<ShardSpec> targets;
+    std::vector<SearchTarget> targets;
     std::vector<Xapian::Database> handles;  // one per target, same order
     std::vector<std::string> unavailable;   // "NAME: why"
     std::vector<std::string> stubs;         // stub files read to list the targets
@@ -42,10 +42,10 @@ struct OpenTargets {
 /// The bytes that change on disk when a local target or the list of targets
 /// does (their version files and the stub files), for comparing.
 [[nodiscard]] std::string disk_state(const std::vector<std::string>& stubs,
-                                     const std::vector<ShardSpec>& targets);
+                                     const std::vector<SearchTarget>& targets);
 
 /// What went wrong with `target`, as an error message says it.
-[[nodiscard]] std::string describe_failure(const ShardSpec& target, const Xapian::Error& e);
+[[nodiscard]] std::string describe_failure(const SearchTarget& target, const Xapian::Error& e);
 
 /// The targets of a Searcher, followed as they change on disk and as they
 /// stop answering. Not thread-safe (Xapian handles are not).

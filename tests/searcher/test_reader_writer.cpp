@@ -16,7 +16,7 @@
 #include "akhbar/common/error.hpp"
 #include "akhbar/indexer/indexer.hpp"
 #include "akhbar/searcher/searcher.hpp"
-#include "shards.hpp"
+#include "search_target.hpp"
 #include "support/temp_dir.hpp"
 
 namespace fs = std::filesystem;

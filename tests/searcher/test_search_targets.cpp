@@ -10,13 +10,13 @@
 #include "search_targets.hpp"
 #include "support/temp_dir.hpp"
 
-using akhbar::detail::ShardSpec;
+using akhbar::detail::SearchTarget;
 
 namespace {
 
-ShardSpec local(const std::string& path)
+SearchTarget local(const std::string& path)
 {
-    ShardSpec s;
+    SearchTarget s;
     s.name = path;
     s.path = path;
     return s;
@@ -29,7 +29,7 @@ BOOST_AUTO_TEST_SUITE(search_targets)
 BOOST_AUTO_TEST_CASE(a_failure_says_which_target_and_why)
 {
     using akhbar::detail::describe_failure;
-    ShardSpec remote;
+    SearchTarget remote;
     remote.name = "tcp://127.0.0.1:1";
     remote.remote = true;
     BOOST_TEST(describe_failure(remote, Xapian::NetworkError("timed out")) ==
@@ -46,7 +46,7 @@ BOOST_AUTO_TEST_CASE(the_disk_state_follows_stubs_and_version_files_only)
     const akhbar::test::TempDir dir;
     const std::string stub = dir.write("XAPIANDB", "auto a\n").string();
     dir.write("a/iamglass", "revision 1");
-    ShardSpec remote;
+    SearchTarget remote;
     remote.remote = true;
     remote.path = (dir / "a").string();  // never read: remote targets follow their server
 

@@ -1,4 +1,4 @@
-#include "shards.hpp"
+#include "search_target.hpp"
 
 #include <charconv>
 #include <filesystem>
@@ -19,7 +19,7 @@ constexpr std::string_view TCP_SCHEME = "tcp://";
 constexpr int MAX_STUB_DEPTH = 8;
 
 // "HOST:PORT" (HOST may be empty: this machine) into a remote shard.
-ShardSpec remote_shard(std::string_view address, std::string name, const std::string& where)
+SearchTarget remote_target(std::string_view address, std::string name, const std::string& where)
 {
     const auto colon = address.rfind(':');
     unsigned port = 0;
@@ -29,7 +29,7 @@ ShardSpec remote_shard(std::string_view address, std::string name, const std::st
         port > 65535) {
         throw InvalidArgument(where + "not a HOST:PORT address: \"" + std::string(address) + "\"");
     }
-    ShardSpec s;
+    SearchTarget s;
     s.name = std::move(name);
     s.remote = true;
     s.host = std::string(address.substr(0, colon));
@@ -40,12 +40,12 @@ ShardSpec remote_shard(std::string_view address, std::string name, const std::st
     return s;
 }
 
-void expand(const std::string& spec, int depth, std::vector<ShardSpec>& out,
+void expand(const std::string& spec, int depth, std::vector<SearchTarget>& out,
             std::vector<std::string>* stubs);
 
 // Xapian's stub format (index_layout::parse_stub): `auto|glass|chert PATH`
 // (relative to the stub's directory) and `remote :HOST:PORT`.
-void expand_stub(const fs::path& stub, int depth, std::vector<ShardSpec>& out,
+void expand_stub(const fs::path& stub, int depth, std::vector<SearchTarget>& out,
                  std::vector<std::string>* stubs)
 {
     if (depth > MAX_STUB_DEPTH) {
@@ -65,7 +65,7 @@ void expand_stub(const fs::path& stub, int depth, std::vector<ShardSpec>& out,
                 fs::path(arg).is_absolute() ? fs::path(arg) : stub.parent_path() / arg;
             expand(p.lexically_normal().string(), depth + 1, out, stubs);
         } else if (kind == "remote" && arg.starts_with(":")) {
-            out.push_back(remote_shard(std::string_view(arg).substr(1),
+            out.push_back(remote_target(std::string_view(arg).substr(1),
                                        std::string(TCP_SCHEME) + arg.substr(1), where));
         } else {
             throw InvalidArgument(where + "not a shard Akhbar can search (auto PATH, or remote "
@@ -74,11 +74,11 @@ void expand_stub(const fs::path& stub, int depth, std::vector<ShardSpec>& out,
     }
 }
 
-void expand(const std::string& spec, int depth, std::vector<ShardSpec>& out,
+void expand(const std::string& spec, int depth, std::vector<SearchTarget>& out,
             std::vector<std::string>* stubs)
 {
     if (spec.starts_with(TCP_SCHEME)) {
-        out.push_back(remote_shard(std::string_view(spec).substr(TCP_SCHEME.size()), spec, ""));
+        out.push_back(remote_target(std::string_view(spec).substr(TCP_SCHEME.size()), spec, ""));
         return;
     }
     const fs::path p(spec);
@@ -88,7 +88,7 @@ void expand(const std::string& spec, int depth, std::vector<ShardSpec>& out,
     } else if (fs::is_regular_file(p / index_layout::STUB_NAME, ec)) {
         expand_stub(p / index_layout::STUB_NAME, depth, out, stubs);
     } else {
-        ShardSpec s;
+        SearchTarget s;
         s.name = spec;
         s.path = spec;
         out.push_back(std::move(s));
@@ -97,20 +97,20 @@ void expand(const std::string& spec, int depth, std::vector<ShardSpec>& out,
 
 }  // namespace
 
-std::vector<ShardSpec> expand_database(const std::string& spec, std::vector<std::string>* stubs)
+std::vector<SearchTarget> expand_database(const std::string& spec, std::vector<std::string>* stubs)
 {
-    std::vector<ShardSpec> out;
+    std::vector<SearchTarget> out;
     expand(spec, 0, out, stubs);
     return out;
 }
 
-Xapian::Database open_shard(const ShardSpec& shard, std::chrono::milliseconds timeout)
+Xapian::Database open_target(const SearchTarget& target, std::chrono::milliseconds timeout)
 {
-    if (!shard.remote) {
-        return Xapian::Database(shard.path);
+    if (!target.remote) {
+        return Xapian::Database(target.path);
     }
     const auto ms = static_cast<unsigned>(timeout.count());
-    return Xapian::Remote::open(shard.host, shard.port, ms, ms);
+    return Xapian::Remote::open(target.host, target.port, ms, ms);
 }
 
 }  // namespace akhbar::detail
