@@ -226,6 +226,8 @@ if [ "${BASELINES:-1}" != 0 ]; then
 fi
 
 OUT="$ROOT/docs/relevance.md"
+# Asked before the page is rewritten, which would make every tree look dirty.
+COMMIT="$(git -C "$ROOT" describe --always --dirty 2> /dev/null || echo unknown)"
 {
     cat <<'HEADER'
 # Relevance
@@ -240,8 +242,7 @@ baselines' runs are kept until their input changes); it writes this page:
 ```
 
 HEADER
-    printf 'This table: commit %s, %s.\n' \
-        "$(git -C "$ROOT" describe --always --dirty 2> /dev/null || echo unknown)" "$(date -u +%F)"
+    printf 'This table: commit %s, %s.\n' "$COMMIT" "$(date -u +%F)"
     cat <<'HEADER'
 
 Every Akhbar run is made with the public tools: `akhbar-index --profile P` on JSON Lines,
