@@ -9,7 +9,7 @@
 //   no-positions     without positions (no phrases, no proximity)
 //   no-termlist      Xapian::DB_NO_TERMLIST (no updates, deletes or --like)
 //   full-16k-blocks  full, 16 KB blocks
-//   full-64k-blocks  full, 64 KB blocks: as akhbar-index's bulk shards
+//   full-64k-blocks  full, 64 KB blocks: as akhbar-index's bulk partitions
 //
 // The write rate of `full-64k-blocks` is the ceiling of akhbar-index's bulk
 // mode on this machine with analysis taken away; the other rows say what
@@ -76,7 +76,7 @@ Xapian::Document without_positions(const Xapian::Document& doc)
 }
 
 // Writes docs[i] for i = first, first + step, ... into one database.
-void write_shard(const std::vector<Xapian::Document>& docs, std::size_t first, std::size_t step,
+void write_partition(const std::vector<Xapian::Document>& docs, std::size_t first, std::size_t step,
                  const fs::path& path, const Variant& v)
 {
     Xapian::WritableDatabase db(path.string(),
@@ -143,7 +143,7 @@ int main(int argc, char* argv[])
         start = Clock::now();
         std::vector<std::thread> writers;
         for (std::size_t t = 0; t < threads; ++t) {
-            writers.emplace_back(write_shard, std::cref(input), t, threads,
+            writers.emplace_back(write_partition, std::cref(input), t, threads,
                                  work / (std::string(v.name) + std::to_string(t)), std::cref(v));
         }
         for (auto& w : writers) {

@@ -131,14 +131,14 @@ std::string period_shard_name(ShardBy by, const std::optional<std::chrono::year_
     return by == ShardBy::year ? iso.substr(0, 4) : iso.substr(0, 7);
 }
 
-ShardDocid split_docid(Xapian::docid combined, std::size_t n) noexcept
+DatabaseDocid split_docid(Xapian::docid combined, std::size_t n) noexcept
 {
     return {(combined - 1) % n, static_cast<Xapian::docid>((combined - 1) / n + 1)};
 }
 
-Xapian::docid combine_docid(ShardDocid local, std::size_t n) noexcept
+Xapian::docid combine_docid(DatabaseDocid local, std::size_t n) noexcept
 {
-    return static_cast<Xapian::docid>((local.docid - 1) * n + local.shard + 1);
+    return static_cast<Xapian::docid>((local.docid - 1) * n + local.database + 1);
 }
 
 }  // namespace index_layout

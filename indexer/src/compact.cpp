@@ -77,14 +77,14 @@ std::vector<CompactedDatabase> compact(const fs::path& db)
     // The newest dated period still receives articles; so may `undated`.
     std::string newest;
     for (const std::string& name : layout->shards) {
-        if (name != index_layout::UNDATED_SHARD && name != index_layout::SPELLING_SHARD) {
+        if (name != index_layout::UNDATED_SHARD && name != index_layout::SPELLING_DATABASE) {
             newest = std::max(newest, name);
         }
     }
     std::vector<CompactedDatabase> out;
     for (const std::string& name : layout->shards) {
         const fs::path shard = root / name;
-        if (name == newest || name == index_layout::UNDATED_SHARD || name == index_layout::SPELLING_SHARD) {
+        if (name == newest || name == index_layout::UNDATED_SHARD || name == index_layout::SPELLING_DATABASE) {
             CompactedDatabase kept;
             kept.path = shard;
             kept.bytes_before = kept.bytes_after = bytes_in(shard);

@@ -6,18 +6,16 @@
 
 #include <algorithm>
 #include <set>
-#include <system_error>
 
 #include "akhbar/common/error.hpp"
 #include "akhbar/common/profile.hpp"
-#include "akhbar/common/date_format.hpp"
 #include "akhbar/common/index_metadata.hpp"
 #include "akhbar/common/terms.hpp"
 #include "work_dirs.hpp"
 
 namespace fs = std::filesystem;
 
-using akhbar::index_layout::SPELLING_SHARD;
+using akhbar::index_layout::SPELLING_DATABASE;
 using akhbar::index_layout::STUB_NAME;
 
 namespace akhbar {
@@ -107,7 +105,7 @@ ShardedIndex::ShardedIndex(IndexerOptions options)
         // between renaming a new shard in and rewriting the stub leaves one
         // unlisted.
         for (const std::string& name : database_dirs(m_dir)) {
-            if (name == SPELLING_SHARD) {
+            if (name == SPELLING_DATABASE) {
                 continue;
             }
             const IndexWriter& writer = period_shard(name);
@@ -126,7 +124,7 @@ ShardedIndex::ShardedIndex(IndexerOptions options)
         m_profile = m_options.profile.empty() ? std::string(DEFAULT_PROFILE) : m_options.profile;
     }
     if (!m_rebuild) {
-        if (!is_database(m_dir / SPELLING_SHARD)) {
+        if (!is_database(m_dir / SPELLING_DATABASE)) {
             write_spelling();
         }
         if (!layout || layout->shards != database_dirs(m_dir)) {
@@ -185,6 +183,9 @@ void ShardedIndex::clean_up()
 
 ShardedIndex::~ShardedIndex()
 {
+    // As every writer: what was not finished is abandoned, a rebuild's work
+    // directory included (discarding the period shards alone would leave it).
+    abandon_unfinished(*this);
     discard_period_shards();
 }
 
@@ -240,7 +241,7 @@ std::string ShardedIndex::period_shard_of(const std::string& id) const
     if (p == m_before.postlist_end(id_term)) {
         return {};
     }
-    return m_existing[index_layout::split_docid(*p, m_existing.size()).shard];
+    return m_existing[index_layout::split_docid(*p, m_existing.size()).database];
 }
 
 ShardedIndex::Outcome ShardedIndex::put(const Article& article)
@@ -320,7 +321,7 @@ void ShardedIndex::finish()
                 shard.building = WorkDir();
             }
         }
-        if (m_changed || !is_database(m_dir / SPELLING_SHARD)) {
+        if (m_changed || !is_database(m_dir / SPELLING_DATABASE)) {
             write_spelling();
         }
         write_stub();
@@ -362,11 +363,11 @@ void ShardedIndex::write_spelling() const
 {
     Xapian::Database all;
     for (const std::string& name : database_dirs(m_dir)) {
-        if (name != SPELLING_SHARD) {
+        if (name != SPELLING_DATABASE) {
             all.add_database(Xapian::Database((m_dir / name).string()));
         }
     }
-    const fs::path target = m_dir / SPELLING_SHARD;
+    const fs::path target = m_dir / SPELLING_DATABASE;
     const WorkDir work(target);
     const fs::path& fresh = work.path();
     {

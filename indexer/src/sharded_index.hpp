@@ -82,10 +82,12 @@ public:
 private:
     /// The database of one period, open in this run.
     struct PeriodShard {
-        std::unique_ptr<IndexWriter> writer;
         /// A new period shard is built aside, here, and renamed to its name
-        /// at finish(); empty for one that existed.
+        /// at finish(); empty for one that existed. Declared first so that
+        /// the writer is closed (and abandons) before the directory's lock
+        /// is released.
         WorkDir building;
+        std::unique_ptr<IndexWriter> writer;
     };
 
     IndexWriter& period_shard(const std::string& name);

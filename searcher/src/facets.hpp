@@ -25,7 +25,8 @@ namespace akhbar::detail {
 [[nodiscard]] std::vector<FacetCount> source_facet(const Xapian::ValueCountMatchSpy& spy);
 
 /// Counts the facets of one search, in its match or in a pass of its own.
-/// Lives as long as the Enquire it is attached to.
+/// Outlives the Enquire it is attached to (the Enquire keeps pointers to its
+/// match spies).
 class FacetCounter {
 public:
     /// Counts the matches of `query` over `db` (made of `databases`

@@ -36,8 +36,8 @@ namespace akhbar::detail {
 /// rounds the sum to float.
 ///
 /// Not registered with Xapian's remote protocol: xapian-tcpsrv does not know
-/// it, so a search over remote shards uses Xapian's BM25Weight with the same
-/// k1 and b instead (searcher.cpp).
+/// it, so a search over remote targets uses Xapian's BM25Weight with the same
+/// k1 and b instead (rescore.cpp).
 class LuceneBM25Weight final : public Xapian::Weight {
 public:
     /// Lucene's defaults: k1 = 1.2, b = 0.75 (floats, as Lucene keeps them).

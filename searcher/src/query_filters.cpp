@@ -45,10 +45,27 @@ Xapian::Query source_query(std::string_view name, const Analyzer& analyzer,
     return Xapian::Query(Xapian::Query::OP_OR, matches.begin(), matches.end());
 }
 
-
 Xapian::Query category_query(std::string_view name, const Analyzer& analyzer)
 {
     return Xapian::Query(std::string(schema::PREFIX_CATEGORY) + analyzer.normalize(name));
+}
+
+Xapian::Query with_request_filters(Xapian::Query query, const SearchRequest& request,
+                                   const Analyzer& analyzer, const Xapian::Database& db)
+{
+    if (request.from || request.to) {
+        query = Xapian::Query(Xapian::Query::OP_FILTER, query,
+                              date_range_query(request.from, request.to));
+    }
+    if (!request.sources.empty()) {
+        std::vector<Xapian::Query> sources;
+        for (const auto& s : request.sources) {
+            sources.push_back(source_query(s, analyzer, db));
+        }
+        query = Xapian::Query(Xapian::Query::OP_FILTER, query,
+                              Xapian::Query(Xapian::Query::OP_OR, sources.begin(), sources.end()));
+    }
+    return query;
 }
 
 }  // namespace akhbar::detail

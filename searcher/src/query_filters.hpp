@@ -10,6 +10,7 @@
 #include <xapian.h>
 
 #include "akhbar/common/analyzer.hpp"
+#include "akhbar/searcher/searcher.hpp"
 
 namespace akhbar::detail {
 
@@ -23,5 +24,10 @@ Xapian::Query source_query(std::string_view name, const Analyzer& analyzer,
 
 /// A filter for the category `name` (normalized as the indexer did).
 Xapian::Query category_query(std::string_view name, const Analyzer& analyzer);
+
+/// `query` restricted by the request's own filters (from/to, sources; any
+/// of the sources), or `query` itself when it has none.
+Xapian::Query with_request_filters(Xapian::Query query, const SearchRequest& request,
+                                   const Analyzer& analyzer, const Xapian::Database& db);
 
 }  // namespace akhbar::detail

@@ -18,7 +18,7 @@ constexpr std::string_view TCP_SCHEME = "tcp://";
 /// Stub files may list stub files; this deep and no deeper (a loop is an error).
 constexpr int MAX_STUB_DEPTH = 8;
 
-// "HOST:PORT" (HOST may be empty: this machine) into a remote shard.
+// "HOST:PORT" (HOST may be empty: this machine) into a remote target.
 SearchTarget remote_target(std::string_view address, std::string name, const std::string& where)
 {
     const auto colon = address.rfind(':');

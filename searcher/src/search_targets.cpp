@@ -235,7 +235,7 @@ bool SearchTargets::any_remote() const
 
 bool SearchTargets::remote(Xapian::docid did) const
 {
-    return m_opened.targets[index_layout::split_docid(did, m_opened.handles.size()).shard].remote;
+    return m_opened.targets[index_layout::split_docid(did, m_opened.handles.size()).database].remote;
 }
 
 std::vector<std::string> SearchTargets::names() const

@@ -119,7 +119,7 @@ public:
     void mark(SearchResult& result) const;
 
 private:
-    // Opens every target afresh: a rebuilt or compacted directory, a shard
+    // Opens every target afresh: a rebuilt or compacted directory, a period shard
     // added to a sharded directory, a target that was down.
     void open();
     // What every reading call does first: opens the targets again when

@@ -6,12 +6,12 @@
 #include <xapian.h>
 
 #include "akhbar/common/analyzer.hpp"
-#include "akhbar/common/error.hpp"
-#include "akhbar/common/profile.hpp"
 #include "akhbar/common/index_metadata.hpp"
+#include "akhbar/common/profile.hpp"
 #include "akhbar/common/record.hpp"
 #include "facets.hpp"
 #include "highlighter.hpp"
+#include "query_filters.hpp"
 #include "query_parser.hpp"
 #include "request_checks.hpp"
 #include "related.hpp"
@@ -51,7 +51,6 @@ Hit make_hit(const Xapian::MSetIterator& m, std::size_t rank,
 }  // namespace
 
 struct Searcher::Impl {
-    SearcherOptions options;
     // The analyzer and stem classes of the targets' profile, made anew
     // whenever the targets are opened again (a rebuild may change it).
     Analyzer analyzer;
@@ -61,13 +60,13 @@ struct Searcher::Impl {
         [this](const std::string& profile) { use_profile(profile); },
         [this] { classes.forget(); }};  // the vocabulary changed with the targets
 
-    explicit Impl(SearcherOptions o) : options(std::move(o))
+    explicit Impl(SearcherOptions options)
     {
         if (options.databases.empty()) {
             options.databases.push_back(schema::default_database_path().string());
         }
         options.check();
-        targets.open(options);
+        targets.open(std::move(options));
     }
 
     void use_profile(const std::string& profile_name)
@@ -107,26 +106,14 @@ SearchResult Searcher::search_once(Impl& impl, const SearchRequest& request)
     const detail::ParsedQuery parsed =
         detail::parse_query(request.query, request.match_all, impl.analyzer, impl.db(), request.literal,
                             &impl.classes, request.strict);
-    Xapian::Query query = parsed.query;
-    if (request.from || request.to) {
-        query = Xapian::Query(Xapian::Query::OP_FILTER, query,
-                              detail::date_range_query(request.from, request.to));
-    }
-    if (!request.sources.empty()) {
-        std::vector<Xapian::Query> sources;
-        for (const auto& s : request.sources) {
-            sources.push_back(detail::source_query(s, impl.analyzer, impl.db()));
-        }
-        query = Xapian::Query(Xapian::Query::OP_FILTER, query,
-                              Xapian::Query(Xapian::Query::OP_OR, sources.begin(), sources.end()));
-    }
-
+    const Xapian::Query query =
+        detail::with_request_filters(parsed.query, request, impl.analyzer, impl.db());
     const RankingScheme ranking = request.ranking.value_or(impl.profile().ranking);
+    detail::FacetCounter facets;  // its match spies outlive the Enquire they are added to
     Xapian::Enquire enquire(impl.db());
     enquire.set_query(query);
     const detail::Ordering order = detail::order_match(
         enquire, ranking, impl.profile().ranking, request.sort, impl.targets.any_remote());
-    detail::FacetCounter facets;
     Xapian::doccount check_at_least = static_cast<Xapian::doccount>(request.offset + request.limit);
     if (request.facets) {
         check_at_least =

@@ -18,7 +18,7 @@ Xapian::doccount spelling_frequency(const Xapian::Database& db, const std::strin
 
 // Suggestions come from one place however the targets are spread: the
 // spelling database of a sharded directory when there is one (it holds
-// every shard's spelling data). Otherwise each local database is asked
+// every period shard's spelling data). Otherwise each local database is asked
 // and the candidate most frequent over all of them kept: Xapian 1.4 gives
 // no suggestion over many databases at once where each alone gives one
 // (seen with 20 and more month shards), and none from remote ones (its

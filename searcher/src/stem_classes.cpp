@@ -92,7 +92,7 @@ const std::vector<std::string>& StemClasses::members(const std::string& stem,
         m_cache.clear();
     }
     // Remembered only once complete: reading the vocabulary of a remote
-    // shard can fail half-way.
+    // target can fail half-way.
     std::vector<std::string> out;
     const std::string key = m_stemmer(stem);
     for (const std::string& start : class_starts(key)) {
@@ -117,7 +117,7 @@ const std::vector<std::string>& StemClasses::root_members(const std::string& ste
         return none;
     }
     if (!m_roots) {
-        // Built whole before it is kept: reading a remote shard's vocabulary
+        // Built whole before it is kept: reading a remote target's vocabulary
         // can fail half-way.
         std::unordered_map<std::string, std::vector<std::pair<Xapian::doccount, std::string>>>
             counted;

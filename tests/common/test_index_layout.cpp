@@ -135,7 +135,7 @@ BOOST_AUTO_TEST_CASE(period_shard_names)
 struct DocidRow {
     Xapian::docid combined;
     std::size_t n;
-    std::size_t shard;
+    std::size_t database;
     Xapian::docid docid;
 };
 std::ostream& operator<<(std::ostream& os, const DocidRow& r)
@@ -151,8 +151,8 @@ const DocidRow DOCID_ROWS[] = {
 
 BOOST_DATA_TEST_CASE(docid_interleave_both_ways, bdata::make(DOCID_ROWS), row)
 {
-    const layout::ShardDocid local = layout::split_docid(row.combined, row.n);
-    BOOST_TEST(local.shard == row.shard);
+    const layout::DatabaseDocid local = layout::split_docid(row.combined, row.n);
+    BOOST_TEST(local.database == row.database);
     BOOST_TEST(local.docid == row.docid);
     BOOST_TEST(layout::combine_docid(local, row.n) == row.combined);
 }
@@ -182,8 +182,8 @@ BOOST_AUTO_TEST_CASE(docid_interleave_is_xapians)
     }
     for (auto it = combined.allterms_begin("Q"); it != combined.allterms_end("Q"); ++it) {
         const Xapian::docid did = *combined.postlist_begin(*it);
-        const layout::ShardDocid local = layout::split_docid(did, n);
-        BOOST_TEST(*it == "Q" + std::to_string(local.shard) + "-" + std::to_string(local.docid));
+        const layout::DatabaseDocid local = layout::split_docid(did, n);
+        BOOST_TEST(*it == "Q" + std::to_string(local.database) + "-" + std::to_string(local.docid));
     }
 }
 

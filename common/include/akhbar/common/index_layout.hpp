@@ -29,7 +29,7 @@ inline constexpr std::string_view UNDATED_SHARD = "undated";
 /// The database holding the spelling data of every period shard and no
 /// documents, so that suggestions need only this one local database however
 /// the shards are spread (Xapian's remote protocol carries no spelling data).
-inline constexpr std::string_view SPELLING_SHARD = "spelling";
+inline constexpr std::string_view SPELLING_DATABASE = "spelling";
 
 /// One line of a stub file that names a database: `KIND ARG` (Xapian's
 /// kinds are auto, glass, chert and remote).
@@ -77,18 +77,19 @@ struct ShardLayout {
                                             const std::optional<std::chrono::year_month_day>& date);
 
 /// A document of one of `n` databases opened together as one.
-struct ShardDocid {
-    std::size_t shard = 0;   ///< 0-based, in the order the databases were added
+struct DatabaseDocid {
+    std::size_t database = 0;///< 0-based, in the order the databases were added
     Xapian::docid docid = 0;  ///< in that database
 };
 
 /// Where the document `combined` of `n` databases opened together lives:
 /// Xapian interleaves their document ids (combined = (docid - 1) * n +
-/// shard + 1). `combined` is not 0, `n` is not 0.
-[[nodiscard]] ShardDocid split_docid(Xapian::docid combined, std::size_t n) noexcept;
+/// database + 1). `combined` is not 0, `n` is not 0.
+[[nodiscard]] DatabaseDocid split_docid(Xapian::docid combined, std::size_t n) noexcept;
 
-/// The inverse of split_docid().
-[[nodiscard]] Xapian::docid combine_docid(ShardDocid local, std::size_t n) noexcept;
+/// The inverse of split_docid(), as Xapian computes it (the tests check the
+/// interleave both ways with it).
+[[nodiscard]] Xapian::docid combine_docid(DatabaseDocid local, std::size_t n) noexcept;
 
 }  // namespace index_layout
 

@@ -81,7 +81,7 @@ struct CompactedDatabase {
 ///  - direct: an existing database with documents is updated in place, one
 ///    thread, committing every `commit_every` articles;
 ///  - bulk: a fresh build (no database yet, an empty one, or `rebuild`) is
-///    written as one shard per thread, articles routed by id, and merged by
+///    written as one partition per thread, articles routed by id, and merged by
 ///    Xapian's compactor into a fully packed database at finish(), which is
 ///    then swapped into place. Until then the path holds the old database
 ///    (rebuild) or an empty one. origins(), ids_from() and remove() see only
@@ -123,7 +123,7 @@ public:
     [[nodiscard]] std::vector<std::string> ids_from(std::string_view origin) const;
 
     /// Makes everything so far durable (not in all_or_nothing mode, where
-    /// only finish() commits; in a bulk build, shards commit on their own).
+    /// only finish() commits; in a bulk build, partitions commit on their own).
     void commit();
 
     /// Commits; a bulk build is compacted and swapped into place (atomically
