@@ -12,6 +12,7 @@
 
 #include <xapian.h>
 
+#include "akhbar/common/date_format.hpp"
 #include "akhbar/common/value_slots.hpp"
 #include "facets.hpp"
 
@@ -100,6 +101,67 @@ BOOST_AUTO_TEST_CASE(sources_by_count_then_name)
         listed += c.value + "=" + std::to_string(c.count) + " ";
     }
     BOOST_TEST(listed == "b=2 a=1 c=1 ");
+}
+
+// An in-memory database of `n` articles with the word "w", the first two
+// also with "x" (so that a ranking pass for a page of 2 may stop early),
+// dated 2025-11-01.. and from sources "a" and "b" in turn.
+Xapian::WritableDatabase articles(int n)
+{
+    Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+    for (int i = 0; i < n; ++i) {
+        Xapian::Document doc;
+        doc.add_term("w");
+        if (i < 2) {
+            doc.add_term("x", 5);
+        }
+        doc.add_value(akhbar::schema::SLOT_DATE,
+                      akhbar::schema::format_compact(year{2025} / 11 / (i % 28 + 1)));
+        doc.add_value(akhbar::schema::SLOT_SOURCE, i % 2 == 0 ? "a" : "b");
+        db.add_document(doc);
+    }
+    return db;
+}
+
+// Counts the facets of "w OR x" over `db` as the searcher does, with a ranked
+// page of 2: "CHECK_AT_LEAST total N date N source a=N b=N".
+std::string counted(const Xapian::Database& db, std::size_t databases)
+{
+    const Xapian::Query query(Xapian::Query::OP_OR, Xapian::Query("w"), Xapian::Query("x"));
+    Xapian::Enquire enquire(db);
+    enquire.set_query(query);
+    akhbar::detail::FacetCounter facets;
+    const Xapian::doccount check = facets.attach(enquire, query, db, databases, 2);
+    const Xapian::MSet ranked = enquire.get_mset(0, 2, check);
+    akhbar::SearchResult result;
+    result.total = facets.totals(ranked).get_matches_estimated();
+    facets.fill(result, year{2025} / 11);
+    std::size_t dated = 0;
+    for (const auto& c : result.date_facet->counts) {
+        dated += c.count;
+    }
+    std::string out = std::to_string(check) + " total " + std::to_string(result.total) +
+                      " date " + std::to_string(dated) + " source";
+    for (const auto& c : result.source_facet) {
+        out += " " + c.value + "=" + std::to_string(c.count);
+    }
+    return out;
+}
+
+BOOST_AUTO_TEST_CASE(one_database_counts_in_the_match_of_every_document)
+{
+    // The ranking pass checks every document, so its spies see every match.
+    BOOST_TEST(counted(articles(9), 1) == "9 total 9 date 9 source a=5 b=4");
+}
+
+BOOST_AUTO_TEST_CASE(several_databases_count_in_a_pass_of_their_own)
+{
+    // The ranking pass stops at its page (check_at_least unchanged); the
+    // counts and the total come from the counting pass over every match.
+    Xapian::Database both;
+    both.add_database(articles(5));
+    both.add_database(articles(4));
+    BOOST_TEST(counted(both, 2) == "2 total 9 date 9 source a=5 b=4");
 }
 
 BOOST_AUTO_TEST_SUITE_END()
