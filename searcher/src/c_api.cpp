@@ -147,8 +147,8 @@ akhbar::SearchRequest parse_request(const char* text)
     if (j.contains("sources")) {
         r.sources = j.at("sources").get<std::vector<std::string>>();
     }
-    if (j.contains("sort")) {
-        r.sort = akhbar::parse_sort_order(j.at("sort").get<std::string>());
+    if (const auto sort = j.value("sort", std::string()); !sort.empty()) {
+        r.sort = akhbar::parse_sort_order(sort);
     }
     if (j.contains("facet_month")) {
         r.facet_month =

@@ -305,7 +305,9 @@ int main(int argc, char* argv[])
             request.to = of_option("to", "to", [&] { return akhbar::checked_date("to", to); });
         }
         request.sources = sources;
-        request.sort = akhbar::parse_sort_order(sort);
+        if (!sort.empty()) {  // an empty name asks for the default, as below
+            request.sort = akhbar::parse_sort_order(sort);
+        }
         if (!ranking.empty()) {
             request.ranking = akhbar::parse_ranking(ranking);
         }

@@ -198,4 +198,25 @@ BOOST_DATA_TEST_CASE(the_library_the_c_api_and_the_tool_give_one_message,
     }
 }
 
+// An empty name asks for the default, in the C API and in akhbar-search alike.
+BOOST_DATA_TEST_CASE(an_empty_name_is_the_default,
+                     boost::unit_test::data::make({"ranking", "strict", "sort"}), field)
+{
+    const std::string name(field);
+    const char* paths[] = {database().c_str()};
+    akhbar_searcher* handle = nullptr;
+    char* error = nullptr;
+    BOOST_TEST_REQUIRE(akhbar_searcher_open(paths, 1, &handle, &error) == AKHBAR_OK);
+    char* result = nullptr;
+    const std::string request = R"({"query": "السلام", ")" + name + R"(": ""})";
+    BOOST_TEST(akhbar_searcher_search(handle, request.c_str(), &result, &error) == AKHBAR_OK);
+    BOOST_TEST(error == nullptr);
+    akhbar_free(result);
+    akhbar_free(error);
+    akhbar_searcher_close(handle);
+    const auto r = run_process({SEARCH, "--db", database(), "--" + name, "", "السلام"});
+    BOOST_TEST(r.exit_code == 0);
+    BOOST_TEST(r.err == "");
+}
+
 BOOST_AUTO_TEST_SUITE_END()
