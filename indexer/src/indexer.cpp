@@ -53,6 +53,9 @@ void abandon_unfinished(IndexWriter& writer) noexcept
 }  // namespace detail
 
 struct Indexer::Impl {
+    // A constructor, not an aggregate: make_unique cannot parenthesise an
+    // aggregate's initialiser before Clang 16 (P0960).
+    explicit Impl(std::unique_ptr<detail::IndexWriter> w) : writer(std::move(w)) {}
     std::unique_ptr<detail::IndexWriter> writer;
 };
 
