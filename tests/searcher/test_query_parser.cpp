@@ -77,6 +77,11 @@ const NamedRow ERROR_ROWS[] = {
     {"near-group",            "(اتفاق AND سلام) NEAR مصر", "query error at character 18: NEAR joins words or phrases"},
     {"near-title-phrase",     "title:\"اتفاق السلام\" NEAR مصر", "query error at character 22: NEAR joins words or phrases"},
     {"near-wildcard",         "اتفاق* NEAR سلام",          "query error at character 8: NEAR cannot join a word* wildcard"},
+    // Several problems: a mistake of syntax is reported before what the operators cannot join.
+    {"syntax-first-paren",    "-a OR b OR c)",             "query error at character 13: this parenthesis was not opened"},
+    {"syntax-first-or",       "ترامب OR -القاهرة OR )",    "query error at character 19: OR needs something after it"},
+    {"syntax-first-date",     "ترامب* NEAR القاهرة date:20x4", "query error at character 26: date: takes YYYY, YYYY-MM or YYYY-MM-DD, or a range A..B: \"20x4\""},
+    {"join-first-or",         "-a OR b OR c",              "query error at character 4: OR cannot join an exclusion"},
     {"field-without-value",   "title:(اتفاق)",             "query error at character 1: title: needs a value"},
     {"date-not-a-date",       "date:أمس",                  "query error at character 6: date: takes YYYY, YYYY-MM or YYYY-MM-DD, or a range A..B: \"أمس\""},
     {"date-range-backwards",  "date:2025-12..2025-01",     "query error at character 6: date range ends before it starts: \"2025-12..2025-01\""},
