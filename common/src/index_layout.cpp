@@ -13,25 +13,12 @@ namespace akhbar {
 
 std::string_view to_string(ShardBy by) noexcept
 {
-    switch (by) {
-    case ShardBy::month:
-        return "month";
-    case ShardBy::year:
-        return "year";
-    case ShardBy::none:
-        break;
-    }
-    return "none";
+    return name_of(SHARD_BY_NAMES, by);
 }
 
 std::optional<ShardBy> parse_shard_by(std::string_view name) noexcept
 {
-    for (const ShardBy by : {ShardBy::none, ShardBy::month, ShardBy::year}) {
-        if (name == to_string(by)) {
-            return by;
-        }
-    }
-    return std::nullopt;
+    return find_value(SHARD_BY_NAMES, name);
 }
 
 namespace index_layout {

@@ -2,6 +2,7 @@
 
 #include <string>
 
+#include "akhbar/common/enum_names.hpp"
 #include "akhbar/common/error.hpp"
 #include "akhbar/common/quote.hpp"
 
@@ -23,29 +24,24 @@ const AnalyzerProfile& find_profile(std::string_view name)
                           " (known: " + valid + ")");
 }
 
+namespace {
+
+constexpr EnumNames<RankingScheme, 3> RANKING_SCHEMES{{
+    {RankingScheme::akhbar, "akhbar"},
+    {RankingScheme::bm25, "bm25"},
+    {RankingScheme::lucene_bm25, "lucene-bm25"},
+}};
+
+}  // namespace
+
 std::string_view to_string(RankingScheme scheme) noexcept
 {
-    switch (scheme) {
-    case RankingScheme::bm25:
-        return "bm25";
-    case RankingScheme::lucene_bm25:
-        return "lucene-bm25";
-    case RankingScheme::akhbar:
-        break;
-    }
-    return "akhbar";
+    return name_of(RANKING_SCHEMES, scheme);
 }
 
 RankingScheme parse_ranking(std::string_view name)
 {
-    for (const RankingScheme scheme :
-         {RankingScheme::akhbar, RankingScheme::bm25, RankingScheme::lucene_bm25}) {
-        if (to_string(scheme) == name) {
-            return scheme;
-        }
-    }
-    throw InvalidArgument("unknown ranking " + quote_for_message(name) +
-                          " (known: akhbar, bm25, lucene-bm25)");
+    return value_of(RANKING_SCHEMES, "ranking", name);
 }
 
 }  // namespace akhbar

@@ -16,9 +16,17 @@
 
 #include <xapian.h>
 
+#include "akhbar/common/enum_names.hpp"
 #include "akhbar/common/shard_by.hpp"
 
 namespace akhbar {
+
+/// The names of ShardBy (`--shard-by`, the stub's layout line).
+inline constexpr EnumNames<ShardBy, 3> SHARD_BY_NAMES{{
+    {ShardBy::none, "none"},
+    {ShardBy::month, "month"},
+    {ShardBy::year, "year"},
+}};
 
 namespace index_layout {
 
