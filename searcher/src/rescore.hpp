@@ -36,6 +36,21 @@ constexpr double LEAD_BOOST = 0.7;
 /// Each query word's sorted positions in one document.
 using WordPositions = std::vector<std::vector<Xapian::termpos>>;
 
+/// The query words (their indexes) each term counts for, in the proximity
+/// and lead rescoring.
+using WordsOfTerm = std::unordered_map<std::string, std::vector<std::size_t>>;
+
+/// How a hit's positions are read from a local database: a position list
+/// lookup per term (cheap for a few terms), or one pass over the document's
+/// term list (cheap for expanded words with large classes).
+enum class PositionRead { by_lookup, by_term_list };
+
+/// Each query word's sorted positions in document `did` of `db`: those of
+/// every term that counts as the word (`words`). Both ways read the same.
+[[nodiscard]] WordPositions local_word_positions(const Xapian::Database& db, Xapian::docid did,
+                                                 const WordsOfTerm& words,
+                                                 std::size_t word_count, PositionRead how);
+
 /// Smallest distance between a position of `a` and one of `b` (both
 /// sorted), or 0 when either is absent.
 [[nodiscard]] Xapian::termpos closest(const std::vector<Xapian::termpos>& a,

@@ -29,6 +29,21 @@ namespace akhbar {
 
 namespace {
 
+// The time since it was made or last called.
+class Lap {
+public:
+    SearchTimings::Duration operator()()
+    {
+        const auto now = std::chrono::steady_clock::now();
+        const SearchTimings::Duration d = now - m_last;
+        m_last = now;
+        return d;
+    }
+
+private:
+    std::chrono::steady_clock::time_point m_last = std::chrono::steady_clock::now();
+};
+
 // A hit as a result shows it: the stored article, highlighted.
 Hit make_hit(const Xapian::MSetIterator& m, std::size_t rank,
              const detail::Highlighter& highlighter, std::size_t snippet_chars)
@@ -103,11 +118,14 @@ SearchResult Searcher::search(const SearchRequest& request) const
 
 SearchResult Searcher::search_once(Impl& impl, const SearchRequest& request)
 {
+    Lap lap;
+    SearchTimings timings;
     const detail::ParsedQuery parsed =
         detail::parse_query(request.query, request.match_all, impl.analyzer, impl.db(), request.literal,
                             &impl.classes, request.strict);
     const Xapian::Query query =
         detail::with_request_filters(parsed.query, request, impl.analyzer, impl.db());
+    timings.parse = lap();
     const RankingScheme ranking = request.ranking.value_or(impl.profile().ranking);
     detail::FacetCounter facets;  // its match spies outlive the Enquire they are added to
     Xapian::Enquire enquire(impl.db());
@@ -122,9 +140,11 @@ SearchResult Searcher::search_once(Impl& impl, const SearchRequest& request)
     const detail::Window window = detail::window_for(request.offset, request.limit);
     const Xapian::MSet mset =
         enquire.get_mset(window.first, window.count, std::max(check_at_least, window.count));
+    timings.match = lap();
     const std::vector<detail::Ranked> ranked =
         detail::rescored_page(mset, order, parsed.proximity_terms, request.offset, request.limit,
                               {impl.targets, impl.analyzer, impl.scratch});
+    timings.rescore = lap();
 
     SearchResult result;
     result.query = request.query;
@@ -138,10 +158,14 @@ SearchResult Searcher::search_once(Impl& impl, const SearchRequest& request)
         result.hits.push_back(make_hit(r.it, ++rank, highlighter, request.snippet_chars));
         result.hits.back().score = r.score;
     }
+    timings.hits = lap();
     if (request.facets) {
         facets.fill(result, request.facet_month);
     }
+    timings.facets = lap();
     result.suggestion = detail::suggestion(impl.targets, request.query, parsed, &mset);
+    timings.spelling = lap();
+    result.timings = timings;
     return result;
 }
 

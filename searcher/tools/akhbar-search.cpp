@@ -173,7 +173,12 @@ int run_batch(const akhbar::Searcher& searcher, akhbar::SearchRequest request,
             const akhbar::SearchResult result = searcher.search(request);
             const std::chrono::duration<double, std::milli> ms = std::chrono::steady_clock::now() - start;
             if (timings.is_open()) {
-                timings << qid << "\t" << ms.count() << "\n";
+                const akhbar::SearchTimings& t = result.timings;
+                timings << qid << "\t" << ms.count() << "\t" << result.total;
+                for (const auto stage : {t.parse, t.match, t.rescore, t.hits, t.facets, t.spelling}) {
+                    timings << "\t" << stage.count();
+                }
+                timings << "\n";
             }
             print(result, out, qid);
             std::cout.flush();
@@ -242,7 +247,9 @@ int main(int argc, char* argv[])
         ("format", po::value(&format), "text (default), json or trec")
         ("plain", "mark highlights [like this], no colours")
         ("batch", po::value(&batch), "run every qid<TAB>query line of FILE")
-        ("timings", po::value(&timings), "with --batch: write qid<TAB>milliseconds per query to FILE")
+        ("timings", po::value(&timings), "with --batch: write qid, milliseconds, matches, then the stages'"
+         " milliseconds (parse, match, rescore, hits, facets, spelling), tab-separated, per query"
+         " to FILE")
         ("warmup", "with --batch: run every query once, untimed, before the timed pass")
         ("version", "print the version and exit")
         ("help,h", "show this help");

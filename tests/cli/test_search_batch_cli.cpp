@@ -280,6 +280,48 @@ BOOST_AUTO_TEST_CASE(a_batch_line_with_an_empty_qid_is_skipped)
     BOOST_TEST((qids == std::vector<std::string>{"a", "b"}));
 }
 
+// --timings writes one line per query answered: qid, milliseconds, matches,
+// then the six stages' milliseconds, which add up to no more than the whole
+// (issue #18: the stages show where a slow query goes).
+BOOST_AUTO_TEST_CASE(timings_give_matches_and_stages_per_query)
+{
+    TempDir dir;
+    const std::string db = (dir / "db").string();
+    BOOST_TEST_REQUIRE(run_process({INDEX, "--db", db,
+                                    dir.write("a.jsonl", article(1) + article(2) + article(3))
+                                        .string()})
+                           .exit_code == 0);
+    const auto queries = dir.write("q.tsv", "a\tالسلام\nb\tفي\nc\tخبر 2\n");
+    const auto timings = dir / "t.tsv";
+    const auto r = run_process(
+        {SEARCH, "--db", db, "--batch", queries.string(), "--timings", timings.string()});
+    BOOST_TEST(r.exit_code == 2);  // b has only a stopword: refused, not timed
+    std::vector<std::vector<std::string>> rows;
+    std::istringstream lines(akhbar::test::read_file(timings.string()));
+    for (std::string line; std::getline(lines, line);) {
+        std::istringstream fields(line);
+        rows.emplace_back();
+        for (std::string field; std::getline(fields, field, '\t');) {
+            rows.back().push_back(field);
+        }
+    }
+    BOOST_TEST_REQUIRE(rows.size() == 2U);
+    BOOST_TEST(rows[0].at(0) == "a");
+    BOOST_TEST(rows[0].at(2) == "3");  // every article speaks of السلام
+    BOOST_TEST(rows[1].at(0) == "c");
+    BOOST_TEST(rows[1].at(2) == "3");  // an OR: خبر is in every title
+    for (const auto& row : rows) {
+        BOOST_TEST_REQUIRE(row.size() == 9U);
+        double stages = 0;
+        for (std::size_t i = 3; i < row.size(); ++i) {
+            BOOST_TEST(std::stod(row[i]) >= 0);
+            stages += std::stod(row[i]);
+        }
+        BOOST_TEST(stages <= std::stod(row[1]));
+        BOOST_TEST(std::stod(row[4]) > 0);  // the match always runs
+    }
+}
+
 // On commit 58c5982 a batch whose results missed a shard exited 0.
 BOOST_AUTO_TEST_CASE(a_partial_batch_exits_3)
 {

@@ -7,7 +7,12 @@
 
 #include <ostream>
 
+#include <xapian.h>
+
+#include "akhbar/common/analyzer.hpp"
+#include "akhbar/common/terms.hpp"
 #include "rescore.hpp"
+#include "support/index.hpp"
 
 namespace bdata = boost::unit_test::data;
 using akhbar::detail::WordPositions;
@@ -90,6 +95,43 @@ BOOST_AUTO_TEST_CASE(a_page_in_the_window_fetches_the_whole_window)
     BOOST_TEST(!window_for(RESCORE_WINDOW, 10).rescore);
     BOOST_TEST(window_for(RESCORE_WINDOW, 10).first == RESCORE_WINDOW);
     BOOST_TEST(window_for(RESCORE_WINDOW, 10).count == 10U);
+}
+
+// A hit's positions are read term by term for a few terms and from its term
+// list for many (rescore.cpp): both must give every word the same positions,
+// a term counting for several words and words with several terms included.
+BOOST_AUTO_TEST_CASE(positions_by_lookup_equal_positions_by_term_list)
+{
+    using akhbar::detail::PositionRead;
+    akhbar::test::TempDir dir;
+    const auto db_path = akhbar::test::index_jsonl(
+        dir,
+        R"({"id": "a", "title": "مفاوضات السلام", "text": "بدأت المفاوضات في تونس. السلام قريب والمفاوضات مستمرة في تونس."})"
+        "\n"
+        R"({"id": "b", "title": "تقرير", "text": "لا ذكر هنا للكلمات المطلوبة سوى تونس."})"
+        "\n");
+    const Xapian::Database db(db_path.string());
+    const akhbar::Analyzer analyzer("akhbar");
+    const auto term = [&](const char* word) {
+        return akhbar::schema::encode_term(analyzer.analyze(word).at(0).stem);
+    };
+    // word 0: مفاوضات; word 1: السلام or تونس; word 2: تونس again; and a term
+    // that no document has.
+    const akhbar::detail::WordsOfTerm words = {
+        {term("مفاوضات"), {0}}, {term("السلام"), {1}}, {term("تونس"), {1, 2}}, {term("غائب"), {0}}};
+    std::size_t seen = 0;
+    for (auto it = db.postlist_begin(""); it != db.postlist_end(""); ++it) {
+        const auto by_lookup = local_word_positions(db, *it, words, 3, PositionRead::by_lookup);
+        const auto by_list = local_word_positions(db, *it, words, 3, PositionRead::by_term_list);
+        BOOST_TEST((by_lookup == by_list), "document " << *it);
+        for (const auto& p : by_lookup) {
+            BOOST_TEST(std::is_sorted(p.begin(), p.end()));
+            seen += p.size();
+        }
+    }
+    // a: مفاوضات 3 times, السلام 2 and تونس 2 for word 1, تونس 2 for word 2;
+    // b: تونس once for words 1 and 2.
+    BOOST_TEST(seen == 3U + 4U + 2U + 2U);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

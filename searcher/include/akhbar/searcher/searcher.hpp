@@ -175,6 +175,19 @@ struct QueryWord {
     std::vector<std::string> variants;
 };
 
+/// Where one search spent its time, stage by stage (steady clock): for
+/// finding where a slow query goes (`akhbar-search --timings`). Stages that
+/// did not run are zero.
+struct SearchTimings {
+    using Duration = std::chrono::duration<double, std::milli>;
+    Duration parse{};     ///< analysis, expansion and the Xapian query
+    Duration match{};     ///< Xapian's match, with facets counted in it
+    Duration rescore{};   ///< the rescoring window (proximity and lead)
+    Duration hits{};      ///< stored articles, snippets and highlights
+    Duration facets{};    ///< facets counted after the match, and their tables
+    Duration spelling{};  ///< "did you mean"
+};
+
 struct SearchResult {
     std::string query;
     std::vector<QueryWord> words;
@@ -188,6 +201,7 @@ struct SearchResult {
     /// let the others' results through; `unavailable` says which and why.
     bool partial = false;
     std::vector<std::string> unavailable;
+    SearchTimings timings;
 };
 
 /// Where to search, and how to treat shards that do not answer.
