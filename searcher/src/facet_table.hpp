@@ -63,9 +63,11 @@ public:
     {
     }
 
-    void operator()(const Xapian::Document& doc, double) override
+    void operator()(const Xapian::Document& doc, double) override { count(doc.get_docid()); }
+
+    /// Counts the document `did` of the table's database.
+    void count(Xapian::docid did)
     {
-        const Xapian::docid did = doc.get_docid();
         ++m_dates[m_table.dates.code(did)];
         ++m_sources[m_table.sources.code(did)];
     }
