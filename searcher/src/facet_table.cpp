@@ -12,8 +12,13 @@ ValueCodes::ValueCodes(const Xapian::Database& db, Xapian::valueno slot, Xapian:
     // Codes in the values' byte order: ValueCountMatchSpy's, so that the
     // counts come out listed as its did.
     std::map<std::string, std::vector<Xapian::docid>> docs;
+    auto last = docs.end();  // runs of one value (one day's articles) skip the lookup
     for (auto v = db.valuestream_begin(slot); v != db.valuestream_end(slot); ++v) {
-        docs[*v].push_back(v.get_docid());
+        std::string value = *v;
+        if (last == docs.end() || last->first != value) {
+            last = docs.try_emplace(std::move(value)).first;
+        }
+        last->second.push_back(v.get_docid());
     }
     m_values.reserve(docs.size());
     for (auto& [value, ids] : docs) {
