@@ -6,6 +6,7 @@
 #include <map>
 #include <string>
 #include <string_view>
+#include <utility>
 
 #include "akhbar/common/date_format.hpp"
 #include "akhbar/common/value_slots.hpp"
@@ -147,24 +148,26 @@ std::vector<ValueCount> counted(const Xapian::ValueCountMatchSpy& spy)
 
 namespace {
 
-// The counts of `more` added to `into`, in byte order of the values.
+// The counts of `more` added to `into`, both in byte order of the values:
+// merged in one walk (a sharded directory has one database per month).
 void add(std::vector<ValueCount>& into, std::vector<ValueCount> more)
 {
-    if (into.empty()) {
-        into = std::move(more);
-        return;
+    std::vector<ValueCount> sum;
+    sum.reserve(into.size() + more.size());
+    auto a = into.begin();
+    auto b = more.begin();
+    while (a != into.end() || b != more.end()) {
+        if (b == more.end() || (a != into.end() && a->value < b->value)) {
+            sum.push_back(std::move(*a++));
+        } else if (a == into.end() || b->value < a->value) {
+            sum.push_back(std::move(*b++));
+        } else {
+            sum.push_back({std::move(a->value), a->count + b->count});
+            ++a;
+            ++b;
+        }
     }
-    std::map<std::string, Xapian::doccount> sum;
-    for (const ValueCount& v : into) {
-        sum[v.value] += v.count;
-    }
-    for (const ValueCount& v : more) {
-        sum[v.value] += v.count;
-    }
-    into.clear();
-    for (auto& [value, n] : sum) {
-        into.push_back({value, n});
-    }
+    into = std::move(sum);
 }
 
 // A pass over every match of `query` that does not weigh nor sort.
