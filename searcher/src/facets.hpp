@@ -9,48 +9,44 @@
 
 #include <xapian.h>
 
-#include "akhbar/common/value_slots.hpp"
 #include "akhbar/searcher/searcher.hpp"
+#include "facet_table.hpp"
 
 namespace akhbar::detail {
 
-/// The dates of the matches (schema::SLOT_DATE values counted by `spy`) of
+/// The dates of the matches (schema::SLOT_DATE values and their counts) of
 /// `total` matches: day by day for `month` (every day, zeros included) or,
 /// without one, at the granularity their span calls for (days up to 62 days,
 /// months up to 36 months, then years; one month's matches day by day).
-[[nodiscard]] DateFacet date_facet(const Xapian::ValueCountMatchSpy& spy, std::size_t total,
+[[nodiscard]] DateFacet date_facet(const std::vector<ValueCount>& dates, std::size_t total,
                                    std::optional<std::chrono::year_month> month);
 
-/// The sources counted by `spy`, most matches first, then by name.
-[[nodiscard]] std::vector<FacetCount> source_facet(const Xapian::ValueCountMatchSpy& spy);
+/// The sources counted (schema::SLOT_SOURCE values), most matches first,
+/// then by name.
+[[nodiscard]] std::vector<FacetCount> source_facet(const std::vector<ValueCount>& sources);
 
-/// Counts the facets of one search, in its match or in a pass of its own.
-/// Outlives the Enquire it is attached to (the Enquire keeps pointers to its
-/// match spies).
+/// The values of `spy`'s slot it counted, in byte order.
+[[nodiscard]] std::vector<ValueCount> counted(const Xapian::ValueCountMatchSpy& spy);
+
+/// Counts the facets of one search over every match, in a pass of its own.
 class FacetCounter {
 public:
-    /// Counts the matches of `query` over `db` (made of `databases`
-    /// databases) in the match of `enquire`, or in a pass of their own.
-    /// Returns how many matches the match of `enquire` must then check, at
-    /// least `check_at_least`.
-    Xapian::doccount attach(Xapian::Enquire& enquire, const Xapian::Query& query,
-                            const Xapian::Database& db, std::size_t databases,
-                            Xapian::doccount check_at_least);
+    /// Counts the matches of `query` over `db`, the targets `handles` (one
+    /// database each) searched as one: each by its table of `tables` (one
+    /// per handle), or by reading their values when there are none (remote
+    /// targets).
+    void count(const Xapian::Query& query, const Xapian::Database& db,
+               const std::vector<Xapian::Database>& handles,
+               const std::vector<FacetTable>* tables);
 
-    /// The MSet whose totals count every match: the pass of its own, if
-    /// any, or `ranked` (the search's).
-    [[nodiscard]] const Xapian::MSet& totals(const Xapian::MSet& ranked) const
-    {
-        return m_counted ? *m_counted : ranked;
-    }
-
-    /// Sets `result`'s facets; its total set before.
+    /// Sets `result`'s total (exact: every match was counted) and facets.
     void fill(SearchResult& result, std::optional<std::chrono::year_month> month) const;
 
 private:
-    Xapian::ValueCountMatchSpy m_date_spy{schema::SLOT_DATE};
-    Xapian::ValueCountMatchSpy m_source_spy{schema::SLOT_SOURCE};
-    std::optional<Xapian::MSet> m_counted;
+    std::size_t m_total = 0;
+    bool m_exact = true;
+    std::vector<ValueCount> m_dates;
+    std::vector<ValueCount> m_sources;
 };
 
 }  // namespace akhbar::detail

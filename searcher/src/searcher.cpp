@@ -71,9 +71,17 @@ struct Searcher::Impl {
     Analyzer analyzer;
     detail::StemClasses classes{""};
     std::vector<Token> scratch;
+    // Facet codes of the targets' documents; forgotten whenever they change.
+    detail::FacetTables facet_tables;
     detail::SearchTargets targets{
-        [this](const std::string& profile) { use_profile(profile); },
-        [this] { classes.forget(); }};  // the vocabulary changed with the targets
+        [this](const std::string& profile) {
+            use_profile(profile);
+            facet_tables.forget();
+        },
+        [this] {
+            classes.forget();  // the vocabulary changed with the targets
+            facet_tables.forget();
+        }};
 
     explicit Impl(SearcherOptions options)
     {
@@ -127,17 +135,18 @@ SearchResult Searcher::search_once(Impl& impl, const SearchRequest& request)
         detail::with_request_filters(parsed.query, request, impl.analyzer, impl.db());
     timings.parse = lap();
     const RankingScheme ranking = request.ranking.value_or(impl.profile().ranking);
-    detail::FacetCounter facets;  // its match spies outlive the Enquire they are added to
+    detail::FacetCounter facets;
+    if (request.facets) {
+        const auto& handles = impl.targets.opened().handles;
+        facets.count(query, impl.db(), handles,
+                     impl.facet_tables.of(handles, impl.targets.any_remote()));
+    }
     Xapian::Enquire enquire(impl.db());
     enquire.set_query(query);
     const detail::Ordering order = detail::order_match(
         enquire, ranking, impl.profile().ranking, request.sort, impl.targets.any_remote());
-    Xapian::doccount check_at_least = static_cast<Xapian::doccount>(request.offset + request.limit);
-    if (request.facets) {
-        check_at_least =
-            facets.attach(enquire, query, impl.db(), impl.targets.size(), check_at_least);
-    }
     const detail::Window window = detail::window_for(request.offset, request.limit);
+    const auto check_at_least = static_cast<Xapian::doccount>(request.offset + request.limit);
     const Xapian::MSet mset =
         enquire.get_mset(window.first, window.count, std::max(check_at_least, window.count));
     timings.match = lap();
@@ -149,9 +158,8 @@ SearchResult Searcher::search_once(Impl& impl, const SearchRequest& request)
     SearchResult result;
     result.query = request.query;
     result.words = parsed.words;
-    const Xapian::MSet& totals = facets.totals(mset);
-    result.total = totals.get_matches_estimated();
-    result.total_exact = totals.get_matches_lower_bound() == totals.get_matches_upper_bound();
+    result.total = mset.get_matches_estimated();
+    result.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
     const detail::Highlighter highlighter(impl.analyzer, parsed.match);
     std::size_t rank = request.offset;
     for (const detail::Ranked& r : ranked) {
@@ -160,7 +168,7 @@ SearchResult Searcher::search_once(Impl& impl, const SearchRequest& request)
     }
     timings.hits = lap();
     if (request.facets) {
-        facets.fill(result, request.facet_month);
+        facets.fill(result, request.facet_month);  // and the exact totals
     }
     timings.facets = lap();
     result.suggestion = detail::suggestion(impl.targets, request.query, parsed, &mset);

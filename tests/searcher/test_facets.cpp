@@ -13,8 +13,10 @@
 #include <xapian.h>
 
 #include "akhbar/common/date_format.hpp"
+#include "akhbar/indexer/indexer.hpp"
 #include "akhbar/common/value_slots.hpp"
 #include "facets.hpp"
+#include "support/temp_dir.hpp"
 
 namespace bdata = boost::unit_test::data;
 using namespace std::chrono;
@@ -89,7 +91,8 @@ BOOST_DATA_TEST_CASE(date_facet, bdata::make(DATE_ROWS), row)
 {
     Xapian::ValueCountMatchSpy spy(akhbar::schema::SLOT_DATE);
     count(spy, akhbar::schema::SLOT_DATE, row.dates);
-    BOOST_TEST(summary(akhbar::detail::date_facet(spy, row.total, row.month)) == row.expected);
+    BOOST_TEST(summary(akhbar::detail::date_facet(akhbar::detail::counted(spy), row.total,
+                                                  row.month)) == row.expected);
 }
 
 BOOST_AUTO_TEST_CASE(sources_by_count_then_name)
@@ -97,71 +100,180 @@ BOOST_AUTO_TEST_CASE(sources_by_count_then_name)
     Xapian::ValueCountMatchSpy spy(akhbar::schema::SLOT_SOURCE);
     count(spy, akhbar::schema::SLOT_SOURCE, {"b", "c", "b", "a"});
     std::string listed;
-    for (const auto& c : akhbar::detail::source_facet(spy)) {
+    for (const auto& c : akhbar::detail::source_facet(akhbar::detail::counted(spy))) {
         listed += c.value + "=" + std::to_string(c.count) + " ";
     }
     BOOST_TEST(listed == "b=2 a=1 c=1 ");
 }
 
-// An in-memory database of `n` articles with the word "w", the first two
-// also with "x" (so that a ranking pass for a page of 2 may stop early),
-// dated 2025-11-01.. and from sources "a" and "b" in turn.
+namespace {
+
+// An in-memory database of `n` articles with the word "w", every third also
+// with "x"; dated 2025-11-01.. but every fourth undated and one with a value
+// that is not a date; from sources "a", "ب" and "c" in turn but every fifth
+// without one.
 Xapian::WritableDatabase articles(int n)
 {
     Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
     for (int i = 0; i < n; ++i) {
         Xapian::Document doc;
         doc.add_term("w");
-        if (i < 2) {
+        if (i % 3 == 0) {
             doc.add_term("x", 5);
         }
-        doc.add_value(akhbar::schema::SLOT_DATE,
-                      akhbar::schema::format_compact(year{2025} / 11 / (i % 28 + 1)));
-        doc.add_value(akhbar::schema::SLOT_SOURCE, i % 2 == 0 ? "a" : "b");
+        if (i == 1) {
+            doc.add_value(akhbar::schema::SLOT_DATE, "20251345");
+        } else if (i % 4 != 3) {
+            doc.add_value(akhbar::schema::SLOT_DATE,
+                          akhbar::schema::format_compact(year{2025} / 11 / (i % 28 + 1)));
+        }
+        if (i % 5 != 4) {
+            const char* const sources[] = {"a", "ب", "c"};
+            doc.add_value(akhbar::schema::SLOT_SOURCE, sources[i % 3]);
+        }
         db.add_document(doc);
     }
     return db;
 }
 
-// Counts the facets of "w OR x" over `db` as the searcher does, with a ranked
-// page of 2: "CHECK_AT_LEAST total N date N source a=N b=N".
-std::string counted(const Xapian::Database& db, std::size_t databases)
+// The facets of `query` over `handles` searched as one, counted by facet
+// tables or, without, by reading values (ValueCountMatchSpy):
+// "total N exact|estimated undated N dates VALUE=N... sources VALUE=N...".
+std::string counted(const std::vector<Xapian::Database>& handles, const Xapian::Query& query,
+                    bool by_table)
 {
-    const Xapian::Query query(Xapian::Query::OP_OR, Xapian::Query("w"), Xapian::Query("x"));
-    Xapian::Enquire enquire(db);
-    enquire.set_query(query);
-    akhbar::detail::FacetCounter facets;
-    const Xapian::doccount check = facets.attach(enquire, query, db, databases, 2);
-    const Xapian::MSet ranked = enquire.get_mset(0, 2, check);
-    akhbar::SearchResult result;
-    result.total = facets.totals(ranked).get_matches_estimated();
-    facets.fill(result, year{2025} / 11);
-    std::size_t dated = 0;
-    for (const auto& c : result.date_facet->counts) {
-        dated += c.count;
+    Xapian::Database db;
+    for (const auto& h : handles) {
+        db.add_database(h);
     }
-    std::string out = std::to_string(check) + " total " + std::to_string(result.total) +
-                      " date " + std::to_string(dated) + " source";
+    akhbar::detail::FacetTables tables;
+    akhbar::detail::FacetCounter facets;
+    facets.count(query, db, handles, tables.of(handles, !by_table));
+    akhbar::SearchResult result;
+    facets.fill(result, year{2025} / 11);
+    std::string out = "total " + std::to_string(result.total) +
+                      (result.total_exact ? " exact" : " estimated") + " undated " +
+                      std::to_string(result.date_facet->undated) + " dates";
+    for (const auto& c : result.date_facet->counts) {
+        out += c.count > 0 ? " " + c.value.substr(8) + "=" + std::to_string(c.count) : "";
+    }
+    out += " sources";
     for (const auto& c : result.source_facet) {
         out += " " + c.value + "=" + std::to_string(c.count);
     }
     return out;
 }
 
-BOOST_AUTO_TEST_CASE(one_database_counts_in_the_match_of_every_document)
+struct CountRow {
+    const char* name;
+    std::vector<int> sizes;  // articles(n) per database
+    Xapian::Query query;
+    const char* expected;  // counted()
+};
+
+std::ostream& operator<<(std::ostream& os, const CountRow& row)
 {
-    // The ranking pass checks every document, so its spies see every match.
-    BOOST_TEST(counted(articles(9), 1) == "9 total 9 date 9 source a=5 b=4");
+    return os << row.name;
 }
 
-BOOST_AUTO_TEST_CASE(several_databases_count_in_a_pass_of_their_own)
+// clang-format off
+const CountRow COUNT_ROWS[] = {
+    {"one database: undated, not a date, no source", {9}, Xapian::Query("w"),
+     "total 9 exact undated 3 dates 01=1 03=1 05=1 06=1 07=1 09=1 sources a=3 c=3 ب=2"},
+    {"one database, some of it", {9}, Xapian::Query("x"),
+     "total 3 exact undated 1 dates 01=1 07=1 sources a=3"},
+    {"no match", {9}, Xapian::Query("y"), "total 0 exact undated 0 dates sources"},
+    {"found by the matcher (a value range)", {9},
+     Xapian::Query(Xapian::Query::OP_VALUE_GE, akhbar::schema::SLOT_DATE, "20251106"),
+     "total 4 exact undated 1 dates 06=1 07=1 09=1 sources c=2 a=1 ب=1"},
+    {"several databases, one empty", {9, 0, 5}, Xapian::Query("w"),
+     "total 14 exact undated 5 dates 01=2 03=2 05=2 06=1 07=1 09=1 "
+     "sources a=5 c=4 ب=3"},
+};
+// clang-format on
+
+}  // namespace
+
+BOOST_DATA_TEST_CASE(table_counts_as_values_read, bdata::make(COUNT_ROWS), row)
 {
-    // The ranking pass stops at its page (check_at_least unchanged); the
-    // counts and the total come from the counting pass over every match.
-    Xapian::Database both;
-    both.add_database(articles(5));
-    both.add_database(articles(4));
-    BOOST_TEST(counted(both, 2) == "2 total 9 date 9 source a=5 b=4");
+    std::vector<Xapian::Database> handles;
+    for (const int n : row.sizes) {
+        handles.push_back(articles(n));
+    }
+    BOOST_TEST(counted(handles, row.query, true) == row.expected);
+    BOOST_TEST(counted(handles, row.query, false) == row.expected);
+}
+
+BOOST_AUTO_TEST_CASE(tables_forgotten_follow_adds_and_deletes)
+{
+    Xapian::WritableDatabase db = articles(9);
+    const std::vector<Xapian::Database> handles{db};
+    akhbar::detail::FacetTables tables;
+    const auto sources = [&] {
+        akhbar::detail::FacetCounter facets;
+        facets.count(Xapian::Query("w"), db, handles, tables.of(handles, false));
+        akhbar::SearchResult result;
+        facets.fill(result, std::nullopt);
+        std::string out = std::to_string(result.total);
+        for (const auto& c : result.source_facet) {
+            out += " " + c.value + "=" + std::to_string(c.count);
+        }
+        return out;
+    };
+    BOOST_TEST(sources() == "9 a=3 c=3 ب=2");
+    Xapian::Document doc;
+    doc.add_term("w");
+    doc.add_value(akhbar::schema::SLOT_SOURCE, "c");
+    db.add_document(doc);
+    db.add_document(doc);
+    db.delete_document(1);  // an "a"
+    // The table of the old revision misses the new documents.
+    BOOST_TEST(sources() == "10 c=3 a=2 ب=2");
+    tables.forget();
+    BOOST_TEST(sources() == "10 c=5 a=2 ب=2");
+}
+
+// A Searcher forgets its tables when its database changes on disk.
+BOOST_AUTO_TEST_CASE(searcher_counts_the_latest_revision)
+{
+    akhbar::test::TempDir dir;
+    akhbar::IndexerOptions options;
+    options.db = dir / "db";
+    const auto article = [](const char* id, const char* source) {
+        akhbar::Article a;
+        a.id = id;
+        a.text = "خبر عن السلام";
+        a.source = source;
+        a.date = year{2025} / 11 / 7;
+        return a;
+    };
+    {
+        akhbar::Indexer indexer(options);
+        indexer.put(article("a", "الأولى"));
+        indexer.put(article("b", "الثانية"));
+        indexer.finish();
+    }
+    const akhbar::Searcher searcher({options.db.string()});
+    akhbar::SearchRequest request;
+    request.query = "السلام";
+    const auto facets = [&] {
+        const akhbar::SearchResult r = searcher.search(request);
+        std::string out = std::to_string(r.total) + " " + r.date_facet->counts[6].value + "=" +
+                          std::to_string(r.date_facet->counts[6].count);
+        for (const auto& c : r.source_facet) {
+            out += " " + c.value + "=" + std::to_string(c.count);
+        }
+        return out;
+    };
+    BOOST_TEST(facets() == "2 2025-11-07=2 الأولى=1 الثانية=1");
+    {
+        akhbar::Indexer indexer(options);
+        indexer.put(article("c", "الثالثة"));
+        indexer.put(article("d", "الثالثة"));
+        BOOST_TEST(indexer.remove("a"));
+        indexer.finish();
+    }
+    BOOST_TEST(facets() == "3 2025-11-07=3 الثالثة=2 الثانية=1");
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -1,0 +1,58 @@
+#include "facet_table.hpp"
+
+#include <map>
+
+#include "akhbar/common/value_slots.hpp"
+
+namespace akhbar::detail {
+
+ValueCodes::ValueCodes(const Xapian::Database& db, Xapian::valueno slot, Xapian::docid lastdocid)
+    : m_codes(static_cast<std::size_t>(lastdocid) + 1, 0)
+{
+    // Codes in the values' byte order: ValueCountMatchSpy's, so that the
+    // counts come out listed as its did.
+    std::map<std::string, std::vector<Xapian::docid>> docs;
+    auto last = docs.end();  // runs of one value (one day's articles) skip the lookup
+    for (auto v = db.valuestream_begin(slot); v != db.valuestream_end(slot); ++v) {
+        std::string value = *v;
+        if (last == docs.end() || last->first != value) {
+            last = docs.try_emplace(std::move(value)).first;
+        }
+        last->second.push_back(v.get_docid());
+    }
+    m_values.reserve(docs.size());
+    for (auto& [value, ids] : docs) {
+        m_values.push_back(value);
+        for (const Xapian::docid did : ids) {
+            m_codes[did] = static_cast<std::uint32_t>(m_values.size());
+        }
+    }
+}
+
+std::vector<ValueCount> ValueCodes::counted(const std::vector<Xapian::doccount>& counts) const
+{
+    std::vector<ValueCount> out;
+    for (std::size_t code = 1; code < counts.size(); ++code) {
+        if (counts[code] > 0) {
+            out.push_back({m_values[code - 1], counts[code]});
+        }
+    }
+    return out;
+}
+
+std::size_t ValueCodes::bytes() const
+{
+    std::size_t n = m_codes.capacity() * sizeof(std::uint32_t);
+    for (const std::string& v : m_values) {
+        n += sizeof v + (v.capacity() > 15 ? v.capacity() : 0);
+    }
+    return n;
+}
+
+FacetTable::FacetTable(const Xapian::Database& db)
+    : dates(db, schema::SLOT_DATE, db.get_lastdocid()),
+      sources(db, schema::SLOT_SOURCE, db.get_lastdocid())
+{
+}
+
+}  // namespace akhbar::detail

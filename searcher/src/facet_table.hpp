@@ -1,0 +1,117 @@
+#pragma once
+// The facet values of every document of local databases, read once per
+// revision, so that a facet count costs two array increments per match
+// instead of reading and comparing value strings. Internal header.
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <xapian.h>
+
+namespace akhbar::detail {
+
+/// A slot value and how many matches hold it.
+struct ValueCount {
+    std::string value;
+    Xapian::doccount count = 0;
+};
+
+/// The distinct values of one slot over a database, and each document's
+/// as an index into them (0: none, i: values()[i - 1]).
+class ValueCodes {
+public:
+    /// Reads `slot`'s value stream over `db`; `lastdocid` sizes the table.
+    ValueCodes(const Xapian::Database& db, Xapian::valueno slot, Xapian::docid lastdocid);
+
+    [[nodiscard]] std::uint32_t code(Xapian::docid did) const
+    {
+        return did < m_codes.size() ? m_codes[did] : 0;
+    }
+    /// How many codes there are, 0 (none) included.
+    [[nodiscard]] std::size_t size() const { return m_values.size() + 1; }
+    /// The values counted by code (`counts[code]`), those counted at least
+    /// once, in the value's byte order (as ValueCountMatchSpy lists them).
+    [[nodiscard]] std::vector<ValueCount> counted(const std::vector<Xapian::doccount>& counts) const;
+    /// Bytes held.
+    [[nodiscard]] std::size_t bytes() const;
+
+private:
+    std::vector<std::uint32_t> m_codes;  // by docid
+    std::vector<std::string> m_values;   // sorted
+};
+
+/// The date (schema::SLOT_DATE) and source (schema::SLOT_SOURCE) codes of
+/// every document of one local database, at one revision. By the
+/// database's own document ids: a match spy over several databases is shown
+/// a document by its id within its own database (ValueStreamDocument), not
+/// by which one, so each database is counted in a pass of its own.
+struct FacetTable {
+    explicit FacetTable(const Xapian::Database& db);
+
+    ValueCodes dates;
+    ValueCodes sources;
+};
+
+/// Counts the matches it is shown by their FacetTable codes. Local
+/// databases only: a remote server would need it registered.
+class FacetTableSpy : public Xapian::MatchSpy {
+public:
+    explicit FacetTableSpy(const FacetTable& table)
+        : m_table(table), m_dates(table.dates.size()), m_sources(table.sources.size())
+    {
+    }
+
+    void operator()(const Xapian::Document& doc, double) override { count(doc.get_docid()); }
+
+    /// Counts the document `did` of the table's database.
+    void count(Xapian::docid did)
+    {
+        ++m_dates[m_table.dates.code(did)];
+        ++m_sources[m_table.sources.code(did)];
+    }
+
+    [[nodiscard]] std::vector<ValueCount> dates() const { return m_table.dates.counted(m_dates); }
+    [[nodiscard]] std::vector<ValueCount> sources() const
+    {
+        return m_table.sources.counted(m_sources);
+    }
+
+private:
+    const FacetTable& m_table;
+    std::vector<Xapian::doccount> m_dates;  // by code
+    std::vector<Xapian::doccount> m_sources;
+};
+
+/// The FacetTables of a Searcher's targets, made at the first search that
+/// counts facets after they were opened (forget()).
+class FacetTables {
+public:
+    /// The table of each of `handles` (the targets, one database each),
+    /// made now if not yet; none when `any_remote`.
+    [[nodiscard]] const std::vector<FacetTable>* of(const std::vector<Xapian::Database>& handles,
+                                                    bool any_remote)
+    {
+        if (any_remote) {
+            return nullptr;
+        }
+        if (!m_tables) {
+            std::vector<FacetTable> tables;
+            tables.reserve(handles.size());
+            for (const Xapian::Database& db : handles) {
+                tables.emplace_back(db);
+            }
+            m_tables = std::move(tables);
+        }
+        return &*m_tables;
+    }
+
+    /// The targets were opened again or narrowed: their documents changed.
+    void forget() { m_tables.reset(); }
+
+private:
+    std::optional<std::vector<FacetTable>> m_tables;
+};
+
+}  // namespace akhbar::detail
