@@ -62,4 +62,28 @@ bool StopwordSet::contains(std::string_view word) const
     return m_words.find(word) != m_words.end();
 }
 
+Utf16WordSet::Utf16WordSet(const StopwordSet& words)
+{
+    words.for_each([&](const std::string& word) {
+        std::u16string word16 = to_utf16(word);
+        if (!word16.empty()) {
+            m_ends.set(ends_of(word16));
+        }
+        m_words.insert(std::move(word16));
+    });
+}
+
+std::size_t Utf16WordSet::ends_of(std::u16string_view word) noexcept
+{
+    return (word.front() & 63U) * 64U + (word.back() & 63U);
+}
+
+bool Utf16WordSet::contains(std::u16string_view word) const
+{
+    if (!word.empty() && !m_ends.test(ends_of(word))) {
+        return false;
+    }
+    return m_words.find(word) != m_words.end();
+}
+
 }  // namespace akhbar

@@ -98,11 +98,32 @@ private:
     std::size_t m_after_spaces = 0;  // first non-space at or after m_skipped_for
 };
 
+// What a token's stem must be, or begin with, to be marked for `spec`.
+std::vector<std::string> stem_parts(const MatchSpec& spec)
+{
+    std::vector<std::string> parts(spec.stems.begin(), spec.stems.end());
+    parts.insert(parts.end(), spec.prefixes.begin(), spec.prefixes.end());
+    for (const auto& phrase : spec.phrases) {
+        parts.insert(parts.end(), phrase.begin(), phrase.end());
+    }
+    std::sort(parts.begin(), parts.end());
+    parts.erase(std::unique(parts.begin(), parts.end()), parts.end());
+    return parts;
+}
+
 }  // namespace
 
 Highlighter::Highlighter(const Analyzer& analyzer, const MatchSpec& spec)
-    : m_analyzer(analyzer), m_spec(spec)
+    : m_analyzer(analyzer), m_spec(spec), m_filter(stem_parts(spec))
 {
+}
+
+// Stems only, into the same vector each hit: with the filter, best_passage
+// took 1,080.9M -> 748.4M instructions over 200 --literal queries (callgrind).
+const std::vector<Token>& Highlighter::analyze(std::string_view text) const
+{
+    m_analyzer.analyze(text, m_tokens, TokenFields::stems, &m_filter);
+    return m_tokens;
 }
 
 bool Highlighter::matches(const Token& token) const
@@ -164,7 +185,7 @@ Snippet Highlighter::whole(std::string_view text) const
 {
     Snippet snippet;
     snippet.text = std::string(text);
-    for (const Span& s : spans(m_analyzer.analyze(text))) {
+    for (const Span& s : spans(analyze(text))) {
         snippet.highlights.push_back({s.start, s.end});
     }
     return snippet;
@@ -222,7 +243,7 @@ Snippet Highlighter::best_passage(std::string_view full_text, std::size_t max_ch
                                   PassageWork* work) const
 {
     const std::string_view text = scanned_part(full_text);
-    const std::vector<Token> tokens = m_analyzer.analyze(text);
+    const std::vector<Token>& tokens = analyze(text);
     const std::vector<Span> found = spans(tokens);
     // Arabic letters take two bytes in UTF-8: budget in bytes, about right
     // for Arabic text (and generous for Latin).

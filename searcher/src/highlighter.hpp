@@ -6,6 +6,7 @@
 #include <string_view>
 
 #include "akhbar/common/analyzer.hpp"
+#include "akhbar/common/stem_filter.hpp"
 #include "akhbar/searcher/searcher.hpp"
 #include "query_parser.hpp"
 
@@ -22,6 +23,7 @@ struct PassageWork {
     std::size_t steps = 0;
 };
 
+/// Not thread-safe: a Highlighter serves one search (it reuses its buffers).
 class Highlighter {
 public:
     Highlighter(const Analyzer& analyzer, const MatchSpec& spec);
@@ -46,9 +48,16 @@ private:
         const std::vector<Span>& found, const std::vector<std::size_t>& starts, std::size_t budget,
         std::size_t& steps);
     [[nodiscard]] bool matches(const Token& token) const;
+    /// The tokens of `text`, stemmed only where a stem of m_spec may be.
+    const std::vector<Token>& analyze(std::string_view text) const;
 
     const Analyzer& m_analyzer;
     const MatchSpec& m_spec;
+    /// Every stem and prefix a token's stem must equal or begin with to be
+    /// marked: other tokens go unstemmed. Callgrind, 200 --literal queries:
+    /// best_passage 915.7M -> 748.4M instructions (8% of tokens stemmed).
+    StemFilter m_filter;
+    mutable std::vector<Token> m_tokens;  // reused from hit to hit
 };
 
 }  // namespace akhbar::detail

@@ -1,10 +1,27 @@
 #include <boost/test/unit_test.hpp>
 
+#include <algorithm>
+
 #include "akhbar/common/analyzer.hpp"
 #include "akhbar/common/error.hpp"
+#include "akhbar/common/stem_filter.hpp"
 #include "akhbar/common/stemmer.hpp"
 
 using akhbar::Analyzer;
+using akhbar::StemFilter;
+using akhbar::Token;
+using akhbar::TokenFields;
+
+namespace {
+
+// Hamza and alef spellings, diacritics, tatweel, clitics, pronoun suffixes,
+// Latin words and digits glued to proclitics, a supplementary character.
+const std::string TRICKY =
+    "أعلنت الوزارة أن وزيرها التقى بالوزراء في قطر، وقال إن الـCOVID و2024 ومسؤولين ومسئولية "
+    "مُسْتَشْفَى المستشفيات ــالحكومة الحكومـــة Trump ترامب وترمب 5G بـ5G ٢٠٢٤ قلوبهم وزير "
+    "الوزير إلى الى آلاف الاف ألف \U0001D400\U0001D400ها ﻛﺎزاﺧﺴﺘﺎن";
+
+}  // namespace
 
 BOOST_AUTO_TEST_SUITE(analyzer)
 
@@ -189,6 +206,89 @@ BOOST_AUTO_TEST_CASE(ranking_schemes_by_name)
     BOOST_TEST(akhbar::find_profile("akhbar").root_classes);
     BOOST_TEST(!akhbar::find_profile("lucene").root_classes);
     BOOST_TEST(!akhbar::find_profile("snowball").root_classes);
+}
+
+BOOST_AUTO_TEST_CASE(stems_only_leaves_the_texts_out)
+{
+    const Analyzer analyzer;
+    const auto all = analyzer.analyze(TRICKY);
+    std::vector<Token> stems;
+    analyzer.analyze(TRICKY, stems, TokenFields::stems);
+    BOOST_TEST_REQUIRE(stems.size() == all.size());
+    for (std::size_t i = 0; i < all.size(); ++i) {
+        Token expected = all[i];
+        expected.original.clear();
+        expected.normalized.clear();
+        BOOST_TEST((stems[i] == expected), i);
+    }
+}
+
+// analyze() into a vector that held the tokens of another text replaces
+// them all: longer, then shorter, then with other fields.
+BOOST_AUTO_TEST_CASE(reused_output_is_replaced)
+{
+    const Analyzer analyzer;
+    std::vector<Token> out;
+    analyzer.analyze(TRICKY + " " + TRICKY, out);
+    analyzer.analyze("ذهب إلى المدرسة", out, TokenFields::stems);
+    analyzer.analyze(TRICKY, out);
+    BOOST_TEST((out == analyzer.analyze(TRICKY)));
+    BOOST_CHECK_THROW(analyzer.analyze(std::string("\xFF"), out), akhbar::Utf8Error);
+    BOOST_TEST(out.empty());
+}
+
+// A token the filter turns away keeps no stem; every other token keeps its
+// own; and no token turned away has a stem that is or begins with a part.
+BOOST_AUTO_TEST_CASE(stem_filter_only_skips_what_cannot_match)
+{
+    const std::vector<std::vector<std::string>> part_sets = {
+        {"وزير"}, {"حكوم", "مستشف"}, {"مسءول", "قلوب", "covid"}, {"5g", "2024", "الف", "ترمب"},
+        {"وز"}, {"\U0001D400\U0001D400"}, {},
+    };
+    for (const char* profile : {"akhbar", "lucene", "none", "snowball"}) {
+        const Analyzer analyzer(profile);
+        const auto all = analyzer.analyze(TRICKY);
+        for (const auto& parts : part_sets) {
+            const StemFilter filter(parts);
+            std::vector<Token> some;
+            analyzer.analyze(TRICKY, some, TokenFields::all, &filter);
+            BOOST_TEST_REQUIRE(some.size() == all.size());
+            std::size_t stemmed = 0;
+            for (std::size_t i = 0; i < all.size(); ++i) {
+                BOOST_TEST_CONTEXT(profile << " " << all[i].original)
+                {
+                    stemmed += some[i].stem.empty() ? 0U : 1U;
+                    if (some[i].stem != all[i].stem) {
+                        BOOST_TEST(some[i].stem.empty());
+                        for (const std::string& p : parts) {
+                            BOOST_TEST(!all[i].stem.starts_with(p));
+                        }
+                    }
+                }
+            }
+            // Only the stemmers that cut affixes skip tokens; Snowball's
+            // stems need not be parts of the word.
+            if (std::string_view(profile) == "snowball") {
+                BOOST_TEST(stemmed == static_cast<std::size_t>(std::count_if(
+                                          all.begin(), all.end(),
+                                          [](const Token& t) { return !t.stem.empty(); })));
+            } else {
+                BOOST_TEST(stemmed < all.size() / 2);
+            }
+        }
+    }
+}
+
+BOOST_AUTO_TEST_CASE(stem_filter_finds_its_parts)
+{
+    const StemFilter filter({"حكوم", ""});
+    BOOST_TEST(filter.may_match(u"\u0627\u0644\u062D\u0643\u0648\u0645\u0647"));  // الحكومه
+    const StemFilter none({"حكوم"});
+    BOOST_TEST(none.may_match(u"\u0627\u0644\u062D\u0643\u0648\u0645\u0647"));
+    BOOST_TEST(!none.may_match(u"\u062D\u0643\u0645"));  // حكم: the letters, not in order
+    BOOST_TEST(!none.may_match(u"\u0645\u0648\u0643\u062D"));  // the letters reversed
+    BOOST_TEST(!none.may_match(u""));
+    BOOST_TEST(!StemFilter({}).may_match(u"\u062D\u0643\u0645"));
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -5,7 +5,11 @@
 #include <boost/test/data/test_case.hpp>
 #include <boost/test/unit_test.hpp>
 
+#include <array>
 #include <set>
+
+#include <unicode/uchar.h>
+#include <unicode/unorm2.h>
 
 #include "akhbar/common/error.hpp"
 #include "akhbar/common/normalizer.hpp"
@@ -122,6 +126,68 @@ BOOST_AUTO_TEST_CASE(lucene_keeps_what_lucene_keeps)
     BOOST_TEST(n("COVID") == "covid");
     BOOST_TEST(n("١٨") == "18");
     BOOST_TEST(n("") == "");
+}
+
+// The fold stage skips ICU for tokens of common units (ASCII, Latin, Arabic):
+// the shortcut must give what ICU gives, for every pair of units below
+// U+0700 (a pair is where composition and reordering act).
+BOOST_AUTO_TEST_CASE(akhbar_fold_shortcut_is_icus_nfkc_casefold)
+{
+    const Normalizer n(NormalizationScheme::akhbar);
+    UErrorCode status = U_ZERO_ERROR;
+    const UNormalizer2* icu = unorm2_getNFKCCasefoldInstance(&status);
+    BOOST_TEST_REQUIRE(U_SUCCESS(status));
+    std::size_t differ = 0;
+    for (char16_t a = 1; a < 0x0700; ++a) {
+        for (char16_t b = 1; b < 0x0700; ++b) {
+            std::u16string text{a, b};
+            std::array<char16_t, 32> expected{};
+            status = U_ZERO_ERROR;
+            const int32_t length = unorm2_normalize(icu, text.data(), 2, expected.data(),
+                                                    static_cast<int32_t>(expected.size()), &status);
+            n.fold(text);
+            if (U_FAILURE(status) ||
+                text != std::u16string_view(expected.data(), static_cast<std::size_t>(length))) {
+                ++differ;
+            }
+        }
+    }
+    BOOST_TEST(differ == 0U);
+}
+
+// Same for Lucene's fold (lowercase, decimal digits to ASCII), per unit.
+BOOST_AUTO_TEST_CASE(lucene_fold_shortcut_is_per_code_point)
+{
+    const Normalizer n(NormalizationScheme::lucene);
+    std::size_t differ = 0;
+    for (char16_t u = 1; u < 0x0800; ++u) {  // beyond the shortcut's table too
+        std::u16string text{u, u'A', u'\u0661'};
+        n.fold(text);
+        const UChar32 expected = u_charType(u) == U_DECIMAL_DIGIT_NUMBER
+                                     ? static_cast<UChar32>(U'0') + u_charDigitValue(u)
+                                     : u_tolower(u);
+        if (text != std::u16string{static_cast<char16_t>(expected), u'a', u'1'}) {
+            ++differ;
+        }
+    }
+    BOOST_TEST(differ == 0U);
+}
+
+BOOST_AUTO_TEST_CASE(to_utf8_into_a_buffer)
+{
+    std::string out = "left over from a longer word than any of these";
+    const std::u16string long_word(100, u'\u0643');
+    const std::u16string texts[] = {u"", u"abc", u"\u0643\u062A\u0627\u0628", u"\u20AC1",
+                                    u"\U0001D400\u0627", std::u16string(1, char16_t{0xD800}),
+                                    long_word};
+    for (const std::u16string& text : texts) {
+        akhbar::to_utf8(text, out);
+        BOOST_TEST(out == akhbar::to_utf8(text));
+        BOOST_TEST((akhbar::to_utf16(out) == text || text.size() == 1));  // lone surrogate: U+FFFD
+    }
+    BOOST_TEST(akhbar::to_utf8(std::u16string(1, char16_t{0xD800})) == "\uFFFD");
+    BOOST_TEST(akhbar::to_utf8(u"\U0001D400") == "\U0001D400");
+    BOOST_TEST(akhbar::to_utf8(long_word).size() == 200U);
 }
 
 BOOST_AUTO_TEST_CASE(invalid_utf8_throws_with_offset)

@@ -152,4 +152,61 @@ BOOST_AUTO_TEST_CASE(long_articles_are_analyzed_up_to_the_cap)
     BOOST_TEST(work.steps <= 4 * akhbar::detail::SNIPPET_SCAN_BYTES);
 }
 
+// Tokens are stemmed only where a query stem may be (akhbar::StemFilter);
+// every kind of match must still be found. Expected marks written from the
+// analyzer's tokens before that filter existed (akhbar-analyze at b7539c1).
+const std::string TRICKY =
+    "أعلنت الوزارة أن وزيرها التقى بالوزراء في قطر، وقال إن الـCOVID و2024 ومسؤولين ومسئولية "
+    "مُسْتَشْفَى المستشفيات ــالحكومة الحكومـــة Trump ترامب وترمب 5G بـ5G ٢٠٢٤ قلوبهم وزير "
+    "الوزير إلى الى آلاف الاف ألف";
+
+struct MarkRow {
+    const char* name;
+    const char* kind;
+    const char* query;
+    const char* marks;  // the highlighted parts of TRICKY, in order
+};
+
+std::ostream& operator<<(std::ostream& os, const MarkRow& row)
+{
+    return os << row.name << ": " << row.kind << " " << row.query << " -> " << row.marks;
+}
+
+// clang-format off
+const MarkRow MARK_ROWS[] = {
+    {"alef-hamza-variants", "words", "أعلن الالف", "ألف"},
+    {"hamza-seat-variants", "words", "مسؤول", "ومسؤولين ومسئولية"},
+    {"diacritics", "words", "مستشفى", "مُسْتَشْفَى المستشفيات"},
+    {"tatweel", "words", "حكومة", "ــالحكومة الحكومـــة"},
+    {"clitics-and-pronouns", "words", "وزير", "وزير الوزير"},
+    {"pronoun-suffix", "words", "قلوب", "قلوبهم"},
+    {"latin-word", "words", "covid trump", "COVID Trump"},
+    {"digits", "words", "2024 5g", "2024 5G 5G ٢٠٢٤"},
+    {"name-variants", "words", "ترامب ترمب", "ترامب وترمب"},
+    {"stopword-only", "words", "إلى", ""},
+    {"phrase-not-across-a-different-stem", "phrase", "وزير التقى", ""},
+    {"phrase", "phrase", "وزيرها التقى", "وزيرها التقى"},
+    {"phrase-across-stopword", "phrase", "قطر قال", "قطر، وقال"},
+    {"prefix", "prefix", "مستشف", "مُسْتَشْفَى المستشفيات"},
+    {"prefix-short", "prefix", "وز", "الوزارة بالوزراء وزير الوزير"},
+    {"prefix-inside-a-word-is-no-match", "prefix", "زار", ""},
+    {"stem-inside-a-word-is-no-match", "words", "وزار حكو", ""},
+};
+// clang-format on
+
+BOOST_DATA_TEST_CASE(every_kind_of_match_is_marked, boost::unit_test::data::make(MARK_ROWS), row)
+{
+    const Analyzer analyzer;
+    const MatchSpec spec = spec_for(analyzer, row.query, row.kind);
+    const Highlighter highlighter(analyzer, spec);
+    for (const Snippet& s : {highlighter.whole(TRICKY), highlighter.best_passage(TRICKY, 1000)}) {
+        std::string marks;
+        for (const auto& h : s.highlights) {
+            marks += marks.empty() ? "" : " ";
+            marks += s.text.substr(h.start, h.end - h.start);
+        }
+        BOOST_TEST(marks == row.marks);
+    }
+}
+
 BOOST_AUTO_TEST_SUITE_END()

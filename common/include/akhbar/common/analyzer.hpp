@@ -15,6 +15,8 @@
 
 namespace akhbar {
 
+class StemFilter;
+
 /// One token of a text.
 struct Token {
     /// The text as written: exactly `text.substr(start, end - start)`.
@@ -32,6 +34,15 @@ struct Token {
     bool stopword = false;
 
     friend bool operator==(const Token&, const Token&) = default;
+};
+
+/// What analyze() fills in each token.
+enum class TokenFields : std::uint8_t {
+    /// Every field.
+    all,
+    /// All but `original` and `normalized` (left empty): what highlighting
+    /// reads, without two copies per token.
+    stems,
 };
 
 /// Analyzes text with one profile.
@@ -55,8 +66,14 @@ public:
     /// `text` is not valid UTF-8.
     [[nodiscard]] std::vector<Token> analyze(std::string_view text) const;
 
-    /// Same, reusing `out`'s storage (cleared first).
-    void analyze(std::string_view text, std::vector<Token>& out) const;
+    /// Same, into `out` (its tokens replaced, their storage reused), with
+    /// `fields` filled in. With a `filter`, the tokens it turns away are not
+    /// stemmed (`stem` left empty) when this analyzer's stemmer only cuts
+    /// affixes (light10, light10-pronouns, none), which makes the filter
+    /// exact: no such token's stem is or begins with one of its parts. Other
+    /// stemmers stem every token.
+    void analyze(std::string_view text, std::vector<Token>& out,
+                 TokenFields fields = TokenFields::all, const StemFilter* filter = nullptr) const;
 
     /// Normalizes one word as analyze() normalizes a token's text.
     [[nodiscard]] std::string normalize(std::string_view word) const;

@@ -5,7 +5,8 @@
 /// 8.7 implements it (ArabicStemmer): at most one prefix, the first that matches
 /// in table order; then one pass over the suffix table in order, each matching
 /// suffix removed from the current end. Lengths count code points of the
-/// already-normalized word.
+/// already-normalized word. The stemmer works on UTF-16, the analyzer's own
+/// form (ICU's), where each affix letter is one code unit.
 
 #include <array>
 #include <cstddef>
@@ -18,30 +19,31 @@ namespace akhbar::light10 {
 /// it to be removed.
 struct Affix {
     std::string_view name;
-    std::u32string_view text;
+    /// Arabic letters only, all in the BMP: one UTF-16 unit each.
+    std::u16string_view text;
     std::size_t min_length;
 };
 
 // clang-format off
-inline constexpr Affix PREFIX_AL {"prefix-al",  U"\u0627\u0644",       4};  // ال
-inline constexpr Affix PREFIX_WAL{"prefix-wal", U"\u0648\u0627\u0644", 5};  // وال
-inline constexpr Affix PREFIX_BAL{"prefix-bal", U"\u0628\u0627\u0644", 5};  // بال
-inline constexpr Affix PREFIX_KAL{"prefix-kal", U"\u0643\u0627\u0644", 5};  // كال
-inline constexpr Affix PREFIX_FAL{"prefix-fal", U"\u0641\u0627\u0644", 5};  // فال
-inline constexpr Affix PREFIX_LL {"prefix-ll",  U"\u0644\u0644",       4};  // لل
+inline constexpr Affix PREFIX_AL {"prefix-al",  u"\u0627\u0644",       4};  // ال
+inline constexpr Affix PREFIX_WAL{"prefix-wal", u"\u0648\u0627\u0644", 5};  // وال
+inline constexpr Affix PREFIX_BAL{"prefix-bal", u"\u0628\u0627\u0644", 5};  // بال
+inline constexpr Affix PREFIX_KAL{"prefix-kal", u"\u0643\u0627\u0644", 5};  // كال
+inline constexpr Affix PREFIX_FAL{"prefix-fal", u"\u0641\u0627\u0644", 5};  // فال
+inline constexpr Affix PREFIX_LL {"prefix-ll",  u"\u0644\u0644",       4};  // لل
 /// The single-letter prefix needs three letters to remain (Lucene: len >= 4).
-inline constexpr Affix PREFIX_WA {"prefix-wa",  U"\u0648",             4};  // و
+inline constexpr Affix PREFIX_WA {"prefix-wa",  u"\u0648",             4};  // و
 
-inline constexpr Affix SUFFIX_HA {"suffix-ha",  U"\u0647\u0627", 4};  // ها
-inline constexpr Affix SUFFIX_AN {"suffix-an",  U"\u0627\u0646", 4};  // ان
-inline constexpr Affix SUFFIX_AT {"suffix-at",  U"\u0627\u062A", 4};  // ات
-inline constexpr Affix SUFFIX_WN {"suffix-wn",  U"\u0648\u0646", 4};  // ون
-inline constexpr Affix SUFFIX_YN {"suffix-yn",  U"\u064A\u0646", 4};  // ين
-inline constexpr Affix SUFFIX_YH {"suffix-yh",  U"\u064A\u0647", 4};  // يه
-inline constexpr Affix SUFFIX_YP {"suffix-yp",  U"\u064A\u0629", 4};  // ية
-inline constexpr Affix SUFFIX_H  {"suffix-h",   U"\u0647",       3};  // ه
-inline constexpr Affix SUFFIX_P  {"suffix-p",   U"\u0629",       3};  // ة
-inline constexpr Affix SUFFIX_Y  {"suffix-y",   U"\u064A",       3};  // ي
+inline constexpr Affix SUFFIX_HA {"suffix-ha",  u"\u0647\u0627", 4};  // ها
+inline constexpr Affix SUFFIX_AN {"suffix-an",  u"\u0627\u0646", 4};  // ان
+inline constexpr Affix SUFFIX_AT {"suffix-at",  u"\u0627\u062A", 4};  // ات
+inline constexpr Affix SUFFIX_WN {"suffix-wn",  u"\u0648\u0646", 4};  // ون
+inline constexpr Affix SUFFIX_YN {"suffix-yn",  u"\u064A\u0646", 4};  // ين
+inline constexpr Affix SUFFIX_YH {"suffix-yh",  u"\u064A\u0647", 4};  // يه
+inline constexpr Affix SUFFIX_YP {"suffix-yp",  u"\u064A\u0629", 4};  // ية
+inline constexpr Affix SUFFIX_H  {"suffix-h",   u"\u0647",       3};  // ه
+inline constexpr Affix SUFFIX_P  {"suffix-p",   u"\u0629",       3};  // ة
+inline constexpr Affix SUFFIX_Y  {"suffix-y",   u"\u064A",       3};  // ي
 // clang-format on
 
 /// Order is behaviour: do not sort.
@@ -56,13 +58,13 @@ inline constexpr std::array SUFFIXES{SUFFIX_HA, SUFFIX_AN, SUFFIX_AT, SUFFIX_WN,
 // three letters remain. Measured (docs/relevance.md): QRCD dev and train
 // MAP@10 +0.006 each, known-item MRR@10 +0.001.
 // clang-format off
-inline constexpr Affix SUFFIX_HUMA {"suffix-huma",  U"\u0647\u0645\u0627", 6};  // هما
-inline constexpr Affix SUFFIX_KUMA {"suffix-kuma",  U"\u0643\u0645\u0627", 6};  // كما
-inline constexpr Affix SUFFIX_HUM  {"suffix-hum",   U"\u0647\u0645",       5};  // هم
-inline constexpr Affix SUFFIX_HUNNA{"suffix-hunna", U"\u0647\u0646",       5};  // هن
-inline constexpr Affix SUFFIX_KUM  {"suffix-kum",   U"\u0643\u0645",       5};  // كم
-inline constexpr Affix SUFFIX_KUNNA{"suffix-kunna", U"\u0643\u0646",       5};  // كن
-inline constexpr Affix SUFFIX_NA   {"suffix-na",    U"\u0646\u0627",       5};  // نا
+inline constexpr Affix SUFFIX_HUMA {"suffix-huma",  u"\u0647\u0645\u0627", 6};  // هما
+inline constexpr Affix SUFFIX_KUMA {"suffix-kuma",  u"\u0643\u0645\u0627", 6};  // كما
+inline constexpr Affix SUFFIX_HUM  {"suffix-hum",   u"\u0647\u0645",       5};  // هم
+inline constexpr Affix SUFFIX_HUNNA{"suffix-hunna", u"\u0647\u0646",       5};  // هن
+inline constexpr Affix SUFFIX_KUM  {"suffix-kum",   u"\u0643\u0645",       5};  // كم
+inline constexpr Affix SUFFIX_KUNNA{"suffix-kunna", u"\u0643\u0646",       5};  // كن
+inline constexpr Affix SUFFIX_NA   {"suffix-na",    u"\u0646\u0627",       5};  // نا
 // clang-format on
 
 /// Longest first: هما before هم.
@@ -87,18 +89,22 @@ inline constexpr std::size_t MIN_STEM_AFTER_ONE_LETTER_SUFFIX = 3;
 // (وزيرها) cost QRCD train MAP@10 0.005 (docs/relevance.md).
 
 /// True when `normalized` (akhbar-normalized) is one of those nouns.
-[[nodiscard]] bool is_waw_noun(std::u32string_view normalized);
+[[nodiscard]] bool is_waw_noun(std::u16string_view normalized);
 
-/// Stems a word given as code points.
-[[nodiscard]] std::u32string stem(std::u32string_view word);
+/// light10 on a word in valid UTF-16: what remains of `word` once its
+/// affixes are removed, a part of `word` itself (light10 only cuts), so
+/// the analyzer stems without a copy.
+[[nodiscard]] std::u16string_view strip(std::u16string_view word) noexcept;
 
 /// light10 with one pronoun suffix removed between its prefix and suffix
 /// steps, a one-letter suffix removed only when three letters remain, and
-/// the radical و of the nouns above kept.
-[[nodiscard]] std::u32string stem_with_pronouns(std::u32string_view word);
+/// the radical و of the nouns above kept; valid UTF-16 in, a part of it out.
+[[nodiscard]] std::u16string_view strip_with_pronouns(std::u16string_view word);
+
+/// strip_with_pronouns() of a UTF-8 word; throws Utf8Error on invalid input.
 [[nodiscard]] std::string stem_with_pronouns(std::string_view word);
 
-/// Stems a UTF-8 word; throws Utf8Error on invalid input.
+/// strip() of a UTF-8 word; throws Utf8Error on invalid input.
 [[nodiscard]] std::string stem(std::string_view word);
 
 }  // namespace akhbar::light10

@@ -118,5 +118,8 @@ private:
 /// Converts between UTF-8 and UTF-16 (valid input assumed for to_utf8).
 [[nodiscard]] std::u16string to_utf16(std::string_view utf8);
 [[nodiscard]] std::string to_utf8(std::u16string_view utf16);
+/// Same, into `out` (replacing its contents), so a reused buffer spares an
+/// allocation.
+void to_utf8(std::u16string_view utf16, std::string& out);
 
 }  // namespace akhbar
