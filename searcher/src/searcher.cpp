@@ -141,6 +141,7 @@ SearchResult Searcher::search_once(Impl& impl, const SearchRequest& request)
         facets.count(query, impl.db(), handles,
                      impl.facet_tables.of(handles, impl.targets.any_remote()));
     }
+    timings.facets = lap();
     Xapian::Enquire enquire(impl.db());
     enquire.set_query(query);
     const detail::Ordering order = detail::order_match(
@@ -170,7 +171,7 @@ SearchResult Searcher::search_once(Impl& impl, const SearchRequest& request)
     if (request.facets) {
         facets.fill(result, request.facet_month);  // and the exact totals
     }
-    timings.facets = lap();
+    timings.facets += lap();
     result.suggestion = detail::suggestion(impl.targets, request.query, parsed, &mset);
     timings.spelling = lap();
     result.timings = timings;

@@ -181,10 +181,10 @@ struct QueryWord {
 struct SearchTimings {
     using Duration = std::chrono::duration<double, std::milli>;
     Duration parse{};     ///< analysis, expansion and the Xapian query
-    Duration match{};     ///< Xapian's match, with facets counted in it
+    Duration match{};     ///< Xapian's ranking match
     Duration rescore{};   ///< the rescoring window (proximity and lead)
     Duration hits{};      ///< stored articles, snippets and highlights
-    Duration facets{};    ///< facets counted after the match, and their tables
+    Duration facets{};    ///< every match counted: facets and exact totals
     Duration spelling{};  ///< "did you mean"
 };
 
