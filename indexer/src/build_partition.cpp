@@ -1,5 +1,7 @@
 #include "build_partition.hpp"
 
+#include <iterator>
+
 #include "akhbar/common/index_metadata.hpp"
 #include "akhbar/common/terms.hpp"
 #include "single_database.hpp"
@@ -20,15 +22,14 @@ constexpr int PARTITION_BLOCK_SIZE = 65536;
 
 }  // namespace
 
-BuildPartition::BuildPartition(fs::path path, const Analyzer& analyzer, std::string_view profile,
-                               std::size_t commit_every)
-    : m_path(std::move(path)),
-      m_builder(analyzer),
-      m_commit_every(commit_every),
-      m_db(open_writable(m_path, Xapian::DB_CREATE_OR_OVERWRITE | Xapian::DB_NO_SYNC, m_path,
-                         PARTITION_BLOCK_SIZE))
+BuildPartition::BuildPartition(fs::path dir, const Analyzer& analyzer, std::string_view profile,
+                               FlushLimits limits)
+    : m_dir(std::move(dir)), m_profile(profile),
+      m_stemmer(analyzer.stemmer_name()),
+      m_builder(analyzer), m_limits(limits)
 {
-    schema::write_index_info(m_db, profile, analyzer.stemmer_name());
+    fs::create_directory(m_dir);
+    open_segment();  // even an empty partition leaves a database to merge
     m_thread = std::thread([this] { run(); });
 }
 
@@ -92,7 +93,6 @@ void BuildPartition::rethrow_locked()
 void BuildPartition::run()
 {
     try {
-        std::size_t since_commit = 0;
         for (;;) {
             Item item;
             {
@@ -107,29 +107,81 @@ void BuildPartition::run()
                 m_working = true;
                 m_not_full.notify_one();
             }
-            const std::string id_term = term(schema::PREFIX_ID, item.article.id);
-            if (item.action == Action::remove) {
-                m_db.delete_document(id_term);
-            } else if (item.action == Action::replace) {
-                m_db.replace_document(id_term,
-                                      m_builder.build(item.article, item.hash, item.added));
-            } else {
-                m_db.add_document(m_builder.build(item.article, item.hash, item.added));
+            if (!m_open) {
+                open_segment();
             }
-            if (++since_commit >= m_commit_every) {
-                m_builder.flush_spelling(m_db);
-                m_db.commit();
-                since_commit = 0;
+            write(item);
+            if (m_buffered_articles >= m_limits.articles || m_buffered_bytes >= m_limits.bytes) {
+                flush_segment();
             }
         }
-        m_builder.flush_spelling(m_db);
-        m_db.commit();
-        m_db.close();
+        if (m_open) {
+            flush_segment();
+        }
     } catch (...) {
         std::lock_guard lock(m_mutex);
         m_error = std::current_exception();
         m_queue.clear();
         m_not_full.notify_all();
+    }
+}
+
+void BuildPartition::write(const Item& item)
+{
+    const std::string id_term = term(schema::PREFIX_ID, item.article.id);
+    if (item.action != Action::add) {
+        delete_from_earlier_segment(id_term);
+    }
+    if (item.action == Action::remove) {
+        m_db.delete_document(id_term);
+        return;
+    }
+    Xapian::Document doc = m_builder.build(item.article, item.hash, item.added);
+    if (item.action == Action::replace) {
+        m_db.replace_document(id_term, doc);
+    } else {
+        m_db.add_document(doc);
+    }
+    ++m_buffered_articles;
+    m_buffered_bytes += m_builder.buffered_bytes();
+}
+
+// Each flush goes to a fresh database. Profiled: flushing into a database
+// that already holds postings reads and rewrites the tail of every term's
+// posting list; the compactor merges the segments in one pass instead.
+void BuildPartition::open_segment()
+{
+    m_segments.push_back(m_dir / ("segment" + std::to_string(m_segments.size())));
+    m_db = open_writable(m_segments.back(), Xapian::DB_CREATE | Xapian::DB_NO_SYNC,
+                         m_segments.back(), PARTITION_BLOCK_SIZE);
+    schema::write_index_info(m_db, m_profile, m_stemmer);
+    m_open = true;
+}
+
+void BuildPartition::flush_segment()
+{
+    m_db.commit();
+    m_db.close();
+    m_open = false;
+    m_buffered_articles = 0;
+    m_buffered_bytes = 0;
+}
+
+// A repeated id is sent to the partition that has its first version, which
+// may be in a segment already written.
+void BuildPartition::delete_from_earlier_segment(const std::string& id_term)
+{
+    if (m_segments.size() < 2 || m_db.term_exists(id_term)) {
+        return;
+    }
+    for (auto it = std::next(m_segments.rbegin()); it != m_segments.rend(); ++it) {
+        if (Xapian::Database(it->string()).term_exists(id_term)) {
+            Xapian::WritableDatabase earlier =
+                open_writable(*it, Xapian::DB_OPEN | Xapian::DB_NO_SYNC, *it);
+            earlier.delete_document(id_term);
+            earlier.commit();
+            return;
+        }
     }
 }
 

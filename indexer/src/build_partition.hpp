@@ -1,8 +1,11 @@
 #pragma once
 /// @file
-/// One partition of a bulk build: a thread with its own database and
-/// analyzer, fed through a bounded queue. A bulk build writes one per
-/// thread and merges them with Xapian's compactor at finish().
+/// One partition of a bulk build: a thread with its own databases and
+/// analyzer, fed through a bounded queue. It writes what it buffered when
+/// the buffer reaches its share of the memory budget (or `commit_every`
+/// articles), each time into a fresh database, a segment. A bulk build
+/// writes one partition per thread and merges all segments with Xapian's
+/// compactor at finish().
 
 #include <condition_variable>
 #include <cstddef>
@@ -14,6 +17,7 @@
 #include <string>
 #include <string_view>
 #include <thread>
+#include <vector>
 
 #include <xapian.h>
 
@@ -22,10 +26,17 @@
 
 namespace akhbar::detail {
 
+/// When a partition writes out what it buffered.
+struct FlushLimits {
+    std::size_t articles = 0;  ///< at most this many articles per segment
+    std::size_t bytes = 0;     ///< at most about this much buffered (DocumentBuilder's estimate)
+};
+
 class BuildPartition {
 public:
-    BuildPartition(std::filesystem::path path, const Analyzer& analyzer, std::string_view profile,
-                   std::size_t commit_every);
+    /// Segments are written in the directory `dir`, which must not exist.
+    BuildPartition(std::filesystem::path dir, const Analyzer& analyzer, std::string_view profile,
+                   FlushLimits limits);
     BuildPartition(const BuildPartition&) = delete;
     BuildPartition& operator=(const BuildPartition&) = delete;
     ~BuildPartition();
@@ -35,10 +46,19 @@ public:
     /// Deletes the article with this id (written to this partition earlier).
     void remove(const std::string& id);
 
-    /// Drains the queue, commits and closes the partition's database.
+    /// Drains the queue, commits and closes the partition's last segment.
     void close();
 
-    [[nodiscard]] const std::filesystem::path& path() const noexcept { return m_path; }
+    /// The segments written, in the order written (at least one); complete
+    /// after close().
+    [[nodiscard]] const std::vector<std::filesystem::path>& segments() const noexcept
+    {
+        return m_segments;
+    }
+
+    /// The spelling words of every article written, with their counts (after
+    /// close(); the partition forgets them).
+    [[nodiscard]] SpellingCounts take_spelling() noexcept { return m_builder.take_spelling(); }
 
     /// Articles waiting or being written; the feeder gives new articles to
     /// the least busy partition.
@@ -58,11 +78,21 @@ private:
     void close_queue();
     void rethrow_locked();
     void run();
+    void write(const Item& item);
+    void open_segment();
+    void flush_segment();
+    void delete_from_earlier_segment(const std::string& id_term);
 
-    std::filesystem::path m_path;
+    std::filesystem::path m_dir;
+    std::string m_profile;
+    std::string m_stemmer;
     DocumentBuilder m_builder;
-    std::size_t m_commit_every;
-    Xapian::WritableDatabase m_db;
+    FlushLimits m_limits;
+    std::vector<std::filesystem::path> m_segments;
+    Xapian::WritableDatabase m_db;  // the last segment, while open
+    bool m_open = false;
+    std::size_t m_buffered_articles = 0;
+    std::size_t m_buffered_bytes = 0;
     std::mutex m_mutex;
     std::condition_variable m_not_empty;
     std::condition_variable m_not_full;

@@ -24,6 +24,9 @@ namespace akhbar::detail {
 /// are limited to schema::MAX_TERM_BYTES).
 [[nodiscard]] std::string origin_term(const std::string& origin);
 
+/// Words of the spelling data and how often each was seen.
+using SpellingCounts = std::unordered_map<std::string, Xapian::termcount>;
+
 /// Builds documents and collects the spelling words seen since the last
 /// flush. One per thread.
 class DocumentBuilder {
@@ -35,14 +38,27 @@ public:
     [[nodiscard]] Xapian::Document build(const Article& a, const std::string& hash,
                                          std::uint64_t added = 0);
 
+    /// What Xapian keeps in memory for the last document built, once added
+    /// to a WritableDatabase, until that database's next flush (estimated).
+    [[nodiscard]] std::size_t buffered_bytes() const noexcept { return m_buffered_bytes; }
+
     /// Adds the words seen at least SPELLING_MIN_COUNT times since the last
     /// flush to `db`'s spelling data, and forgets them.
     void flush_spelling(Xapian::WritableDatabase& db);
 
+    /// The words seen since the last flush or take, with their counts, and
+    /// forgets them (a bulk build adds them up over its partitions).
+    [[nodiscard]] SpellingCounts take_spelling() noexcept;
+
 private:
     Analyzer m_analyzer;
     std::vector<Token> m_tokens;
-    std::unordered_map<std::string, Xapian::termcount> m_spelling;
+    SpellingCounts m_spelling;
+    std::size_t m_buffered_bytes = 0;
 };
+
+/// Adds the words of `counts` seen at least SPELLING_MIN_COUNT times to
+/// `db`'s spelling data, with their counts.
+void add_spelling(Xapian::WritableDatabase& db, const SpellingCounts& counts);
 
 }  // namespace akhbar::detail

@@ -45,7 +45,12 @@ public:
 
 /// The writer `options` ask for: a sharded index when they ask for one or
 /// name one, otherwise a bulk build or an in-place update of one database.
+/// InvalidArgument for options out of range (option_checks.cpp).
 [[nodiscard]] std::unique_ptr<IndexWriter> open_index_writer(IndexerOptions options);
+
+/// InvalidArgument, with the message of the option read from text, for an
+/// option out of its range.
+void check_options(const IndexerOptions& options);
 
 /// The writer of one database: a bulk build when it is new, empty or to be
 /// rebuilt, otherwise an in-place update.

@@ -33,6 +33,7 @@ namespace detail {
 
 std::unique_ptr<IndexWriter> open_index_writer(IndexerOptions options)
 {
+    check_options(options);
     if (ShardedIndex::wanted(options)) {
         return std::make_unique<ShardedIndex>(std::move(options));
     }

@@ -168,10 +168,11 @@ int main(int argc, char* argv[])
     std::string db;
     std::string profile;
     std::string shard_by;
+    std::string memory;
     std::vector<std::string> paths;
     po::options_description visible(
         "Usage: akhbar-index [--db DIR] [--profile NAME] [--shard-by PERIOD] [--rebuild] [--prune]\n"
-        "                    [--strict] PATH...\n"
+        "                    [--strict] [--memory MB] PATH...\n"
         "       akhbar-index [--db DIR] --compact\n"
         "Indexes news articles: directories of plain-text files, JSON Lines files (.jsonl,\n"
         ".jsonl.gz) or - for JSON Lines on standard input. Re-running adds new articles,\n"
@@ -188,6 +189,8 @@ int main(int argc, char* argv[])
                     "after indexing PATHs if any are given")
         ("prune", "remove articles whose source files are gone (or no longer hold them)")
         ("strict", "stop at the first problem without committing anything")
+        ("memory", po::value(&memory), "MB a fresh build buffers between writes, shared by its "
+                                       "threads (default: 256)")
         ("quiet,q", "no progress bar")
         ("version", "print the version and exit")
         ("help,h", "show this help");
@@ -226,6 +229,15 @@ int main(int argc, char* argv[])
             return 2;
         }
     }
+    std::size_t memory_mb = akhbar::DEFAULT_MEMORY_MB;
+    if (vm.count("memory") != 0U) {
+        try {
+            memory_mb = akhbar::checked_memory_mb(memory);
+        } catch (const akhbar::InvalidArgument& e) {
+            std::cerr << "akhbar-index: " << akhbar::escape_controls(e.what()) << "\n";
+            return 2;
+        }
+    }
     if (paths.empty()) {
         try {
             return run_compact(db);
@@ -250,6 +262,7 @@ int main(int argc, char* argv[])
     writer_options.profile = profile;
     writer_options.rebuild = vm.count("rebuild") != 0U;
     writer_options.shard_by = by;
+    writer_options.memory_mb = memory_mb;
     writer_options.all_or_nothing = vm.count("strict") != 0U;
     // Xapian also flushes on its own every XAPIAN_FLUSH_THRESHOLD changes
     // (default 10000), read when a database is opened: let the writer's

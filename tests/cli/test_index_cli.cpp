@@ -200,6 +200,19 @@ BOOST_AUTO_TEST_CASE(shard_by_month_then_compact)
     BOOST_TEST(Xapian::Database(db).get_doccount() == 6U);
 }
 
+BOOST_AUTO_TEST_CASE(memory_budget)
+{
+    TempDir dir;
+    const std::string db = (dir / "db").string();
+    const auto zero = run_process({TOOL, "--db", db, "--memory", "0", CORPUS});
+    BOOST_TEST(zero.exit_code == 2);
+    BOOST_TEST(zero.err == "akhbar-index: memory budget must be a whole number of MB from 1 to "
+                           "1048576, not \"0\"\n");
+    const auto one = run_process({TOOL, "--db", db, "--memory", "1", "-q", CORPUS});
+    BOOST_TEST(one.exit_code == 0, one.err);
+    BOOST_TEST(Xapian::Database(db).get_doccount() > 0U);
+}
+
 BOOST_AUTO_TEST_CASE(shard_and_compact_errors)
 {
     TempDir dir;

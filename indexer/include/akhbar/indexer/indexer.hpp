@@ -22,6 +22,15 @@ namespace akhbar {
 /// `unknown shard period "week" (known: none, month, year)`.
 [[nodiscard]] AKHBAR_API ShardBy checked_shard_by(std::string_view name);
 
+inline constexpr std::size_t DEFAULT_MEMORY_MB = 256;
+inline constexpr std::size_t MIN_MEMORY_MB = 1;
+inline constexpr std::size_t MAX_MEMORY_MB = std::size_t{1} << 20U;  // 1 TB
+
+/// IndexerOptions::memory_mb from text (`--memory`): a whole number from
+/// MIN_MEMORY_MB to MAX_MEMORY_MB, else InvalidArgument
+/// `memory budget must be a whole number of MB from 1 to 1048576, not "x"`.
+[[nodiscard]] AKHBAR_API std::size_t checked_memory_mb(std::string_view text);
+
 struct IndexerOptions {
     /// The database directory; empty means schema::default_database_path().
     std::filesystem::path db;
@@ -41,6 +50,13 @@ struct IndexerOptions {
     /// it to `commit_every + 1` (unless set) so that only these commits
     /// flush; an embedder may do the same before constructing an Indexer.
     std::size_t commit_every = 20000;
+    /// A fresh build's memory for what its threads buffer between flushes,
+    /// in MB (shared by them; estimated from the terms and positions of the
+    /// articles buffered): each thread writes its buffer into a new segment
+    /// when it holds its share, or `commit_every` articles. Between
+    /// MIN_MEMORY_MB and MAX_MEMORY_MB, else InvalidArgument. A sharded
+    /// build gives each shard being written this budget.
+    std::size_t memory_mb = DEFAULT_MEMORY_MB;
     /// Threads for a fresh build (0: one per core, at most 8). See below.
     unsigned threads = 0;
     /// Write one database per period into the directory `db`, with a Xapian
