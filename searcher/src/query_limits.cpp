@@ -23,6 +23,20 @@ void check_text(std::string_view text)
     }
 }
 
+// MIN_PREFIX_LETTERS in the stem the wildcard expands (query_builder: the
+// last word's that is not a stopword; none at all is the builder's error).
+void check_prefix(std::string_view query, const Lexeme& l, const Analyzer& analyzer)
+{
+    const std::vector<Token> tokens = analyzer.analyze(l.text);
+    const auto last = std::find_if(tokens.rbegin(), tokens.rend(),
+                                   [](const Token& t) { return !t.stopword; });
+    if (last != tokens.rend() && utf8::decode(last->stem).size() < MIN_PREFIX_LETTERS) {
+        fail_at(query, l.at,
+                "a word* prefix needs at least " + std::to_string(MIN_PREFIX_LETTERS) +
+                    " letters, not \"" + last->stem + "\"");
+    }
+}
+
 // The values of the filter fields (source:, category:, date:) are not words
 // searched.
 QueryCost check_lexemes(std::string_view query, const std::vector<Lexeme>& lexemes,
@@ -52,6 +66,9 @@ QueryCost check_lexemes(std::string_view query, const std::vector<Lexeme>& lexem
         case Kind::phrase:
             if (value_of_filter) {
                 break;
+            }
+            if (l.prefix) {
+                check_prefix(query, l, analyzer);
             }
             for (const Token& t : analyzer.analyze(l.text)) {
                 if (!t.stopword && ++cost.words > MAX_QUERY_WORDS) {

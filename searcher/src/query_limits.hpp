@@ -39,6 +39,13 @@ constexpr std::size_t MAX_QUERY_WORDS = 64;
 /// truncation, not an error. Xapian expands it when matching, reading the
 /// vocabulary under the prefix (200 `ت*` took 8 s and 207 MB on ANT).
 constexpr unsigned WILDCARD_LIMIT = 100;
+/// Fewest letters a `word*` prefix keeps after analysis (its stem): a
+/// one-letter prefix reaches most of the collection through its 100 most
+/// frequent terms, and took 51-92 ms at the median on ANT (`م*`, `س*`:
+/// half in the ranking match, half in counting every match), two letters
+/// at most 15 ms (bench/data/worst_queries.tsv). Sphinx's min_prefix_len
+/// bounds the same thing.
+constexpr std::size_t MIN_PREFIX_LETTERS = 2;
 /// The most spelling variants a word reaches (the most frequent): a name
 /// has a handful of spellings in news (ترامب ترمب; نتنياهو نتانياهو), more
 /// are rare misspellings.

@@ -85,6 +85,8 @@ const NamedRow ERROR_ROWS[] = {
     {"field-without-value",   "title:(اتفاق)",             "query error at character 1: title: needs a value"},
     {"date-not-a-date",       "date:أمس",                  "query error at character 6: date: takes YYYY, YYYY-MM or YYYY-MM-DD, or a range A..B: \"أمس\""},
     {"date-range-backwards",  "date:2025-12..2025-01",     "query error at character 6: date range ends before it starts: \"2025-12..2025-01\""},
+    {"prefix-one-letter",     "اتفاق م*",                  "query error at character 7: a word* prefix needs at least 2 letters, not \"م\""},
+    {"prefix-one-letter-title", "title:س*",                "query error at character 7: a word* prefix needs at least 2 letters, not \"س\""},
     {"only-exclusions",       "-اتفاق",                    "query error at character 1: a query cannot only exclude; add words to search for"},
     {"only-stopwords",        "في من",                     "the query has only stopwords, which are not indexed: في، من"},
     {"no-words",              "",                          "the query has no words to search for"},
