@@ -49,6 +49,24 @@ compare() {
         --build-s "$build_s" --build-rss-kb "$build_rss" --search-rss-kb "$2" --index "$R/akhbar.db"
 }
 
+# stages: where Akhbar's time goes, from the --timings columns of each pass.
+stages() {
+    python3 - "$R" <<'PY'
+import statistics, sys
+names = ["parse", "match", "rescore", "hits", "facets", "spelling"]
+print("Akhbar's stages (`--timings`), mean ms per query over all queries, and over the slowest 1%:\n")
+print("| pass | " + " | ".join(names) + " | slowest 1%: " + " | ".join(names) + " |")
+print("|---|" + "---:|" * (2 * len(names)))
+for name, label in (("literal", "OR of stems"), ("facets", "OR of stems + facets"),
+                    ("default", "default expansion")):
+    rows = [[float(x) for x in l.split("\t")[1:2] + l.split("\t")[3:9]] for l in open(f"{sys.argv[1]}/{name}.tsv")]
+    slow = sorted(rows, key=lambda r: r[0])[-max(1, len(rows) // 100):]
+    mean = lambda rs, i: statistics.mean(r[i] for r in rs)
+    print(f"| {label} | " + " | ".join(f"{mean(rows, i):.2f}" for i in range(1, 7)) + " | "
+          + " | ".join(f"{mean(slow, i):.2f}" for i in range(1, 7)) + " |")
+PY
+}
+
 # worst: each query of bench/data/worst_queries.tsv run WORST_REPEAT times in
 # a row (top 10, snippets, facets), default mode and exact words; per query
 # p50 and p99 of those runs, in ms.
@@ -94,7 +112,8 @@ for run in $(seq 1 "$RUNS"); do
     echo "## Run $run of $RUNS ($(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo '?'), $(date -u +%FT%TZ))"
     echo
     echo "before Lucene: $(uptime)"
-    "$PEERS/run_lucene.sh" --corpus "$C" --queries "$Q" --out "$R/lucene" --dataset ant 2> "$R/lucene.log"
+    "$PEERS/run_lucene.sh" --corpus "$C" --queries "$Q" --out "$R/lucene" --dataset ant \
+        > "$R/lucene.out" 2> "$R/lucene.log"
     echo "before Akhbar: $(uptime)"
     /usr/bin/time -f '%e %M' -o "$R/index.time" "$INDEX" -q --db "$R/akhbar.db" "$C" > "$R/index.out"
     read -r build_s build_rss < <(tail -n 1 "$R/index.time")
@@ -114,6 +133,8 @@ for run in $(seq 1 "$RUNS"); do
     echo "Akhbar's default expansion (\`--literal\`: stem and root classes, name variants):"
     echo
     compare default "$default_rss" | tee "$R/default.md"
+    echo
+    stages | tee "$R/stages.md"
     echo
     worst | tee "$R/worst.md"
     echo
