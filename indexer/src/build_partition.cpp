@@ -1,5 +1,6 @@
 #include "build_partition.hpp"
 
+#include <algorithm>
 #include <iterator>
 
 #include "akhbar/common/index_metadata.hpp"
@@ -165,6 +166,26 @@ void BuildPartition::flush_segment()
     m_open = false;
     m_buffered_articles = 0;
     m_buffered_bytes = 0;
+    if (m_segments.size() >= std::max<std::size_t>(m_limits.segments, 2)) {
+        compact_segments();
+    }
+}
+
+// The segments written so far become one, so that a tiny budget or a huge
+// input never has more segments open than FlushLimits::segments.
+void BuildPartition::compact_segments()
+{
+    Xapian::Database all;
+    for (const fs::path& segment : m_segments) {
+        all.add_database(Xapian::Database(segment.string()));
+    }
+    const fs::path merged = m_dir / ("merged" + std::to_string(++m_compactions));
+    all.compact(merged.string(), Xapian::Compactor::STANDARD, PARTITION_BLOCK_SIZE);
+    all.close();
+    for (const fs::path& segment : m_segments) {
+        fs::remove_all(segment);
+    }
+    m_segments = {merged};
 }
 
 // A repeated id is sent to the partition that has its first version, which

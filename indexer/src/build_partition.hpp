@@ -30,7 +30,16 @@ namespace akhbar::detail {
 struct FlushLimits {
     std::size_t articles = 0;  ///< at most this many articles per segment
     std::size_t bytes = 0;     ///< at most about this much buffered (DocumentBuilder's estimate)
+    /// At most this many segments: past it, the partition's segments are
+    /// compacted into one (each open segment holds a file per table, and the
+    /// final merge opens every segment of every partition at once).
+    std::size_t segments = 64;
 };
+
+/// Segments of all partitions together, at most: the final merge then opens
+/// at most a few hundred files (glass: one per table), well under the usual
+/// limit of 1,024 open files.
+constexpr std::size_t MAX_SEGMENTS = 128;
 
 class BuildPartition {
 public:
@@ -49,7 +58,8 @@ public:
     /// Drains the queue, commits and closes the partition's last segment.
     void close();
 
-    /// The segments written, in the order written (at least one); complete
+    /// The segments written, in the order written (at least one, at most
+    /// FlushLimits::segments); complete
     /// after close().
     [[nodiscard]] const std::vector<std::filesystem::path>& segments() const noexcept
     {
@@ -81,6 +91,7 @@ private:
     void write(const Item& item);
     void open_segment();
     void flush_segment();
+    void compact_segments();
     void delete_from_earlier_segment(const std::string& id_term);
 
     std::filesystem::path m_dir;
@@ -91,6 +102,7 @@ private:
     std::vector<std::filesystem::path> m_segments;
     Xapian::WritableDatabase m_db;  // the last segment, while open
     bool m_open = false;
+    std::size_t m_compactions = 0;
     std::size_t m_buffered_articles = 0;
     std::size_t m_buffered_bytes = 0;
     std::mutex m_mutex;

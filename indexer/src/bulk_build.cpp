@@ -40,7 +40,8 @@ public:
         const IndexerOptions& o = m_database.options;
         const unsigned n = partition_count(o.threads);
         // The budget is shared: each partition buffers its part of it.
-        const FlushLimits limits{o.commit_every, o.memory_mb * BYTES_PER_MB / n};
+        const FlushLimits limits{o.commit_every, o.memory_mb * BYTES_PER_MB / n,
+                                 std::max<std::size_t>(2, MAX_SEGMENTS / n)};
         for (unsigned i = 0; i < n; ++i) {
             m_partitions.push_back(std::make_unique<BuildPartition>(
                 m_work.path() / ("partition" + std::to_string(i)), m_database.analyzer,

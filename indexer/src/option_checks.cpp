@@ -8,6 +8,7 @@
 #include "akhbar/common/enum_names.hpp"
 #include "akhbar/common/error.hpp"
 #include "akhbar/common/index_layout.hpp"
+#include "akhbar/common/quote.hpp"
 #include "akhbar/indexer/indexer.hpp"
 #include "index_writer.hpp"
 
@@ -19,8 +20,7 @@ InvalidArgument memory_out_of_range(std::string_view given)
 {
     return InvalidArgument("memory budget must be a whole number of MB from " +
                            std::to_string(MIN_MEMORY_MB) + " to " +
-                           std::to_string(MAX_MEMORY_MB) + ", not \"" + std::string(given) +
-                           "\"");
+                           std::to_string(MAX_MEMORY_MB) + ", not " + quote_for_message(given));
 }
 
 bool memory_in_range(std::size_t mb)
@@ -52,6 +52,10 @@ void check_options(const IndexerOptions& options)
 {
     if (!memory_in_range(options.memory_mb)) {
         throw memory_out_of_range(std::to_string(options.memory_mb));
+    }
+    // A bulk build also writes a segment per commit_every articles.
+    if (options.commit_every == 0) {
+        throw InvalidArgument("commit_every must be at least 1, not 0");
     }
 }
 

@@ -190,7 +190,7 @@ int main(int argc, char* argv[])
         ("prune", "remove articles whose source files are gone (or no longer hold them)")
         ("strict", "stop at the first problem without committing anything")
         ("memory", po::value(&memory), "MB a fresh build buffers between writes, shared by its "
-                                       "threads (default: 256)")
+                                       "threads; with --shard-by, per shard written (default: 256)")
         ("quiet,q", "no progress bar")
         ("version", "print the version and exit")
         ("help,h", "show this help");

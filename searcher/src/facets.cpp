@@ -184,18 +184,19 @@ Xapian::Enquire counting_pass(const Xapian::Database& db, const Xapian::Query& q
 
 // Facets count every match in a pass of their own that does not weigh nor
 // sort, so the ranking pass stops at its page as without facets; local
-// targets by the codes of their FacetTable. Counting inside the ranking pass
-// (check_at_least = every document, ValueCountMatchSpy) weighed, tie-sorted
-// and read two value strings per match: callgrind, 200 --literal queries
-// (/work/q200L.tsv), 12.66 G instructions against 9.73 G (8.03 G with the
-// posting lists read below) and 7.48 G without facets. Unsorted also because, sorted by a value, Xapian 1.4.22
-// overcounts match spies over remote targets.
+// targets by the codes of their FacetTable. Counted inside the ranking pass,
+// every match was weighed, tie-sorted and read for two value strings (1.6x
+// the instructions of a search without facets; docs/findings-speed.md).
+// Unsorted also because, sorted by a value, Xapian 1.4.22 overcounts match
+// spies over remote targets.
 void FacetCounter::count(const Xapian::Query& query, const Xapian::Database& db,
                          const std::vector<Xapian::Database>& handles,
                          const std::vector<FacetTable>* tables)
 {
     m_total = 0;
     m_exact = true;
+    m_dates = {};
+    m_sources = {};
     const auto totals = [this](const Xapian::MSet& counted) {
         m_total += counted.get_matches_estimated();
         m_exact = m_exact &&

@@ -118,8 +118,8 @@ Highlighter::Highlighter(const Analyzer& analyzer, const MatchSpec& spec)
 {
 }
 
-// Stems only, into the same vector each hit: with the filter, best_passage
-// took 1,080.9M -> 748.4M instructions over 200 --literal queries (callgrind).
+// Stems only, into the same vector each hit: the tokens' other fields and a
+// fresh vector per hit were most of the cost left (docs/findings-speed.md).
 const std::vector<Token>& Highlighter::analyze(std::string_view text) const
 {
     m_analyzer.analyze(text, m_tokens, TokenFields::stems, &m_filter);

@@ -5,6 +5,7 @@
 #include <utility>
 
 #include "akhbar/common/error.hpp"
+#include "akhbar/common/quote.hpp"
 #include "akhbar/common/utf8.hpp"
 
 namespace akhbar::detail {
@@ -33,7 +34,7 @@ void check_prefix(std::string_view query, const Lexeme& l, const Analyzer& analy
     if (last != tokens.rend() && utf8::decode(last->stem).size() < MIN_PREFIX_LETTERS) {
         fail_at(query, l.at,
                 "a word* prefix needs at least " + std::to_string(MIN_PREFIX_LETTERS) +
-                    " letters, not \"" + last->stem + "\"");
+                    " letters, not " + quote_for_message(last->stem));
     }
 }
 

@@ -91,6 +91,33 @@ std::ostream& operator<<(std::ostream& os, const BadMemory& row)
 
 const BadMemory BAD_MEMORY[] = {{""}, {"0"}, {"-1"}, {"12x"}, {"1048577"}, {"99999999999999999999"}};
 
+// 40 articles of 300 words each, then a second version of a0 and a1 removed.
+void write_forty_replace_a0_remove_a1(akhbar::detail::BuildPartition& partition)
+{
+    std::string text;
+    for (int w = 0; w < 300; ++w) {
+        text += "كلمة" + std::to_string(w) + " ";
+    }
+    for (int i = 0; i < 40; ++i) {
+        partition.push(article(i, text), "h" + std::to_string(i), false, 0);
+    }
+    partition.push(article(0, "نص جديد"), "new", true, 0);
+    partition.remove("a1");
+    partition.close();
+}
+
+// What write_forty_replace_a0_remove_a1() leaves over all the segments.
+void expect_39_with_a0_once(const akhbar::detail::BuildPartition& partition)
+{
+    Xapian::Database all;
+    for (const fs::path& segment : partition.segments()) {
+        all.add_database(Xapian::Database(segment.string()));
+    }
+    BOOST_TEST(all.get_doccount() == 39U);
+    BOOST_TEST(all.get_termfreq("Qa0") == 1U);
+    BOOST_TEST(all.get_termfreq("Qa1") == 0U);
+}
+
 }  // namespace
 
 BOOST_AUTO_TEST_SUITE(flush_policy)
@@ -101,26 +128,30 @@ BOOST_AUTO_TEST_CASE(a_partition_over_its_budget_writes_segments_and_replaces_ac
     const akhbar::Analyzer analyzer;
     // About 20 KB estimated per article: a segment every few articles.
     akhbar::detail::BuildPartition partition(dir / "p", analyzer, "akhbar", {20000, 64U << 10U});
-    std::string text;
-    for (int w = 0; w < 300; ++w) {
-        text += "كلمة" + std::to_string(w) + " ";
-    }
-    for (int i = 0; i < 40; ++i) {
-        partition.push(article(i, text), "h" + std::to_string(i), false, 0);
-    }
-    // a0 is in the first segment: its second version replaces it there.
-    partition.push(article(0, "نص جديد"), "new", true, 0);
-    partition.remove("a1");
-    partition.close();
+    // a0 is in the first segment: it is deleted there, and its second
+    // version written to the current one.
+    write_forty_replace_a0_remove_a1(partition);
     BOOST_TEST(partition.segments().size() > 3U);
-    Xapian::Database all;
-    for (const fs::path& segment : partition.segments()) {
-        all.add_database(Xapian::Database(segment.string()));
-    }
-    BOOST_TEST(all.get_doccount() == 39U);
-    BOOST_TEST(all.get_termfreq("Qa0") == 1U);
-    BOOST_TEST(all.get_termfreq("Qa1") == 0U);
+    expect_39_with_a0_once(partition);
     BOOST_TEST(Xapian::Database(partition.segments().front().string()).get_termfreq("Qa0") == 0U);
+}
+
+// Past its most segments, a partition compacts them into one: a tiny budget
+// cannot open more files than the limit allows, and nothing is lost.
+BOOST_AUTO_TEST_CASE(a_partition_keeps_at_most_its_segments)
+{
+    TempDir dir;
+    const akhbar::Analyzer analyzer;
+    akhbar::detail::BuildPartition partition(dir / "p", analyzer, "akhbar",
+                                             {20000, 64U << 10U, 3});
+    write_forty_replace_a0_remove_a1(partition);  // a0 is in a compacted segment by then
+    BOOST_TEST(partition.segments().size() <= 3U);
+    expect_39_with_a0_once(partition);
+    std::size_t on_disk = 0;
+    for (const auto& entry : fs::directory_iterator(dir / "p")) {
+        on_disk += entry.is_directory() ? 1U : 0U;
+    }
+    BOOST_TEST(on_disk == partition.segments().size());  // the compacted ones removed
 }
 
 BOOST_AUTO_TEST_CASE(the_database_is_the_same_whatever_the_budget)
@@ -172,6 +203,14 @@ BOOST_AUTO_TEST_CASE(memory_budgets_in_range)
                               return std::string(e.what()) ==
                                      "memory budget must be a whole number of MB from 1 to "
                                      "1048576, not \"0\"";
+                          });
+    IndexerOptions never;
+    never.db = dir / "db";
+    never.commit_every = 0;  // a segment per article, without end
+    BOOST_CHECK_EXCEPTION(akhbar::Indexer{never}, akhbar::InvalidArgument,
+                          [](const akhbar::InvalidArgument& e) {
+                              return std::string(e.what()) ==
+                                     "commit_every must be at least 1, not 0";
                           });
 }
 

@@ -43,7 +43,8 @@ struct IndexerOptions {
     bool rebuild = false;
     /// Commit nothing unless finish() is reached (one Xapian transaction).
     bool all_or_nothing = false;
-    /// Articles between commits (a commit is what survives a crash).
+    /// Articles between commits (a commit is what survives a crash); at
+    /// least 1, else the Indexer throws InvalidArgument.
     /// Xapian also flushes on its own every XAPIAN_FLUSH_THRESHOLD changes
     /// (default 10000), an environment variable it reads when a database is
     /// opened; the library leaves the environment alone. akhbar-index sets

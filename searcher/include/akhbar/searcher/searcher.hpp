@@ -176,8 +176,10 @@ struct QueryWord {
 };
 
 /// Where one search spent its time, stage by stage (steady clock): for
-/// finding where a slow query goes (`akhbar-search --timings`). Stages that
-/// did not run are zero.
+/// finding where a slow query goes (`akhbar-search --timings`). A stage with
+/// nothing to do takes next to nothing; following the targets to their
+/// latest revision is in none of them, so the stages add up to a little less
+/// than the whole search.
 struct SearchTimings {
     using Duration = std::chrono::duration<double, std::milli>;
     Duration parse{};     ///< analysis, expansion and the Xapian query
