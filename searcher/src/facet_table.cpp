@@ -55,4 +55,44 @@ FacetTable::FacetTable(const Xapian::Database& db)
 {
 }
 
+std::vector<DatabaseVersion> versions_of(const std::vector<Xapian::Database>& handles)
+{
+    std::vector<DatabaseVersion> versions;
+    versions.reserve(handles.size());
+    for (const Xapian::Database& db : handles) {
+        Xapian::rev revision = 0;
+        try {
+            revision = db.get_revision();
+        } catch (const Xapian::UnimplementedError&) {
+            // An in-memory database (tests) has no revision: only forget()
+            // tells that it changed.
+        }
+        versions.push_back({db.get_uuid(), revision});
+    }
+    return versions;
+}
+
+const std::vector<FacetTable>* FacetTables::of(const std::vector<Xapian::Database>& handles,
+                                               bool any_remote)
+{
+    if (any_remote) {
+        return nullptr;
+    }
+    // The targets' hooks forget the tables, but a handle can move on
+    // without them (SearchTargets::open() reopens its handles after the
+    // hook ran); a table of another revision would count new articles as
+    // undated and sourceless.
+    std::vector<DatabaseVersion> versions = versions_of(handles);
+    if (!m_tables || versions != m_versions) {
+        std::vector<FacetTable> tables;
+        tables.reserve(handles.size());
+        for (const Xapian::Database& db : handles) {
+            tables.emplace_back(db);
+        }
+        m_tables = std::move(tables);
+        m_versions = std::move(versions);
+    }
+    return &*m_tables;
+}
+
 }  // namespace akhbar::detail

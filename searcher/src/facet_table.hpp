@@ -84,34 +84,35 @@ private:
     std::vector<Xapian::doccount> m_sources;
 };
 
+/// Which database at which revision: a table made from a handle is good for
+/// as long as the handle shows the same one.
+struct DatabaseVersion {
+    std::string uuid;
+    Xapian::rev revision = 0;
+
+    friend bool operator==(const DatabaseVersion&, const DatabaseVersion&) = default;
+};
+
+/// The version of each of `handles` (local databases; revision 0 for those
+/// without revisions, such as in-memory ones).
+[[nodiscard]] std::vector<DatabaseVersion> versions_of(const std::vector<Xapian::Database>& handles);
+
 /// The FacetTables of a Searcher's targets, made at the first search that
-/// counts facets after they were opened (forget()).
+/// counts facets after they were opened (forget()) or after a handle moved
+/// to another revision or database, whoever reopened it.
 class FacetTables {
 public:
     /// The table of each of `handles` (the targets, one database each),
     /// made now if not yet; none when `any_remote`.
     [[nodiscard]] const std::vector<FacetTable>* of(const std::vector<Xapian::Database>& handles,
-                                                    bool any_remote)
-    {
-        if (any_remote) {
-            return nullptr;
-        }
-        if (!m_tables) {
-            std::vector<FacetTable> tables;
-            tables.reserve(handles.size());
-            for (const Xapian::Database& db : handles) {
-                tables.emplace_back(db);
-            }
-            m_tables = std::move(tables);
-        }
-        return &*m_tables;
-    }
+                                                    bool any_remote);
 
     /// The targets were opened again or narrowed: their documents changed.
     void forget() { m_tables.reset(); }
 
 private:
     std::optional<std::vector<FacetTable>> m_tables;
+    std::vector<DatabaseVersion> m_versions;  // of the handles m_tables was made from
 };
 
 }  // namespace akhbar::detail
