@@ -54,8 +54,14 @@ SpellingIndex::SpellingIndex(std::vector<schema::LexiconWord> words)
     // One entry per normalized word: counts added, the written form of the
     // largest count kept (the form written most over all lexicons, as near
     // as their counts tell).
-    std::stable_sort(words.begin(), words.end(),
-                     [](const auto& a, const auto& b) { return a.normalized < b.normalized; });
+    // One lexicon comes sorted already (read_spelling_lexicon's contract):
+    // checked, not sorted again (a third of the build on ANT).
+    const auto by_normalized = [](const auto& a, const auto& b) {
+        return a.normalized < b.normalized;
+    };
+    if (!std::is_sorted(words.begin(), words.end(), by_normalized)) {
+        std::stable_sort(words.begin(), words.end(), by_normalized);
+    }
     std::vector<schema::LexiconWord> merged;
     std::vector<Count> counts;
     for (auto& w : words) {
@@ -80,8 +86,10 @@ SpellingIndex::SpellingIndex(std::vector<schema::LexiconWord> words)
     }
     std::vector<std::uint32_t> order(merged.size());
     std::iota(order.begin(), order.end(), 0U);
-    std::stable_sort(order.begin(), order.end(),
-                     [&](std::uint32_t a, std::uint32_t b) { return cps[a] < cps[b]; });
+    const auto by_code_points = [&](std::uint32_t a, std::uint32_t b) { return cps[a] < cps[b]; };
+    if (!std::is_sorted(order.begin(), order.end(), by_code_points)) {
+        std::stable_sort(order.begin(), order.end(), by_code_points);
+    }
 
     // Two byte strings can decode to the same code points (an invalid byte
     // and the letter of its value): one trie node, so one word, the more
