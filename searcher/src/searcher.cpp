@@ -71,16 +71,20 @@ struct Searcher::Impl {
     Analyzer analyzer;
     detail::StemClasses classes{""};
     std::vector<Token> scratch;
-    // Facet codes of the targets' documents; forgotten whenever they change.
+    // Facet codes of the targets' documents and their spelling lexicon;
+    // forgotten whenever they change.
     detail::FacetTables facet_tables;
+    detail::SpellingIndexCache spelling;
     detail::SearchTargets targets{
         [this](const std::string& profile) {
             use_profile(profile);
             facet_tables.forget();
+            spelling.forget();
         },
         [this] {
             classes.forget();  // the vocabulary changed with the targets
             facet_tables.forget();
+            spelling.forget();
         }};
 
     explicit Impl(SearcherOptions options)
@@ -172,7 +176,8 @@ SearchResult Searcher::search_once(Impl& impl, const SearchRequest& request)
         facets.fill(result, request.facet_month);  // and the exact totals
     }
     timings.facets += lap();
-    result.suggestion = detail::suggestion(impl.targets, request.query, parsed, &mset);
+    result.suggestion =
+        detail::suggestion(impl.targets, impl.spelling, request.query, parsed, &mset);
     timings.spelling = lap();
     result.timings = timings;
     return result;
@@ -210,7 +215,20 @@ std::optional<std::string> Searcher::suggest(std::string_view query) const
     auto& impl = *m_impl;
     return impl.targets.on_latest_revision([&] {
         const detail::ParsedQuery parsed = detail::parse_query(query, false, impl.analyzer, impl.db());
-        return detail::suggestion(impl.targets, query, parsed);
+        return detail::suggestion(impl.targets, impl.spelling, query, parsed);
+    });
+}
+
+std::vector<std::string> Searcher::complete(std::string_view prefix, std::size_t limit) const
+{
+    detail::check_count("limit", limit);
+    auto& impl = *m_impl;
+    return impl.targets.on_latest_revision([&] {
+        const std::string normalized = impl.analyzer.normalize(prefix);
+        if (normalized.empty()) {
+            return std::vector<std::string>{};
+        }
+        return impl.spelling.of(impl.targets.opened()).complete(normalized, limit);
     });
 }
 

@@ -1,6 +1,6 @@
 // Spelling suggestions across search targets (spelling.hpp): where the
-// spelling data is read, and which candidate wins when the targets suggest
-// different words.
+// spelling data is read, and which candidate wins when the targets know
+// different words (the SpellingIndex of their lexicons, counts added).
 
 #include <boost/test/unit_test.hpp>
 
@@ -11,24 +11,19 @@
 #include <xapian.h>
 
 #include "spelling.hpp"
+#include "support/spellings.hpp"
 #include "support/temp_dir.hpp"
 
-using akhbar::detail::spelling_suggestion;
+using akhbar::test::with_spellings;
 
 namespace {
 
-// A database at `path` whose spelling data counts each word `freq` times.
-Xapian::Database with_spellings(const std::string& path,
-                                const std::vector<std::pair<std::string, unsigned>>& words)
+// The suggestion for `word` from the lexicons of `sources`, as a Searcher
+// over them makes it.
+std::string spelling_suggestion(const std::vector<const Xapian::Database*>& sources,
+                                const std::string& word)
 {
-    {
-        Xapian::WritableDatabase db(path, Xapian::DB_CREATE_OR_OVERWRITE);
-        for (const auto& [word, freq] : words) {
-            db.add_spelling(word, freq);
-        }
-        db.commit();
-    }
-    return Xapian::Database(path);
+    return akhbar::detail::SpellingIndex(sources).best(word, akhbar::detail::SPELLING_DISTANCE);
 }
 
 }  // namespace
@@ -43,7 +38,7 @@ BOOST_AUTO_TEST_CASE(the_candidate_most_frequent_over_all_targets_wins)
     const Xapian::Database b = with_spellings((dir / "b").string(), {{"horse", 1}});
     const Xapian::Database c = with_spellings((dir / "c").string(), {{"house", 1}, {"horse", 5}});
     BOOST_TEST(spelling_suggestion({&a}, "hourse") == "house");
-    BOOST_TEST(spelling_suggestion({&a, &b}, "hourse") == "house");  // 2 against 1
+    BOOST_TEST(spelling_suggestion({&a, &b}, "hourse") == "house");      // 2 against 1
     BOOST_TEST(spelling_suggestion({&a, &b, &c}, "hourse") == "horse");  // 3 against 6
     BOOST_TEST(spelling_suggestion({}, "hourse").empty());
 }

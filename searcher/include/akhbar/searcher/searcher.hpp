@@ -301,6 +301,19 @@ public:
     /// a close word is; nothing otherwise.
     [[nodiscard]] std::optional<std::string> suggest(std::string_view query) const;
 
+    /// Completions for a search-as-you-type box: up to `limit` words of the
+    /// databases' spelling lexicon that start with `prefix` (normalized as
+    /// the analyzer normalizes a word, so hamza and diacritics do not
+    /// matter), the most frequent first, each as the articles write it most.
+    /// None for an empty prefix (or one normalization leaves empty), nor from
+    /// remote shards (no lexicon travels over Xapian's protocol). The lexicon
+    /// is read into memory at the first call that needs it after the
+    /// databases change (see spelling_index.hpp in the sources). Throws
+    /// InvalidArgument when `limit` is not from 1 to SearchRequest::max_limit,
+    /// Utf8Error when `prefix` is not valid UTF-8, IndexError as size() does.
+    [[nodiscard]] std::vector<std::string> complete(std::string_view prefix,
+                                                    std::size_t limit = 10) const;
+
     /// How many times a call runs when commits keep overtaking it, before it
     /// gives up with an IndexError (a writer committing faster than a query
     /// runs, max_attempts times in a row).
