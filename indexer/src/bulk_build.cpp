@@ -183,14 +183,20 @@ private:
     // the final database stays packed.
     fs::path write_lexicon()
     {
-        SpellingCounts counts;
-        for (auto& partition : m_partitions) {
-            merge_counts(counts, partition->take_spelling());
+        schema::LexiconTallies tallies;
+        {
+            // Freed before the lexicon is written: every word the run saw,
+            // the largest of the copies.
+            SpellingCounts counts;
+            for (auto& partition : m_partitions) {
+                merge_counts(counts, partition->take_spelling());
+            }
+            tallies = lexicon_tallies(counts);
         }
         const fs::path path = m_work.path() / "lexicon";
         Xapian::WritableDatabase db =
             open_writable(path, Xapian::DB_CREATE | Xapian::DB_NO_SYNC, path);
-        schema::merge_into_spelling_lexicon(db, lexicon_tallies(counts));
+        schema::merge_into_spelling_lexicon(db, tallies);
         db.commit();
         return path;
     }
