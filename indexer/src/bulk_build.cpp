@@ -1,17 +1,18 @@
 // A bulk build: a fresh database (no database yet, an empty one, or a
 // rebuild) written as one BuildPartition per thread in a work directory,
 // each a series of segments flushed by memory, merged with the spelling
-// data of the whole run by Xapian's compactor at finish() and swapped into
-// place.
+// lexicon of the whole run by Xapian's compactor at finish() and swapped
+// into place.
 
 #include <algorithm>
-#include <functional>
-#include <future>
+#include <thread>
 #include <unordered_map>
 
 #include "akhbar/common/hashes.hpp"
 #include "akhbar/common/index_metadata.hpp"
+#include "akhbar/common/spelling_lexicon.hpp"
 #include "build_partition.hpp"
+#include "lexicon_compactor.hpp"
 #include "single_database.hpp"
 #include "work_dirs.hpp"
 
@@ -158,12 +159,11 @@ private:
                 combined.add_database(Xapian::Database(segment.string()));
             }
         }
-        for (const fs::path& spelling : write_spelling()) {
-            combined.add_database(Xapian::Database(spelling.string()));
-        }
+        combined.add_database(Xapian::Database(write_lexicon().string()));
         const fs::path merged = m_work.path() / "merged";
         // FULL packs blocks tightly but leaves room for later updates.
-        combined.compact(merged.string(), Xapian::Compactor::FULL, schema::BLOCK_SIZE);
+        compact_merging_lexicons(combined, merged.string(), Xapian::Compactor::FULL,
+                                 schema::BLOCK_SIZE);
         combined.close();
         {
             // The compactor keeps partition 0's metadata; write ours explicitly.
@@ -177,41 +177,28 @@ private:
         m_work.remove();
     }
 
-    // The spelling data keeps words seen SPELLING_MIN_COUNT times in the
-    // whole run, whichever partition or segment saw them, in databases of
-    // their own that the compactor merges with the segments. Writing it is
-    // Xapian's costliest commit (callgrind, 5,000 ANT articles: 1.7 of 14.0
-    // billion instructions), so it is split by word over the cores.
-    std::vector<fs::path> write_spelling()
+    // The lexicon keeps words seen SPELLING_MIN_COUNT times in the whole
+    // run, whichever partition or segment saw them, in a database of its own
+    // (metadata only) that the compactor merges with the segments, so that
+    // the final database stays packed.
+    fs::path write_lexicon()
     {
-        SpellingCounts counts = m_partitions.front()->take_spelling();
-        for (std::size_t i = 1; i < m_partitions.size(); ++i) {
-            for (const auto& [word, count] : m_partitions[i]->take_spelling()) {
-                counts[word] += count;
+        schema::LexiconTallies tallies;
+        {
+            // Freed before the lexicon is written: every word the run saw,
+            // the largest of the copies.
+            SpellingCounts counts;
+            for (auto& partition : m_partitions) {
+                merge_counts(counts, partition->take_spelling());
             }
+            tallies = lexicon_tallies(counts);
         }
-        std::vector<SpellingCounts> parts(m_partitions.size());
-        while (!counts.empty()) {
-            auto word = counts.extract(counts.begin());
-            parts[std::hash<std::string>{}(word.key()) % parts.size()].insert(std::move(word));
-        }
-        std::vector<fs::path> paths;
-        paths.reserve(parts.size());  // the writers hold references into it
-        std::vector<std::future<void>> writing;
-        for (std::size_t i = 0; i < parts.size(); ++i) {
-            paths.push_back(m_work.path() / ("spelling" + std::to_string(i)));
-            const auto write = [&path = paths.back(), &part = parts[i]] {
-                Xapian::WritableDatabase db =
-                    open_writable(path, Xapian::DB_CREATE | Xapian::DB_NO_SYNC, path);
-                add_spelling(db, part);
-                db.commit();
-            };
-            writing.push_back(std::async(std::launch::async, write));
-        }
-        for (auto& w : writing) {
-            w.get();
-        }
-        return paths;
+        const fs::path path = m_work.path() / "lexicon";
+        Xapian::WritableDatabase db =
+            open_writable(path, Xapian::DB_CREATE | Xapian::DB_NO_SYNC, path);
+        schema::merge_into_spelling_lexicon(db, tallies);
+        db.commit();
+        return path;
     }
 
     void discard() noexcept

@@ -9,6 +9,7 @@
 #include "akhbar/common/error.hpp"
 #include "akhbar/common/index_metadata.hpp"
 #include "akhbar/indexer/indexer.hpp"
+#include "lexicon_compactor.hpp"
 #include "sharded_index.hpp"
 #include "work_dirs.hpp"
 
@@ -52,7 +53,10 @@ CompactedDatabase compact_one(const fs::path& path, unsigned level)
     detail::WorkDir work(path);
     const fs::path& fresh = work.path();
     try {
-        Xapian::Database(path.string()).compact(fresh.string(), level, schema::BLOCK_SIZE);
+        // One source: no metadata key is duplicated, but Akhbar compacts
+        // through one function that would merge spelling lexicons right.
+        detail::compact_merging_lexicons(Xapian::Database(path.string()), fresh.string(), level,
+                                         schema::BLOCK_SIZE);
         detail::swap_into_place(fresh, path);
     } catch (...) {
         work.remove();

@@ -14,13 +14,6 @@ namespace akhbar::detail {
 
 namespace {
 
-/// Spelling data keeps words seen at least this often (in a bulk build's
-/// whole run, in an update's commit batch):
-/// typos and one-off strings rarely repeat, and adding a word to Xapian's
-/// spelling table is the costliest part of indexing it (measured: 30% of the
-/// time when every word was added, 15% with this threshold).
-constexpr Xapian::termcount SPELLING_MIN_COUNT = 2;
-
 // What Xapian 1.4's glass backend buffers per document until a flush: for
 // each distinct term a node in the posting changes and one (holding the
 // encoded positions) in the position changes, about 150 bytes with their
@@ -119,7 +112,7 @@ Xapian::Document DocumentBuilder::build(const Article& a, const std::string& has
                 doc.add_posting(stem, pos);
             }
             if (t.normalized.size() > 2 && has_letter(t.normalized)) {
-                ++m_spelling[t.normalized];
+                m_spelling[t.normalized].add(t.original);
             }
         });
 
@@ -158,22 +151,13 @@ Xapian::Document DocumentBuilder::build(const Article& a, const std::string& has
 
 void DocumentBuilder::flush_spelling(Xapian::WritableDatabase& db)
 {
-    add_spelling(db, m_spelling);
+    schema::merge_into_spelling_lexicon(db, lexicon_tallies(m_spelling));
     m_spelling.clear();
 }
 
 SpellingCounts DocumentBuilder::take_spelling() noexcept
 {
     return std::exchange(m_spelling, {});
-}
-
-void add_spelling(Xapian::WritableDatabase& db, const SpellingCounts& counts)
-{
-    for (const auto& [word, count] : counts) {
-        if (count >= SPELLING_MIN_COUNT) {
-            db.add_spelling(word, count);
-        }
-    }
 }
 
 }  // namespace akhbar::detail

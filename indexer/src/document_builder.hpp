@@ -7,13 +7,13 @@
 
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include <xapian.h>
 
 #include "akhbar/common/analyzer.hpp"
 #include "akhbar/indexer/article.hpp"
+#include "spelling_tally.hpp"
 
 namespace akhbar::detail {
 
@@ -23,9 +23,6 @@ namespace akhbar::detail {
 /// The origin term of a source file; long paths are hashed (Xapian terms
 /// are limited to schema::MAX_TERM_BYTES).
 [[nodiscard]] std::string origin_term(const std::string& origin);
-
-/// Words of the spelling data and how often each was seen.
-using SpellingCounts = std::unordered_map<std::string, Xapian::termcount>;
 
 /// Builds documents and collects the spelling words seen since the last
 /// flush. One per thread.
@@ -42,11 +39,11 @@ public:
     /// to a WritableDatabase, until that database's next flush (estimated).
     [[nodiscard]] std::size_t buffered_bytes() const noexcept { return m_buffered_bytes; }
 
-    /// Adds the words seen at least SPELLING_MIN_COUNT times since the last
-    /// flush to `db`'s spelling data, and forgets them.
+    /// Merges the words seen at least SPELLING_MIN_COUNT times since the last
+    /// flush into `db`'s spelling lexicon (not committed), and forgets them.
     void flush_spelling(Xapian::WritableDatabase& db);
 
-    /// The words seen since the last flush or take, with their counts, and
+    /// The words seen since the last flush or take, with their tallies, and
     /// forgets them (a bulk build adds them up over its partitions).
     [[nodiscard]] SpellingCounts take_spelling() noexcept;
 
@@ -56,9 +53,5 @@ private:
     SpellingCounts m_spelling;
     std::size_t m_buffered_bytes = 0;
 };
-
-/// Adds the words of `counts` seen at least SPELLING_MIN_COUNT times to
-/// `db`'s spelling data, with their counts.
-void add_spelling(Xapian::WritableDatabase& db, const SpellingCounts& counts);
 
 }  // namespace akhbar::detail

@@ -10,6 +10,7 @@
 #include "akhbar/common/error.hpp"
 #include "akhbar/common/profile.hpp"
 #include "akhbar/common/index_metadata.hpp"
+#include "akhbar/common/spelling_lexicon.hpp"
 #include "akhbar/common/terms.hpp"
 #include "work_dirs.hpp"
 
@@ -356,16 +357,18 @@ std::size_t ShardedIndex::document_count() const
     return n;
 }
 
-// Rebuilds the spelling database from every shard's spelling data (Xapian
-// sums the frequencies of a word over the databases it combines), beside
-// the old one, and swaps it in.
+// Rebuilds the spelling database from every shard's lexicon (a word's
+// counts added up over the shards, the written form the most written
+// overall), beside the old one, and swaps it in.
 void ShardedIndex::write_spelling() const
 {
-    Xapian::Database all;
+    schema::LexiconTallies all;
     for (const std::string& name : database_dirs(m_dir)) {
-        if (name != SPELLING_DATABASE) {
-            all.add_database(Xapian::Database((m_dir / name).string()));
+        if (name == SPELLING_DATABASE) {
+            continue;
         }
+        schema::merge_tallies(all,
+                              schema::read_spelling_tallies(Xapian::Database((m_dir / name).string())));
     }
     const fs::path target = m_dir / SPELLING_DATABASE;
     const WorkDir work(target);
@@ -375,9 +378,7 @@ void ShardedIndex::write_spelling() const
         Xapian::WritableDatabase out(fresh.string(), Xapian::DB_CREATE_OR_OVERWRITE);
         schema::write_index_info(out, m_profile, find_profile(m_profile).stemmer);
         out.set_metadata(std::string(schema::META_ROLE), std::string(schema::ROLE_SPELLING));
-        for (auto it = all.spellings_begin(); it != all.spellings_end(); ++it) {
-            out.add_spelling(*it, it.get_termfreq());
-        }
+        schema::merge_into_spelling_lexicon(out, all);
         out.commit();
     }
     swap_into_place(fresh, target);

@@ -13,6 +13,7 @@
 #include <string>
 
 #include "akhbar/common/error.hpp"
+#include "akhbar/common/spelling_lexicon.hpp"
 #include "akhbar/indexer/collection.hpp"
 #include "build_partition.hpp"
 #include "support/temp_dir.hpp"
@@ -62,13 +63,9 @@ std::map<std::string, std::string> contents(const Xapian::Database& db)
     return out;
 }
 
-std::map<std::string, Xapian::doccount> spelling(const Xapian::Database& db)
+std::vector<akhbar::schema::LexiconWord> spelling(const Xapian::Database& db)
 {
-    std::map<std::string, Xapian::doccount> out;
-    for (auto w = db.spellings_begin(); w != db.spellings_end(); ++w) {
-        out[*w] = w.get_termfreq();
-    }
-    return out;
+    return akhbar::schema::read_spelling_lexicon(db);
 }
 
 akhbar::Article article(int i, const std::string& text)
@@ -158,7 +155,7 @@ BOOST_AUTO_TEST_CASE(the_database_is_the_same_whatever_the_budget)
 {
     // 1 MB over 3 threads makes several segments per partition; spelling
     // counts are kept for the whole run, so a word seen once in each of two
-    // segments is still in the spelling data.
+    // segments is still in the spelling lexicon, with the same written form.
     TempDir dir;
     IndexerOptions small;
     small.memory_mb = 1;
