@@ -12,6 +12,14 @@ std::string format_iso(std::chrono::year_month_day date)
     return buf;
 }
 
+std::string format_iso(std::chrono::year_month month)
+{
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "%04d-%02u", static_cast<int>(month.year()),
+                  static_cast<unsigned>(month.month()));
+    return buf;
+}
+
 std::string format_compact(std::chrono::year_month_day date)
 {
     char buf[16];

@@ -38,14 +38,6 @@ std::optional<year_month_day> parse_compact(std::string_view v)
     return d.ok() ? std::optional(d) : std::nullopt;
 }
 
-std::string format_month(year_month ym)
-{
-    char buf[16];
-    std::snprintf(buf, sizeof buf, "%04d-%02u", static_cast<int>(ym.year()),
-                  static_cast<unsigned>(ym.month()));
-    return buf;
-}
-
 }  // namespace
 
 DateFacet date_facet(const std::vector<ValueCount>& dates, std::size_t total,
@@ -109,7 +101,7 @@ DateFacet date_facet(const std::vector<ValueCount>& dates, std::size_t total,
         }
         for (auto ym = first_month; ym <= last_month; ym += months{1}) {
             const auto it = by_month.find(ym);
-            facet.counts.push_back({format_month(ym), it == by_month.end() ? 0 : it->second});
+            facet.counts.push_back({schema::format_iso(ym), it == by_month.end() ? 0 : it->second});
         }
         return facet;
     }

@@ -232,6 +232,20 @@ std::vector<std::string> Searcher::complete(std::string_view prefix, std::size_t
     });
 }
 
+std::vector<Highlight> Searcher::highlight(std::string_view query, std::string_view text,
+                                           Strictness strict) const
+{
+    auto& impl = *m_impl;
+    return impl.targets.on_latest_revision([&] {
+        // Parsed as search() parses it, so that the view of an article marks
+        // what the hit's snippet marked (stem classes and name variants come
+        // from the collection's vocabulary, hence the database).
+        const detail::ParsedQuery parsed =
+            detail::parse_query(query, false, impl.analyzer, impl.db(), false, &impl.classes, strict);
+        return detail::Highlighter(impl.analyzer, parsed.match).whole(text).highlights;
+    });
+}
+
 bool Searcher::reopen()
 {
     return m_impl->targets.reopen();

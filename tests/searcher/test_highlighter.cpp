@@ -7,12 +7,16 @@
 
 #include <cstdlib>
 #include <fstream>
+#include <set>
 #include <sstream>
 
 #include <nlohmann/json.hpp>
 
 #include "akhbar/common/analyzer.hpp"
+#include "akhbar/common/error.hpp"
+#include "akhbar/searcher/searcher.hpp"
 #include "highlighter.hpp"
+#include "support/index.hpp"
 #include "support/tsv.hpp"
 
 using akhbar::Analyzer;
@@ -207,6 +211,45 @@ BOOST_DATA_TEST_CASE(every_kind_of_match_is_marked, boost::unit_test::data::make
         }
         BOOST_TEST(marks == row.marks);
     }
+}
+
+// Searcher::highlight, the public call an article view marks a whole text
+// with, marks what a search marks: the hit's title exactly, and in the whole
+// text at least every word its snippet marked, through the same variants.
+BOOST_AUTO_TEST_CASE(searcher_highlight_marks_what_a_search_marks)
+{
+    const akhbar::test::TempDir dir;
+    akhbar::IndexerOptions options;
+    options.db = dir / "db";
+    const akhbar::Searcher searcher(
+        {akhbar::test::index_paths(options, {std::string(AKHBAR_SOURCE_DIR) + "/corpus"}).string()});
+    for (const std::string query : {"اتفاقات أبراهام", "ترامب", "\"كازاخستان تعلن\""}) {
+        akhbar::SearchRequest request;
+        request.query = query;
+        const akhbar::SearchResult result = searcher.search(request);
+        BOOST_TEST_REQUIRE(!result.hits.empty());
+        for (const akhbar::Hit& hit : result.hits) {
+            BOOST_TEST_CONTEXT(query << " " << hit.id)
+            {
+                BOOST_TEST(searcher.highlight(query, hit.title.text) == hit.title.highlights);
+                const std::string text = text_of("seed:" + hit.id);
+                const auto marks = searcher.highlight(query, text);
+                std::set<std::string> in_text;
+                std::size_t last_end = 0;
+                for (const auto& h : marks) {
+                    BOOST_TEST_REQUIRE((h.start >= last_end && h.start < h.end && h.end <= text.size()));
+                    in_text.insert(text.substr(h.start, h.end - h.start));
+                    last_end = h.end;
+                }
+                for (const auto& h : hit.snippet.highlights) {
+                    const auto word = hit.snippet.text.substr(h.start, h.end - h.start);
+                    BOOST_TEST(in_text.count(word) == 1U, word);
+                }
+            }
+        }
+    }
+    BOOST_CHECK_THROW((void)searcher.highlight("", "نص"), akhbar::QueryError);
+    BOOST_TEST(searcher.highlight("اتفاقات", "").empty());
 }
 
 BOOST_AUTO_TEST_SUITE_END()

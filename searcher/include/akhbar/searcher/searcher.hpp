@@ -297,6 +297,17 @@ public:
     /// not from 1 to SearchRequest::max_limit.
     [[nodiscard]] SearchResult related(std::string_view id, std::size_t limit = 10) const;
 
+    /// Where `query` matches in `text`: the byte ranges [start, end) of `text`
+    /// a search for `query` would mark, ascending, as in a hit's title (the
+    /// query's words through their stems, stem classes and variants as
+    /// `strict` allows, its phrases and prefixes); for an article view, which
+    /// marks the whole text where a snippet marks a passage. `text` is any
+    /// valid UTF-8 (an article's title or text). Throws QueryError as search()
+    /// does (a query that cannot be parsed, or has no searchable word),
+    /// IndexError for database failures.
+    [[nodiscard]] std::vector<Highlight> highlight(std::string_view query, std::string_view text,
+                                                   Strictness strict = Strictness::stemmed) const;
+
     /// A corrected query when some word of `query` is not in the index but
     /// a close word is; nothing otherwise.
     [[nodiscard]] std::optional<std::string> suggest(std::string_view query) const;
