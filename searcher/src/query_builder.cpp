@@ -47,8 +47,10 @@ private:
     {
         switch (node.type) {
         case Node::Type::group:
-            return combine(build_all(node), m_match_all ? Xapian::Query::OP_AND
-                                                        : Xapian::Query::OP_OR);
+            if (m_match_all) {
+                return combine(build_all(node), Xapian::Query::OP_AND);
+            }
+            return combine(rarest_words(build_all(node), node), Xapian::Query::OP_OR);
         case Node::Type::all_of:
             return combine(build_all(node), Xapian::Query::OP_AND);
         case Node::Type::any_of:
@@ -85,6 +87,51 @@ private:
             parts.push_back(build(child, true));
         }
         return parts;
+    }
+
+    // A long query (a pasted paragraph) is matched on its LONG_QUERY_WORDS
+    // rarest words, as Xapian's OP_ELITE_SET does by the words' highest
+    // possible weights (which BM25 orders as their rarity): the commonest
+    // words of a paragraph match most of the collection, and reading their
+    // stem and root classes' postings made most of its time. The words left
+    // out of the match still count in the rescoring window and are marked
+    // in snippets. (OP_ELITE_SET itself picks among the words' parts, as it
+    // flattens the OR of a word's stem, classes and title term.) `parts`
+    // are `node`'s children's, in order.
+    std::vector<Part> rarest_words(std::vector<Part> parts, const Node& node)
+    {
+        std::vector<std::pair<Xapian::doccount, std::size_t>> words;  // frequency, child
+        for (std::size_t i = 0; i < parts.size(); ++i) {
+            const Node& child = node.children[i];
+            if (child.type == Node::Type::word && !child.prefix &&
+                parts[i].role == Part::Role::positive && !parts[i].query.empty()) {
+                words.emplace_back(0, i);
+            }
+        }
+        if (words.size() <= LONG_QUERY_WORDS) {
+            return parts;
+        }
+        for (auto& [frequency_of, i] : words) {
+            frequency_of = frequency(node.children[i].text);
+        }
+        std::stable_sort(words.begin(), words.end(),
+                         [](const auto& a, const auto& b) { return a.first < b.first; });
+        for (std::size_t k = LONG_QUERY_WORDS; k < words.size(); ++k) {
+            parts[words[k].second].query = Xapian::Query();
+        }
+        return parts;
+    }
+
+    // How many articles hold the rarest stem of a typed word.
+    Xapian::doccount frequency(std::string_view text) const
+    {
+        Xapian::doccount rarest = m_db.get_doccount();
+        for (const Token& t : m_expander.analyze(text)) {
+            if (!t.stopword) {
+                rarest = std::min(rarest, m_db.get_termfreq(term_for(t.stem, "")));
+            }
+        }
+        return rarest;
     }
 
     Part any_of(const Node& node)

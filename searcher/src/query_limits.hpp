@@ -58,6 +58,11 @@ constexpr std::size_t CLASS_CACHE_SIZE = 10000;
 /// opens a posting list per term; Lucene's maxClauseCount (1,024) bounds
 /// the same thing.
 constexpr std::size_t MAX_QUERY_TERMS = 1000;
+/// A query of more plain words than this (OR-ed, as typed or pasted) is
+/// matched on this many of them, the rarest: a documented truncation, not an
+/// error (see the query builder's rarest_words()). Every headline of the
+/// relevance and latency sets has at most 15 words searched.
+constexpr std::size_t LONG_QUERY_WORDS = 15;
 /// "Did you mean" looks up at most this many words missing from the index,
 /// the first ones: each is a Xapian spelling search (about 19 ms on ANT),
 /// which dominated the time of a query of unknown words (perf: 88%). The

@@ -9,11 +9,15 @@
 
 #include <xapian.h>
 
+#include <algorithm>
+#include <set>
 #include <string>
+#include <vector>
 
 #include "akhbar/common/analyzer.hpp"
 #include "akhbar/common/terms.hpp"
 #include "query_builder.hpp"
+#include "query_limits.hpp"
 #include "query_parser.hpp"
 #include "support/named_row.hpp"
 
@@ -147,6 +151,55 @@ BOOST_AUTO_TEST_CASE(proximity_terms_from_the_tree)
     BOOST_TEST(q.proximity_terms == expected);
     BOOST_TEST(q.words.size() == 5U);
     BOOST_TEST(q.words[1].stopword);
+}
+
+// A query of more than LONG_QUERY_WORDS words is matched on that many, the
+// rarest, wherever they stand; the others still count in the rescoring and
+// snippets. At LONG_QUERY_WORDS words, every word is matched.
+BOOST_AUTO_TEST_CASE(long_query_matched_on_its_rarest_words)
+{
+    static const akhbar::Analyzer analyzer("akhbar");
+    const std::vector<std::string> nato{"alpha", "bravo",  "charlie", "delta", "echo",   "foxtrot",
+                                        "golf",  "hotel",  "india",   "juliett", "kilo", "lima",
+                                        "mike",  "november", "oscar", "papa",  "quebec", "romeo"};
+    BOOST_TEST_REQUIRE(nato.size() > detail::LONG_QUERY_WORDS + 1);
+    const std::vector<std::string> words(nato.begin(),
+                                         nato.begin() + detail::LONG_QUERY_WORDS + 1);
+    // Word i is in i + 1 articles: the last word is the commonest.
+    Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+    std::vector<std::string> terms;
+    for (std::size_t i = 0; i < words.size(); ++i) {
+        const std::vector<akhbar::Token> tokens = analyzer.analyze(words[i]);
+        BOOST_TEST_REQUIRE(tokens.size() == 1U);
+        terms.push_back(schema::encode_term(tokens[0].stem));
+        for (std::size_t d = 0; d <= i; ++d) {
+            Xapian::Document doc;
+            doc.add_term(terms.back());
+            db.add_document(doc);
+        }
+    }
+    const auto build = [&](const std::vector<std::string>& typed) {
+        std::string query;
+        for (const std::string& w : typed) {
+            query += (query.empty() ? "" : " ") + w;
+        }
+        const detail::Node tree = detail::parse_syntax(query, analyzer, false);
+        detail::Expander expander(analyzer, db, nullptr, akhbar::Strictness::stemmed, tree);
+        return detail::build_query(query, tree, false, analyzer, db, expander);
+    };
+    const auto matched = [](const detail::BuiltQuery& q) {
+        return std::set<std::string>(q.query.get_terms_begin(), q.query.get_terms_end());
+    };
+
+    const std::vector<std::string> short_query(words.begin(), words.end() - 1);
+    const std::set<std::string> all_short = matched(build(short_query));
+    BOOST_TEST(all_short.size() == 2 * short_query.size());  // each word and its title term
+
+    std::vector<std::string> commonest_first(words.rbegin(), words.rend());
+    const detail::BuiltQuery long_query = build(commonest_first);
+    BOOST_TEST(matched(long_query) == all_short);
+    BOOST_TEST(long_query.proximity_terms.size() == words.size());
+    BOOST_TEST(long_query.match.stems.size() == words.size());
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -102,7 +102,9 @@ const NamedRow ERROR_ROWS[] = {
 const std::string AT_DEPTH = repeat("(", detail::MAX_QUERY_DEPTH) + "اتفاق" + repeat(")", detail::MAX_QUERY_DEPTH);
 const std::string AT_WORDS = repeat("اتفاق", detail::MAX_QUERY_WORDS, " ") + " في من";
 const std::string AT_BYTES = "اتفاق" + repeat(" ", detail::MAX_QUERY_BYTES - std::string("اتفاق").size());
-const std::string AT_TERMS = repeat("اتفاق*", 9, " ") + repeat(" سلام", 50);
+// In parentheses of 10: a group of more than LONG_QUERY_WORDS plain words is
+// matched (and counted) on that many.
+const std::string AT_TERMS = repeat("اتفاق*", 9, " ") + repeat(" (" + repeat("سلام", 10, " ") + ")", 5);
 
 // clang-format off
 const NamedRow LIMIT_ROWS[] = {
