@@ -35,7 +35,9 @@ install(FILES
     DESTINATION "${CMAKE_INSTALL_INCLUDEDIR}/akhbar/indexer")
 install(FILES
     "${PROJECT_SOURCE_DIR}/searcher/include/akhbar/searcher/format.hpp"
+    "${PROJECT_SOURCE_DIR}/searcher/include/akhbar/searcher/index_stats.hpp"
     "${PROJECT_SOURCE_DIR}/searcher/include/akhbar/searcher/json.hpp"
+    "${PROJECT_SOURCE_DIR}/searcher/include/akhbar/searcher/request_fields.hpp"
     "${PROJECT_SOURCE_DIR}/searcher/include/akhbar/searcher/searcher.hpp"
     DESTINATION "${CMAKE_INSTALL_INCLUDEDIR}/akhbar/searcher")
 

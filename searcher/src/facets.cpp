@@ -18,6 +18,16 @@ namespace {
 
 using namespace std::chrono;
 
+std::string format_month(year_month ym)
+{
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "%04d-%02u", static_cast<int>(ym.year()),
+                  static_cast<unsigned>(ym.month()));
+    return buf;
+}
+
+}  // namespace
+
 // Read with from_chars, not stoi of substrings: one call per distinct date
 // of a search's matches (about 630 per query); with the hinted insertions
 // below, date_facet 0.74 M -> 0.41 M instructions per query (callgrind).
@@ -37,16 +47,6 @@ std::optional<year_month_day> parse_compact(std::string_view v)
     const year_month_day d{year{static_cast<int>(parts[0])}, month{parts[1]}, day{parts[2]}};
     return d.ok() ? std::optional(d) : std::nullopt;
 }
-
-std::string format_month(year_month ym)
-{
-    char buf[16];
-    std::snprintf(buf, sizeof buf, "%04d-%02u", static_cast<int>(ym.year()),
-                  static_cast<unsigned>(ym.month()));
-    return buf;
-}
-
-}  // namespace
 
 DateFacet date_facet(const std::vector<ValueCount>& dates, std::size_t total,
                      std::optional<year_month> month)
