@@ -12,7 +12,7 @@ install(TARGETS akhbar_shared akhbar_common akhbar_indexer akhbar_searcher
     LIBRARY DESTINATION "${CMAKE_INSTALL_LIBDIR}"
     ARCHIVE DESTINATION "${CMAKE_INSTALL_LIBDIR}"
     INCLUDES DESTINATION "${CMAKE_INSTALL_INCLUDEDIR}")
-install(TARGETS akhbar-analyze akhbar-index akhbar-search
+install(TARGETS akhbar-analyze akhbar-index akhbar-search akhbar-serve
     RUNTIME DESTINATION "${CMAKE_INSTALL_BINDIR}")
 
 # The public headers: none of them includes Xapian or ICU.
