@@ -6,7 +6,11 @@
 
 #include <httplib.h>
 
+#include <sys/socket.h>
+
+#include <atomic>
 #include <charconv>
+#include <thread>
 #include <optional>
 #include <regex>
 
@@ -163,6 +167,8 @@ struct ApiServer::Impl {
     SearcherPool pool;
     std::optional<ArticleWriter> writer;
     httplib::Server http;
+    std::atomic<bool> in_run{false};
+    std::atomic<bool> stop_requested{false};
 
     explicit Impl(ServerOptions opts)
         : options(checked(std::move(opts))), pool(options.searcher, options.threads)
@@ -189,6 +195,13 @@ struct ApiServer::Impl {
         http.set_payload_max_length(options.max_body_bytes);
         http.set_keep_alive_max_count(options.keep_alive_max_count);
         http.set_keep_alive_timeout(options.keep_alive_timeout.count());
+        // SO_REUSEADDR only: httplib's default also sets SO_REUSEPORT, which
+        // lets a second server bind a port that is in use and silently share
+        // its connections.
+        http.set_socket_options([](socket_t sock) {
+            const int yes = 1;
+            ::setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+        });
         http.set_default_headers({{"X-Content-Type-Options", "nosniff"}});
         // Answers httplib makes itself (404 for an unknown path, 413 for a
         // body over the limit, 414 for a request line over 8192 bytes...)
@@ -389,9 +402,31 @@ int ApiServer::bind(const ListenAddress& address)
     return port;
 }
 
-bool ApiServer::run() { return m_impl->http.listen_after_bind(); }
+// httplib's stop() does nothing before its listening loop has started, and
+// the loop would then run for ever: a stop() that comes first (a signal at
+// start-up, a test that stops at once) is remembered, and one that comes
+// while run() is starting waits for the loop.
+bool ApiServer::run()
+{
+    Impl& impl = *m_impl;
+    impl.in_run = true;
+    bool served = true;
+    if (!impl.stop_requested) {
+        served = impl.http.listen_after_bind();
+    }
+    impl.in_run = false;
+    return served;
+}
 
-void ApiServer::stop() { m_impl->http.stop(); }
+void ApiServer::stop()
+{
+    Impl& impl = *m_impl;
+    impl.stop_requested = true;
+    while (impl.in_run && !impl.http.is_running()) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    }
+    impl.http.stop();
+}
 
 std::string ApiServer::open_databases() { return m_impl->open_databases(); }
 

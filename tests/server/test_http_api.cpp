@@ -76,6 +76,8 @@ public:
     RunningServer(const RunningServer&) = delete;
     RunningServer& operator=(const RunningServer&) = delete;
 
+    [[nodiscard]] int port() const noexcept { return m_port; }
+
     [[nodiscard]] httplib::Client client() const
     {
         httplib::Client c("127.0.0.1", m_port);
@@ -535,6 +537,15 @@ BOOST_AUTO_TEST_CASE(readers_get_consistent_answers_while_a_writer_commits)
     BOOST_TEST(failures == 0);
     BOOST_TEST(answers > 0);
     BOOST_TEST_MESSAGE(answers << " answers during 15 commits");
+}
+
+BOOST_AUTO_TEST_CASE(a_port_in_use_is_refused)
+{
+    // Not shared with the server there (SO_REUSEPORT would let both bind).
+    const Collection c;
+    const RunningServer first(options_for(c.db));
+    ApiServer second(options_for(c.db));
+    BOOST_CHECK_THROW((void)second.bind({"127.0.0.1", first.port()}), akhbar::Error);
 }
 
 BOOST_AUTO_TEST_CASE(listen_addresses_and_threads_are_checked)
