@@ -7,6 +7,8 @@
 #   ./run.sh build            install what is missing, build
 #   ./run.sh analyze [TEXT]   build, then show what the analyzer does to TEXT
 #   ./run.sh index ARGS...    build, then run akhbar-index ARGS
+#   ./run.sh serve [ARGS...]  build, index corpus/ if needed, serve the HTTP
+#                             API on http://127.0.0.1:8080/ (docs/http-api.md)
 #   ./run.sh test-asan        build in build-asan/ with ASan + UBSan, run the
 #                             tests (all but test_install and test_baselines)
 #   ./run.sh fuzz TARGET|all SECONDS
@@ -29,6 +31,7 @@ PACKAGES=(
     libicu-dev
     libboost-program-options-dev libboost-test-dev
     nlohmann-json3-dev zlib1g-dev
+    libcpp-httplib-dev   # akhbar-serve
     python3 valgrind binutils   # the install test: ctypes, leak check, nm/objdump
 )
 
@@ -126,6 +129,13 @@ cmd_search() {
     "$BUILD_DIR/searcher/akhbar-search" --db "$AKHBAR_DB" "$@"
 }
 
+cmd_serve() {
+    build
+    index_corpus
+    # akhbar-serve prints the URL it listens on; Ctrl-C stops it.
+    exec "$BUILD_DIR/server/akhbar-serve" --db "$AKHBAR_DB" "$@"
+}
+
 cmd_index() {
     build
     "$BUILD_DIR/indexer/akhbar-index" "$@"
@@ -145,9 +155,10 @@ main() {
         build) build ;;
         analyze) cmd_analyze "$@" ;;
         index) cmd_index "$@" ;;
+        serve) cmd_serve "$@" ;;
         test-asan) cmd_test_asan ;;
         fuzz) exec "$ROOT/fuzz/run.sh" "$@" ;;
-        *) sed -n '2,16p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2; exit 2 ;;
+        *) sed -n '2,18p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2; exit 2 ;;
     esac
 }
 

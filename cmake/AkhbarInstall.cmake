@@ -12,7 +12,7 @@ install(TARGETS akhbar_shared akhbar_common akhbar_indexer akhbar_searcher
     LIBRARY DESTINATION "${CMAKE_INSTALL_LIBDIR}"
     ARCHIVE DESTINATION "${CMAKE_INSTALL_LIBDIR}"
     INCLUDES DESTINATION "${CMAKE_INSTALL_INCLUDEDIR}")
-install(TARGETS akhbar-analyze akhbar-index akhbar-search
+install(TARGETS akhbar-analyze akhbar-index akhbar-search akhbar-serve
     RUNTIME DESTINATION "${CMAKE_INSTALL_BINDIR}")
 
 # The public headers: none of them includes Xapian or ICU.
@@ -35,7 +35,9 @@ install(FILES
     DESTINATION "${CMAKE_INSTALL_INCLUDEDIR}/akhbar/indexer")
 install(FILES
     "${PROJECT_SOURCE_DIR}/searcher/include/akhbar/searcher/format.hpp"
+    "${PROJECT_SOURCE_DIR}/searcher/include/akhbar/searcher/index_stats.hpp"
     "${PROJECT_SOURCE_DIR}/searcher/include/akhbar/searcher/json.hpp"
+    "${PROJECT_SOURCE_DIR}/searcher/include/akhbar/searcher/request_fields.hpp"
     "${PROJECT_SOURCE_DIR}/searcher/include/akhbar/searcher/searcher.hpp"
     DESTINATION "${CMAKE_INSTALL_INCLUDEDIR}/akhbar/searcher")
 

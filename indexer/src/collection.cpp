@@ -109,17 +109,7 @@ private:
             [&](Article&& article, std::size_t line) {
                 note_id(article.id, origin_index, line);
                 ids.insert(article.id);
-                switch (m_writer.put(article)) {
-                case Indexer::Outcome::added:
-                    ++m_summary.added;
-                    break;
-                case Indexer::Outcome::updated:
-                    ++m_summary.updated;
-                    break;
-                case Indexer::Outcome::unchanged:
-                    ++m_summary.unchanged;
-                    break;
-                }
+                m_summary.count(m_writer.put(article));
                 ++m_progress.articles;
                 m_observer.on_progress(m_progress);
             },

@@ -14,8 +14,6 @@
 
 namespace akhbar::detail {
 
-namespace {
-
 using namespace std::chrono;
 
 // Read with from_chars, not stoi of substrings: one call per distinct date
@@ -37,8 +35,6 @@ std::optional<year_month_day> parse_compact(std::string_view v)
     const year_month_day d{year{static_cast<int>(parts[0])}, month{parts[1]}, day{parts[2]}};
     return d.ok() ? std::optional(d) : std::nullopt;
 }
-
-}  // namespace
 
 DateFacet date_facet(const std::vector<ValueCount>& dates, std::size_t total,
                      std::optional<year_month> month)

@@ -5,6 +5,7 @@
 #include <chrono>
 #include <cstddef>
 #include <optional>
+#include <string_view>
 #include <vector>
 
 #include <xapian.h>
@@ -13,6 +14,9 @@
 #include "facet_table.hpp"
 
 namespace akhbar::detail {
+
+/// A schema::SLOT_DATE value ("YYYYMMDD") as a date; none when it is not one.
+[[nodiscard]] std::optional<std::chrono::year_month_day> parse_compact(std::string_view v);
 
 /// The dates of the matches (schema::SLOT_DATE values and their counts) of
 /// `total` matches: day by day for `month` (every day, zeros included) or,

@@ -9,6 +9,9 @@
 #include "akhbar/common/index_metadata.hpp"
 #include "akhbar/common/profile.hpp"
 #include "akhbar/common/record.hpp"
+#include "akhbar/common/terms.hpp"
+#include "akhbar/searcher/index_stats.hpp"
+#include "collection_stats.hpp"
 #include "facets.hpp"
 #include "highlighter.hpp"
 #include "query_filters.hpp"
@@ -208,6 +211,32 @@ SearchResult Searcher::related_once(Impl& impl, std::string_view id, std::size_t
         result.hits.push_back(make_hit(m, ++rank, highlighter, SearchRequest{}.snippet_chars));
     }
     return result;
+}
+
+std::optional<Article> Searcher::article(std::string_view id) const
+{
+    auto& impl = *m_impl;
+    return impl.targets.on_latest_revision([&]() -> std::optional<Article> {
+        std::string id_term(schema::PREFIX_ID);
+        id_term += id;
+        // No article has an id longer than a term can be (Xapian refuses
+        // to look such a term up).
+        if (id.empty() || id_term.size() > schema::MAX_TERM_BYTES) {
+            return std::nullopt;
+        }
+        const auto it = impl.db().postlist_begin(id_term);
+        if (it == impl.db().postlist_end(id_term)) {
+            return std::nullopt;
+        }
+        return schema::decode(impl.db().get_document(*it).get_data());
+    });
+}
+
+IndexStats Searcher::stats() const
+{
+    auto& impl = *m_impl;
+    return impl.targets.on_latest_revision(
+        [&] { return detail::collection_stats(impl.targets.opened()); });
 }
 
 std::optional<std::string> Searcher::suggest(std::string_view query) const

@@ -8,7 +8,6 @@
 #include <unistd.h>
 
 #include <algorithm>
-#include <charconv>
 #include <chrono>
 #include <fstream>
 #include <iostream>
@@ -24,6 +23,7 @@
 #include "akhbar/common/version.hpp"
 #include "akhbar/searcher/format.hpp"
 #include "akhbar/searcher/json.hpp"
+#include "akhbar/searcher/request_fields.hpp"
 #include "akhbar/searcher/searcher.hpp"
 
 namespace po = boost::program_options;
@@ -51,22 +51,19 @@ auto of_option(const std::string& option, std::string_view field, Check check)
 }
 
 // A number option read as written and checked by the library
-// (akhbar::checked_number): read straight into a size_t, "-1" would wrap
-// into a huge count.
+// (akhbar::checked_number_text).
 std::size_t number_option(const std::string& option, std::string_view field,
                           const std::string& text)
 {
-    long long value = 0;
-    const char* end = text.data() + text.size();
-    const auto [ptr, ec] = std::from_chars(text.data(), end, value);
-    if (text.empty() || ptr != end || ec == std::errc::invalid_argument) {
-        throw UsageError("--" + option +
-                         " is not a whole number: " + akhbar::quote_for_message(text));
-    }
-    if (ec == std::errc::result_out_of_range) {
-        throw UsageError("--" + option + " is out of range: " + akhbar::quote_for_message(text));
-    }
-    return of_option(option, field, [&] { return akhbar::checked_number(field, value); });
+    return of_option(option, field, [&] { return akhbar::checked_number_text(field, text); });
+}
+
+// Sets request field `field` from the value of --`option` (the library's
+// reading, akhbar::set_request_field).
+void set_field(akhbar::SearchRequest& request, const std::string& option, std::string_view field,
+               const std::string& text)
+{
+    of_option(option, field, [&] { akhbar::set_request_field(request, field, text); });
 }
 
 enum class Format { text, json, trec };
@@ -305,30 +302,23 @@ int main(int argc, char* argv[])
         request.match_all = vm.count("all") != 0U;
         request.literal = vm.count("literal") != 0U;
         if (!from.empty()) {
-            request.from =
-                of_option("from", "from", [&] { return akhbar::checked_date("from", from); });
+            set_field(request, "from", "from", from);
         }
         if (!to.empty()) {
-            request.to = of_option("to", "to", [&] { return akhbar::checked_date("to", to); });
+            set_field(request, "to", "to", to);
         }
         request.sources = sources;
-        if (!sort.empty()) {  // an empty name asks for the default, as below
-            request.sort = akhbar::parse_sort_order(sort);
-        }
-        if (!ranking.empty()) {
-            request.ranking = akhbar::parse_ranking(ranking);
-        }
-        if (!strict.empty()) {
-            request.strict = akhbar::parse_strictness(strict);
-        }
-        request.limit = number_option("limit", "limit", limit);
-        request.offset = number_option("offset", "offset", offset);
-        request.snippet_chars = number_option("snippet-chars", "snippet_chars", snippet_chars);
+        // The names of enums: their messages name the kind of value, not the
+        // option (`unknown sort order "x" (known: …)`).
+        akhbar::set_request_field(request, "sort", sort);
+        akhbar::set_request_field(request, "ranking", ranking);
+        akhbar::set_request_field(request, "strict", strict);
+        set_field(request, "limit", "limit", limit);
+        set_field(request, "offset", "offset", offset);
+        set_field(request, "snippet-chars", "snippet_chars", snippet_chars);
         request.facets = vm.count("no-facets") == 0U && out.format != Format::trec;
         if (!facet_month.empty()) {
-            request.facet_month = of_option("facet-month", "facet_month", [&] {
-                return akhbar::checked_month("facet_month", facet_month);
-            });
+            set_field(request, "facet-month", "facet_month", facet_month);
         }
         request.check();
         if (!timings.empty() && batch.empty()) {

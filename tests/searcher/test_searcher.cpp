@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include <filesystem>
+#include <map>
 #include <set>
 #include <mutex>
 #include <thread>
@@ -20,7 +21,9 @@
 #include "akhbar/indexer/collection.hpp"
 #include "akhbar/indexer/indexer.hpp"
 #include "akhbar/searcher/format.hpp"
+#include "akhbar/searcher/index_stats.hpp"
 #include "akhbar/searcher/json.hpp"
+#include "akhbar/searcher/request_fields.hpp"
 #include "akhbar/searcher/searcher.hpp"
 #include "support/index.hpp"
 #include "support/temp_dir.hpp"
@@ -734,6 +737,125 @@ BOOST_AUTO_TEST_CASE(bidi_isolation_of_latin_runs)
     akhbar::Snippet s{"شبكة 5G جديدة في عام 2025", {}};
     const std::string out = akhbar::mark_highlights(s, akhbar::TextStyle{});
     BOOST_TEST(out == "شبكة \xE2\x81\xA8" "5G\xE2\x81\xA9 جديدة في عام \xE2\x81\xA8" "2025\xE2\x81\xA9");
+}
+
+BOOST_AUTO_TEST_CASE(article_by_id_as_stored)
+{
+    const Searcher searcher({collection().db.string()});
+    const auto a = searcher.article("diac");
+    BOOST_TEST_REQUIRE(a.has_value());
+    const auto line = nlohmann::json::parse(std::string(EXTRA).substr(0, std::string(EXTRA).find('\n')));
+    BOOST_TEST(a->id == "diac");
+    BOOST_TEST(a->title == line["title"].get<std::string>());
+    BOOST_TEST(a->text == line["text"].get<std::string>());  // as written, diacritics kept
+    BOOST_TEST(a->source == line["source"].get<std::string>());
+    BOOST_TEST((a->date == akhbar::checked_date("date", line["date"].get<std::string>())));
+    BOOST_TEST((a->date_source == akhbar::DateSource::metadata));
+    for (const std::string& absent : {std::string("nope"), std::string(), std::string(300, 'x')}) {
+        BOOST_TEST(!searcher.article(absent).has_value(), "article \"" << absent << "\"");
+    }
+}
+
+BOOST_AUTO_TEST_CASE(stats_count_the_collection)
+{
+    const Searcher searcher({collection().db.string()});
+    const akhbar::IndexStats stats = searcher.stats();
+    // Expected from the articles themselves, one by one.
+    std::set<std::string> every_id = SEEDS;
+    for (const char* id : {"diac", "plain", "undated2", "old", "far", "near"}) {
+        every_id.insert(id);
+    }
+    std::map<std::string, std::size_t> per_source;
+    std::size_t undated = 0;
+    std::optional<std::chrono::year_month_day> first, last;
+    for (const std::string& id : every_id) {
+        const auto a = searcher.article(id);
+        BOOST_TEST_REQUIRE(a.has_value(), id);
+        if (!a->source.empty()) {
+            ++per_source[a->source];
+        }
+        if (!a->date) {
+            ++undated;
+            continue;
+        }
+        first = first ? std::min(*first, *a->date) : *a->date;
+        last = last ? std::max(*last, *a->date) : *a->date;
+    }
+    BOOST_TEST(stats.articles == every_id.size());
+    BOOST_TEST(stats.articles == searcher.size());
+    BOOST_TEST(stats.undated == undated);
+    BOOST_TEST((stats.first_date == first));
+    BOOST_TEST((stats.last_date == last));
+    BOOST_TEST_REQUIRE(stats.sources.size() == per_source.size());
+    for (std::size_t i = 0; i < stats.sources.size(); ++i) {
+        BOOST_TEST(stats.sources[i].count == per_source[stats.sources[i].value]);
+        if (i > 0) {
+            BOOST_TEST(stats.sources[i - 1].count >= stats.sources[i].count);  // most first
+        }
+    }
+    BOOST_TEST(stats.profile == searcher.profile());
+    BOOST_TEST(stats.schema_version == std::to_string(akhbar::schema::SCHEMA_VERSION));
+    BOOST_TEST(!stats.analyzer_version.empty());
+    BOOST_TEST_REQUIRE(stats.shards.size() == 1U);
+    BOOST_TEST(stats.shards[0].articles == stats.articles);
+    BOOST_TEST(stats.shards[0].revision.value_or(0) > 0U);
+    BOOST_TEST(stats.shards[0].bytes_on_disk.value_or(0) > 0U);
+    BOOST_TEST(stats.bytes_on_disk == *stats.shards[0].bytes_on_disk);
+}
+
+BOOST_AUTO_TEST_CASE(request_fields_from_text)
+{
+    SearchRequest r;
+    akhbar::set_request_field(r, "q", "السلام");
+    akhbar::set_request_field(r, "limit", "25");
+    akhbar::set_request_field(r, "offset", "5");
+    akhbar::set_request_field(r, "snippet_chars", "100");
+    akhbar::set_request_field(r, "from", "2025-11-01");
+    akhbar::set_request_field(r, "to", "2025-11-30");
+    akhbar::set_request_field(r, "source", "الشرق");
+    akhbar::set_request_field(r, "source", "الوفد");
+    akhbar::set_request_field(r, "sort", "date");
+    akhbar::set_request_field(r, "strict", "exact");
+    akhbar::set_request_field(r, "ranking", "bm25");
+    akhbar::set_request_field(r, "all", "");
+    akhbar::set_request_field(r, "literal", "true");
+    akhbar::set_request_field(r, "facets", "0");
+    akhbar::set_request_field(r, "facet_month", "2025-11");
+    BOOST_TEST(r.query == "السلام");
+    BOOST_TEST(r.limit == 25U);
+    BOOST_TEST(r.offset == 5U);
+    BOOST_TEST(r.snippet_chars == 100U);
+    BOOST_TEST((r.from == akhbar::checked_date("from", "2025-11-01")));
+    BOOST_TEST((r.to == akhbar::checked_date("to", "2025-11-30")));
+    BOOST_TEST((r.sources == std::vector<std::string>{"الشرق", "الوفد"}));
+    BOOST_TEST((r.sort == akhbar::SortOrder::date));
+    BOOST_TEST((r.strict == akhbar::Strictness::exact));
+    BOOST_TEST((r.ranking == akhbar::parse_ranking("bm25")));
+    BOOST_TEST(r.match_all);
+    BOOST_TEST(r.literal);
+    BOOST_TEST(!r.facets);
+    BOOST_TEST((r.facet_month == akhbar::checked_month("facet_month", "2025-11")));
+    akhbar::set_request_field(r, "sort", "");  // the default again
+    BOOST_TEST((r.sort == SearchRequest{}.sort));
+
+    const std::pair<const char*, const char*> bad[][1] = {
+        {{"limit", "-1"}}, {{"limit", "1x"}}, {{"limit", "99999999999999999999"}},
+        {{"offset", ""}}, {{"from", "2025-13-01"}}, {{"facet_month", "11-2025"}},
+        {{"all", "maybe"}}, {{"sort", "oldest"}}, {{"nonsense", "1"}}};
+    const std::string messages[] = {
+        "limit must be from 1 to 10000, not -1", "limit is not a whole number: \"1x\"",
+        "limit is out of range: \"99999999999999999999\"", "offset is not a whole number: \"\"",
+        "from is not a date: \"2025-13-01\" (use YYYY-MM-DD)", "facet_month is YYYY-MM, not \"11-2025\"",
+        "all is true or false, not \"maybe\"",
+        "unknown sort order \"oldest\" (known: relevance, date)", "unknown request field \"nonsense\""};
+    for (std::size_t i = 0; i < std::size(bad); ++i) {
+        SearchRequest request;
+        BOOST_CHECK_EXCEPTION(akhbar::set_request_field(request, bad[i][0].first, bad[i][0].second),
+                              akhbar::InvalidArgument, [&](const akhbar::InvalidArgument& e) {
+                                  BOOST_TEST(std::string(e.what()) == messages[i]);
+                                  return true;
+                              });
+    }
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -54,6 +54,21 @@ struct IndexRunSummary {
     std::chrono::duration<double> elapsed{};
 
     [[nodiscard]] bool changed() const noexcept { return added + updated + deleted > 0; }
+    /// Counts what Indexer::put() did to one article.
+    void count(Indexer::Outcome outcome) noexcept
+    {
+        switch (outcome) {
+        case Indexer::Outcome::added:
+            ++added;
+            break;
+        case Indexer::Outcome::updated:
+            ++updated;
+            break;
+        case Indexer::Outcome::unchanged:
+            ++unchanged;
+            break;
+        }
+    }
     [[nodiscard]] bool had_problems() const noexcept { return skipped + repaired > 0; }
 };
 

@@ -268,6 +268,8 @@ struct SearcherOptions {
 /// max_attempts times in all. Remote shards are seen at the revision their
 /// server has open; they are reopened by reopen() and when they report a
 /// change.
+struct IndexStats;  // index_stats.hpp
+
 class AKHBAR_API Searcher {
 public:
     /// Opens the databases (paths or stub files); none means the default
@@ -307,6 +309,17 @@ public:
     /// IndexError for database failures.
     [[nodiscard]] std::vector<Highlight> highlight(std::string_view query, std::string_view text,
                                                    Strictness strict = Strictness::stemmed) const;
+
+    /// The stored article with this id, as it was indexed (title and text
+    /// as written; `origin` is not stored and stays empty); none when there
+    /// is no such article. Throws IndexError as profile() does.
+    [[nodiscard]] std::optional<Article> article(std::string_view id) const;
+
+    /// What the databases hold: articles, date range, articles per source,
+    /// how they were built, each shard's revision and size on disk
+    /// (index_stats.hpp). Reads every article's date and source once (a few
+    /// milliseconds per 10,000 articles). Throws IndexError as size() does.
+    [[nodiscard]] IndexStats stats() const;
 
     /// A corrected query when some word of `query` is not in the index but
     /// a close word is; nothing otherwise.
