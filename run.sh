@@ -69,6 +69,9 @@ build() {
 
 cmd_test() {
     build
+    # The browser tests' Chromium and puppeteer-core; without them those
+    # tests are skipped, saying why, and the others still run.
+    bash "$ROOT/tests/browser/setup.sh" >&2 || log "browser test setup failed: they will be skipped"
     log "running tests"
     ctest --test-dir "$BUILD_DIR" --output-on-failure -j "$JOBS"
 }

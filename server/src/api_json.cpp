@@ -98,6 +98,11 @@ std::string health_json(const std::string& why)
     return dump(body);
 }
 
+std::string completions_json(const std::string& prefix, const std::vector<std::string>& words)
+{
+    return dump(json{{"prefix", prefix}, {"completions", words}});
+}
+
 std::string with_took_ms(std::string json, double ms)
 {
     // Spliced in rather than parsed and dumped again: a page of hits with

@@ -31,6 +31,10 @@ namespace akhbar::server {
 /// "error": `why`.
 [[nodiscard]] std::string health_json(const std::string& why);
 
+/// {"prefix": PREFIX, "completions": [WORD...]}: the words as the articles
+/// write them, most frequent first.
+[[nodiscard]] std::string completions_json(const std::string& prefix,
+                                           const std::vector<std::string>& words);
 /// `json` (an object) with "took_ms": `ms` added as its last field.
 [[nodiscard]] std::string with_took_ms(std::string json, double ms);
 

@@ -24,6 +24,7 @@
 #include "api_error.hpp"
 #include "api_json.hpp"
 #include "article_writer.hpp"
+#include "page.hpp"
 #include "query_limits.hpp"  // searcher/src: MAX_QUERY_BYTES
 #include "searcher_pool.hpp"
 #include "write_key.hpp"
@@ -36,6 +37,10 @@ constexpr const char* JSON_TYPE = "application/json; charset=utf-8";
 
 // The most sources GET /stats lists unless told (`?limit=`).
 constexpr std::size_t DEFAULT_TOP_SOURCES = 20;
+/// Completions a /suggest answers without `limit`.
+constexpr std::size_t DEFAULT_COMPLETIONS = 10;
+/// Related articles listed under an article view.
+constexpr std::size_t RELATED_ON_PAGE = 5;
 
 // The paths of the API, for telling 405 (a known path, another method)
 // from 404.
@@ -46,6 +51,12 @@ void send_json(httplib::Response& res, std::string body, int status = 200)
 {
     res.status = status;
     res.set_content(std::move(body), JSON_TYPE);
+}
+
+void send_html(httplib::Response& res, std::string body, int status = 200)
+{
+    res.status = status;
+    res.set_content(std::move(body), "text/html; charset=utf-8");
 }
 
 void send_error(httplib::Response& res, int status, const std::string& message)
@@ -242,18 +253,18 @@ struct ApiServer::Impl {
         http.Get(R"(/articles/(.+))",
                  guarded([this](const auto& req, auto& res) { article(req, res); }));
         http.Get("/analyze", guarded([this](const auto& req, auto& res) { analyze(req, res); }));
-        http.Get("/suggest", guarded([](const auto& req, auto& res) { suggest(req, res); }));
+        http.Get("/suggest", guarded([this](const auto& req, auto& res) { suggest(req, res); }));
         http.Get("/stats", guarded([this](const auto& req, auto& res) { stats(req, res); }));
         http.Get("/health", guarded([this](const auto& req, auto& res) { health(req, res); }));
         http.Post("/articles", guarded([this](const auto& req, auto& res) { put(req, res); }));
         http.Delete(R"(/articles/(.+))",
                     guarded([this](const auto& req, auto& res) { remove(req, res); }));
 
-        // PAGE ROUTES: the HTML pages (server/src/page.*), wired by the
-        // coordinator. `GET /` takes the parameters of /search; `GET
-        // /read/{id}` the article view, `?q=` for its highlights.
-        http.Get("/", guarded([](const auto&, auto& res) { page_not_built(res); }));
-        http.Get(R"(/read/(.+))", guarded([](const auto&, auto& res) { page_not_built(res); }));
+        // The HTML pages (page.hpp): `GET /` takes the parameters of
+        // /search; `GET /read/{id}` is the article view, `?q=` for its marks.
+        http.Get("/", guarded([this](const auto& req, auto& res) { search_page(req, res); }));
+        http.Get(R"(/read/(.+))",
+                 guarded([this](const auto& req, auto& res) { article_page(req, res); }));
 
         // Any other method on a known path: 405, with the methods it takes.
         const auto other_method = [](const httplib::Request& req, httplib::Response& res) {
@@ -274,9 +285,58 @@ struct ApiServer::Impl {
         http.Options(".*", other_method);
     }
 
-    static void page_not_built(httplib::Response& res)
+    // The search page. A bad parameter or query is shown on the page (with
+    // status 400) above the form, which keeps what was typed; other
+    // failures are the API's JSON errors.
+    void search_page(const httplib::Request& req, httplib::Response& res)
     {
-        send_error(res, 501, "page not built yet");
+        SearchRequest request;
+        std::string error;
+        std::optional<SearchResult> result;
+        try {
+            for (const auto& [name, value] : req.params) {
+                if (name == "q") {
+                    check_query_size("q", value);
+                }
+                set_request_field(request, name, value);
+            }
+            request.check();
+            if (!request.query.empty()) {
+                auto lease = pool.borrow();
+                result = lease.searcher().search(request);
+            }
+        } catch (const QueryError& e) {
+            error = e.what();
+        } catch (const InvalidArgument& e) {
+            error = e.what();
+        }
+        send_html(res, server::search_page(request, result ? &*result : nullptr, error),
+                  error.empty() ? 200 : 400);
+    }
+
+    // The article view, marked where `q` matches, with its related articles.
+    void article_page(const httplib::Request& req, httplib::Response& res)
+    {
+        const std::string id = req.matches[1];
+        const std::string query = param(req, "q").value_or("");
+        check_query_size("q", query);
+        auto lease = pool.borrow();
+        Searcher& searcher = lease.searcher();
+        const auto found = searcher.article(id);
+        if (!found) {
+            throw ApiError(404, "no article with id " + quote_for_message(id));
+        }
+        ArticleMarks marks;
+        if (!query.empty()) {
+            try {
+                marks = {searcher.highlight(query, found->title), searcher.highlight(query, found->text)};
+            } catch (const QueryError&) {
+                // A query that marks nothing (stopwords only, or unparsable)
+                // shows the article unmarked.
+            }
+        }
+        const SearchResult related = searcher.related(id, RELATED_ON_PAGE);
+        send_html(res, server::article_page(*found, marks, query, &related));
     }
 
     void search(const httplib::Request& req, httplib::Response& res)
@@ -325,11 +385,14 @@ struct ApiServer::Impl {
         send_json(res, analysis_json(profile, tokens_to_json(analyzer.analyze(text))));
     }
 
-    // Wired by coordinator: Searcher::complete (completions as the articles
-    // write them) is added to the library by another change.
-    static void suggest(const httplib::Request&, httplib::Response& res)
+    // Completions for a search-as-you-type box, as the articles write them.
+    void suggest(const httplib::Request& req, httplib::Response& res)
     {
-        send_error(res, 501, "completions are not available yet");
+        const std::string prefix = param(req, "prefix").value_or("");
+        check_query_size("prefix", prefix);
+        const std::size_t limit = limit_param(req, DEFAULT_COMPLETIONS);
+        auto lease = pool.borrow();
+        send_json(res, completions_json(prefix, lease.searcher().complete(prefix, limit)));
     }
 
     void stats(const httplib::Request& req, httplib::Response& res)

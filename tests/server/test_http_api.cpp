@@ -354,7 +354,7 @@ BOOST_AUTO_TEST_CASE(analyze_gives_the_analyzer_tokens_with_byte_offsets)
     BOOST_TEST(default_profile["profile"] == Searcher({c.db.string()}).profile());
 }
 
-BOOST_AUTO_TEST_CASE(stats_health_and_the_routes_wired_later)
+BOOST_AUTO_TEST_CASE(stats_health_and_completions)
 {
     const Collection c;
     const RunningServer server(options_for(c.db));
@@ -376,9 +376,53 @@ BOOST_AUTO_TEST_CASE(stats_health_and_the_routes_wired_later)
     BOOST_TEST(health["status"] == "ok");
     BOOST_TEST(health["databases_open"] == true);
 
-    (void)error_message(get(client, "/suggest?prefix=%D8%A7%D8%AA"), 501);
-    BOOST_TEST(error_message(get(client, "/?q=x"), 501) == "page not built yet");
-    BOOST_TEST(error_message(get(client, "/read/xss?q=x"), 501) == "page not built yet");
+    // Completions: the library's, as the articles write them.
+    const json completions = body(get(client, "/suggest?prefix=%D8%A7%D8%AA&limit=5"));
+    BOOST_TEST(completions["prefix"] == "ات");
+    const auto words = completions["completions"].get<std::vector<std::string>>();
+    BOOST_TEST(!words.empty());
+    BOOST_TEST(words == Searcher({c.db.string()}).complete("ات", 5));
+    (void)error_message(get(client, "/suggest?prefix=x&limit=0"), 400);
+}
+
+// The HTML pages: the search page and the article view, article text escaped.
+BOOST_AUTO_TEST_CASE(the_pages_are_html_with_marks_and_escaped_text)
+{
+    const Collection c;
+    const RunningServer server(options_for(c.db));
+    auto client = server.client();
+    const std::string escaped_title = "&lt;script&gt;alert(1)&lt;/script&gt;";
+
+    const auto page = get(client, "/?q=%D8%A7%D9%84%D8%B3%D9%84%D8%A7%D9%85");  // السلام
+    BOOST_REQUIRE(page);
+    BOOST_TEST(page->status == 200);
+    BOOST_TEST(page->get_header_value("Content-Type") == "text/html; charset=utf-8");
+    BOOST_TEST(page->body.find("dir=\"rtl\"") != std::string::npos);
+    BOOST_TEST(page->body.find("<mark>") != std::string::npos);
+    BOOST_TEST(page->body.find(escaped_title) != std::string::npos);
+    BOOST_TEST(page->body.find("<script>alert(1)") == std::string::npos);
+    BOOST_TEST(page->body.find("<svg") != std::string::npos);  // the date chart
+
+    const auto form = get(client, "/");
+    BOOST_REQUIRE(form);
+    BOOST_TEST(form->status == 200);
+    BOOST_TEST(form->body.find("<form") != std::string::npos);
+
+    // A query the parser refuses is shown on the page, with what was typed.
+    const auto bad = get(client, "/?q=%28%D8%B3%D9%84%D8%A7%D9%85");  // (سلام
+    BOOST_REQUIRE(bad);
+    BOOST_TEST(bad->status == 400);
+    BOOST_TEST(bad->body.find("<form") != std::string::npos);
+    BOOST_TEST(bad->body.find("(سلام") != std::string::npos);
+
+    const auto view = get(client, "/read/xss?q=%D8%A7%D9%84%D8%B3%D9%84%D8%A7%D9%85");
+    BOOST_REQUIRE(view);
+    BOOST_TEST(view->status == 200);
+    BOOST_TEST(view->body.find("<mark>") != std::string::npos);
+    BOOST_TEST(view->body.find(escaped_title) != std::string::npos);
+    BOOST_TEST(view->body.find("<script>alert(1)") == std::string::npos);
+    BOOST_TEST(view->body.find("&lt;img src=x&gt;") != std::string::npos);  // its source
+    (void)error_message(get(client, "/read/no-such-id"), 404);
 }
 
 BOOST_AUTO_TEST_CASE(writing_needs_the_key)
