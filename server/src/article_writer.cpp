@@ -5,6 +5,7 @@
 
 #include <cerrno>
 #include <cstring>
+#include <limits>
 
 #include "akhbar/common/error.hpp"
 #include "akhbar/indexer/indexer.hpp"
@@ -17,6 +18,9 @@ namespace {
 // What the body's articles record as their origin: not a file, so that
 // `akhbar-index --prune PATH` (which prunes origins under PATH) leaves them.
 constexpr std::string_view BODY_ORIGIN = "http";
+// More articles than a body can hold (each takes a line of at least a few
+// bytes): the writer's periodic commits never come.
+constexpr std::size_t ONE_COMMIT = std::numeric_limits<std::size_t>::max() / 2;
 
 // The body as a file the indexer's reader opens by path: an anonymous
 // memory file, so that the body is read by exactly the code that reads
@@ -76,6 +80,9 @@ WriteSummary ArticleWriter::put(std::string_view jsonl)
 
     IndexerOptions options;
     options.db = m_db;
+    // One commit per request, at finish(): readers never see part of one.
+    // (akhbar-serve also raises Xapian's own flush threshold.)
+    options.commit_every = ONE_COMMIT;
     Indexer writer(options);
     WriteSummary summary;
     read_articles(

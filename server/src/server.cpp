@@ -53,8 +53,14 @@ void send_json(httplib::Response& res, std::string body, int status = 200)
     res.set_content(std::move(body), JSON_TYPE);
 }
 
+// The pages have no script and only inline style: a policy that allows
+// nothing else keeps an escaping slip from becoming a script.
 void send_html(httplib::Response& res, std::string body, int status = 200)
 {
+    res.set_header("Content-Security-Policy",
+                   "default-src 'none'; style-src 'unsafe-inline'; img-src 'self'; "
+                   "form-action 'self'; frame-ancestors 'none'; base-uri 'none'");
+    res.set_header("Referrer-Policy", "no-referrer");
     res.status = status;
     res.set_content(std::move(body), "text/html; charset=utf-8");
 }
@@ -98,18 +104,23 @@ void check_query_size(std::string_view field, std::string_view text)
     }
 }
 
+// Sets `request`'s fields from `req`'s parameters, in order, until one is
+// bad; a query over the size limit (given as q or query) is a 413.
+void fill_search_request(SearchRequest& request, const httplib::Request& req)
+{
+    for (const auto& [name, value] : req.params) {
+        set_request_field(request, name, value);
+    }
+    check_query_size("q", request.query);
+}
+
 // GET /search's parameters as a SearchRequest: every one read by the
 // library (set_request_field), so an unknown or bad one is a 400 with its
 // message.
 SearchRequest search_request(const httplib::Request& req)
 {
     SearchRequest request;
-    for (const auto& [name, value] : req.params) {
-        if (name == "q") {
-            check_query_size("q", value);
-        }
-        set_request_field(request, name, value);
-    }
+    fill_search_request(request, req);
     request.check();
     return request;
 }
@@ -286,20 +297,16 @@ struct ApiServer::Impl {
     }
 
     // The search page. A bad parameter or query is shown on the page (with
-    // status 400) above the form, which keeps what was typed; other
-    // failures are the API's JSON errors.
+    // status 400, or 413 for one over the size limit) above the form, which
+    // keeps what was typed; a database failure is the API's JSON error.
     void search_page(const httplib::Request& req, httplib::Response& res)
     {
         SearchRequest request;
         std::string error;
         std::optional<SearchResult> result;
+        int status = 200;
         try {
-            for (const auto& [name, value] : req.params) {
-                if (name == "q") {
-                    check_query_size("q", value);
-                }
-                set_request_field(request, name, value);
-            }
+            fill_search_request(request, req);
             request.check();
             if (!request.query.empty()) {
                 auto lease = pool.borrow();
@@ -307,11 +314,15 @@ struct ApiServer::Impl {
             }
         } catch (const QueryError& e) {
             error = e.what();
+            status = 400;
         } catch (const InvalidArgument& e) {
             error = e.what();
+            status = 400;
+        } catch (const ApiError& e) {
+            error = e.what();
+            status = e.status();
         }
-        send_html(res, server::search_page(request, result ? &*result : nullptr, error),
-                  error.empty() ? 200 : 400);
+        send_html(res, server::search_page(request, result ? &*result : nullptr, error), status);
     }
 
     // The article view, marked where `q` matches, with its related articles.

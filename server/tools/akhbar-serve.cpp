@@ -46,6 +46,10 @@ std::string url_of(const akhbar::server::ListenAddress& address, int port)
 
 int main(int argc, char* argv[])
 {
+    // Xapian flushes on its own every XAPIAN_FLUSH_THRESHOLD changes
+    // (default 10,000), which would commit part of a large POST /articles:
+    // let each request's one commit decide, unless the user set it.
+    setenv("XAPIAN_FLUSH_THRESHOLD", "2000000000", 0);
     std::vector<std::string> dbs;
     std::string listen = "127.0.0.1:8080";
     long long threads = 4;

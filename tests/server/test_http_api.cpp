@@ -397,6 +397,7 @@ BOOST_AUTO_TEST_CASE(the_pages_are_html_with_marks_and_escaped_text)
     BOOST_REQUIRE(page);
     BOOST_TEST(page->status == 200);
     BOOST_TEST(page->get_header_value("Content-Type") == "text/html; charset=utf-8");
+    BOOST_TEST(page->get_header_value("Content-Security-Policy").starts_with("default-src 'none'"));
     BOOST_TEST(page->body.find("dir=\"rtl\"") != std::string::npos);
     BOOST_TEST(page->body.find("<mark>") != std::string::npos);
     BOOST_TEST(page->body.find(escaped_title) != std::string::npos);
@@ -414,6 +415,14 @@ BOOST_AUTO_TEST_CASE(the_pages_are_html_with_marks_and_escaped_text)
     BOOST_TEST(bad->status == 400);
     BOOST_TEST(bad->body.find("<form") != std::string::npos);
     BOOST_TEST(bad->body.find("(سلام") != std::string::npos);
+
+    // Over the size limit, given as q or as query: 413, on the page too.
+    const std::string long_query(5000, 'x');
+    (void)error_message(get(client, "/search?query=" + long_query), 413);
+    const auto too_long = get(client, "/?q=" + long_query);
+    BOOST_REQUIRE(too_long);
+    BOOST_TEST(too_long->status == 413);
+    BOOST_TEST(too_long->body.find("<form") != std::string::npos);
 
     const auto view = get(client, "/read/xss?q=%D8%A7%D9%84%D8%B3%D9%84%D8%A7%D9%85");
     BOOST_REQUIRE(view);
