@@ -62,6 +62,23 @@ std::vector<Parameter> parameters_of(const SearchRequest& request)
     if (request.facet_month) {
         out.push_back({"facet_month", schema::format_iso(*request.facet_month)});
     }
+    // The rest of the request, so that page 2 or a filter asks for the same
+    // search: `all` and `literal` change what matches, the others what shows.
+    if (request.match_all) {
+        out.push_back({"all", "1"});
+    }
+    if (request.literal) {
+        out.push_back({"literal", "1"});
+    }
+    if (request.facets != defaults.facets) {
+        out.push_back({"facets", request.facets ? "1" : "0"});
+    }
+    if (request.ranking) {
+        out.push_back({"ranking", std::string(to_string(*request.ranking))});
+    }
+    if (request.snippet_chars != defaults.snippet_chars) {
+        out.push_back({"snippet_chars", std::to_string(request.snippet_chars)});
+    }
     if (request.limit != defaults.limit) {
         out.push_back({"limit", std::to_string(request.limit)});
     }

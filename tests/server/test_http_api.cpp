@@ -452,7 +452,13 @@ BOOST_AUTO_TEST_CASE(writing_needs_the_key)
     (void)error_message(client.Post("/articles", bearer(KEY + "x"), article, "application/x-ndjson"), 401);
     (void)error_message(client.Post("/articles", {{"Authorization", KEY}}, article, "application/x-ndjson"), 401);
     (void)error_message(client.Delete("/articles/xss"), 401);
+    (void)error_message(client.Post("/articles", {{"Authorization", "Bearerx" + KEY}}, article,
+                                    "application/x-ndjson"), 401);
     BOOST_TEST(get(client, "/articles/new1")->status == 404);  // nothing was written
+    // The scheme's name in any case, and more than one space after it.
+    const auto lower = client.Delete("/articles/xss", {{"Authorization", "bearer  " + KEY}});
+    BOOST_REQUIRE(lower);
+    BOOST_TEST(lower->status == 200);
 }
 
 BOOST_AUTO_TEST_CASE(post_adds_updates_and_reports_lines_delete_removes)

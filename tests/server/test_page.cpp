@@ -273,6 +273,18 @@ BOOST_AUTO_TEST_CASE(links_keep_every_parameter)
                            "&source=" + server::url_encode("بوابة الوفد") +
                            "&sort=date&strict=exact&facet_month=2025-11&limit=20&offset=40");
     BOOST_TEST(server::search_link(SearchRequest{}) == "/?q=");
+    // The fields that change what matches or shows are carried too.
+    SearchRequest other;
+    other.query = "x";
+    other.match_all = true;
+    other.literal = true;
+    other.facets = false;
+    other.ranking = akhbar::RankingScheme::lucene_bm25;
+    other.snippet_chars = 100;
+    BOOST_TEST(server::search_link(other) ==
+               "/?q=x&all=1&literal=1&facets=0&ranking=" +
+                   std::string(akhbar::to_string(akhbar::RankingScheme::lucene_bm25)) +
+                   "&snippet_chars=100");
     BOOST_TEST(server::read_link("a/b c", "س&") == "/read/a%2Fb%20c?q=%D8%B3%26");
 }
 
