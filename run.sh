@@ -87,7 +87,8 @@ cmd_test_asan() {
     log "building (ASan + UBSan) in $ASAN_BUILD_DIR"
     cmake -S "$ROOT" -B "$ASAN_BUILD_DIR" -DCMAKE_BUILD_TYPE=Release -DAKHBAR_SANITIZE=ON >/dev/null
     cmake --build "$ASAN_BUILD_DIR" -j "$JOBS" \
-        --target test_common test_indexer test_searcher test_bench test_cli test_crash_loop >&2
+        --target test_common test_indexer test_searcher test_bench test_cli test_crash_loop \
+        test_page test_server akhbar-index akhbar-serve >&2
     log "running tests under ASan + UBSan"
     ASAN_OPTIONS="abort_on_error=1:detect_leaks=1:strict_string_checks=1" \
     UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1:abort_on_error=1" \
