@@ -1,6 +1,7 @@
 #include "spelling_tally.hpp"
 
 #include <algorithm>
+#include <functional>
 #include <limits>
 #include <utility>
 #include <vector>
@@ -77,13 +78,98 @@ schema::LexiconTally WordTally::lexicon_tally() const
     return {best.written, m_count, best.n};
 }
 
+namespace {
+
+constexpr unsigned FIRST_BITS = 12;  ///< 4,096 slots to start with
+
+static_assert(sizeof(std::size_t) == 8, "the slots take the upper half of a 64-bit hash");
+
+std::uint32_t hash_high(std::string_view word) noexcept
+{
+    return static_cast<std::uint32_t>(std::hash<std::string_view>{}(word) >> 32U);
+}
+
+std::uint32_t high_of(std::uint64_t slot) noexcept
+{
+    return static_cast<std::uint32_t>(slot >> 32U);
+}
+
+std::size_t index_of(std::uint64_t slot) noexcept
+{
+    return static_cast<std::size_t>(slot & 0xFFFFFFFFU) - 1;
+}
+
+}  // namespace
+
+std::size_t SpellingCounts::home(std::uint32_t high) const noexcept
+{
+    // The hash's top bits choose the slot, so growing needs no rehash of
+    // the words.
+    return high >> (32U - m_bits);
+}
+
+WordTally& SpellingCounts::operator[](std::string_view word)
+{
+    if (m_slots.empty()) {
+        m_bits = FIRST_BITS;
+        m_slots.assign(std::size_t{1} << m_bits, 0);
+    }
+    const std::uint32_t high = hash_high(word);
+    const std::size_t mask = m_slots.size() - 1;
+    std::size_t at = home(high);
+    for (;; at = (at + 1) & mask) {
+        const std::uint64_t slot = m_slots[at];
+        if (slot == 0) {
+            break;
+        }
+        if (high_of(slot) == high) {
+            Entry& e = m_entries[index_of(slot)];
+            if (e.first == word) {
+                return e.second;
+            }
+        }
+    }
+    m_entries.emplace_back(std::string(word), WordTally{});
+    m_slots[at] = (std::uint64_t{high} << 32U) | m_entries.size();
+    if (m_entries.size() * 2 > m_slots.size()) {
+        grow();  // at most half full: probes stay short
+    }
+    return m_entries.back().second;
+}
+
+void SpellingCounts::grow()
+{
+    std::vector<std::uint64_t> old = std::exchange(m_slots, {});
+    ++m_bits;
+    m_slots.assign(std::size_t{1} << m_bits, 0);
+    const std::size_t mask = m_slots.size() - 1;
+    for (const std::uint64_t slot : old) {
+        if (slot != 0) {
+            std::size_t at = home(high_of(slot));
+            while (m_slots[at] != 0) {
+                at = (at + 1) & mask;
+            }
+            m_slots[at] = slot;
+        }
+    }
+}
+
+void SpellingCounts::clear() noexcept
+{
+    m_slots.clear();
+    m_slots.shrink_to_fit();
+    m_entries.clear();
+    m_entries.shrink_to_fit();
+    m_bits = 0;
+}
+
 void merge_counts(SpellingCounts& into, SpellingCounts&& from)
 {
     if (into.empty()) {
         into = std::move(from);
         return;
     }
-    for (auto& [word, tally] : from) {
+    for (const auto& [word, tally] : from) {
         into[word].merge(tally);
     }
     from.clear();
