@@ -1,6 +1,7 @@
 #include "query_builder.hpp"
 
 #include <algorithm>
+#include <limits>
 #include <iterator>
 #include <utility>
 
@@ -112,7 +113,13 @@ private:
             return parts;
         }
         for (auto& [frequency_of, i] : words) {
+            // A word whose stem no article holds goes last: it would take a
+            // slot from a word that matches (what it may still reach
+            // through its classes, it reaches in the rescoring window).
             frequency_of = frequency(node.children[i].text);
+            if (frequency_of == 0) {
+                frequency_of = std::numeric_limits<Xapian::doccount>::max();
+            }
         }
         std::stable_sort(words.begin(), words.end(),
                          [](const auto& a, const auto& b) { return a.first < b.first; });

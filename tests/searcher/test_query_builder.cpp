@@ -202,4 +202,37 @@ BOOST_AUTO_TEST_CASE(long_query_matched_on_its_rarest_words)
     BOOST_TEST(long_query.match.stems.size() == words.size());
 }
 
+// A word no article holds does not take one of the LONG_QUERY_WORDS slots
+// from a word that matches, however rare its frequency of 0 makes it look.
+BOOST_AUTO_TEST_CASE(long_query_leaves_out_a_word_no_article_holds)
+{
+    static const akhbar::Analyzer analyzer("akhbar");
+    Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+    std::vector<std::string> typed;
+    std::set<std::string> expected;
+    for (std::size_t i = 0; i < detail::LONG_QUERY_WORDS; ++i) {
+        const std::string word = "w" + std::to_string(1000 + i);
+        const std::vector<akhbar::Token> tokens = analyzer.analyze(word);
+        BOOST_TEST_REQUIRE(tokens.size() == 1U);
+        const std::string term = schema::encode_term(tokens[0].stem);
+        Xapian::Document doc;
+        doc.add_term(term);
+        db.add_document(doc);
+        typed.push_back(word);
+        expected.insert(term);
+        expected.insert(std::string(schema::PREFIX_TITLE) + term);
+    }
+    typed.emplace_back("missingword");
+    std::string query;
+    for (const std::string& w : typed) {
+        query += (query.empty() ? "" : " ") + w;
+    }
+    const detail::Node tree = detail::parse_syntax(query, analyzer, false);
+    detail::Expander expander(analyzer, db, nullptr, akhbar::Strictness::stemmed, tree);
+    const detail::BuiltQuery q = detail::build_query(query, tree, false, analyzer, db, expander);
+    BOOST_TEST(std::set<std::string>(q.query.get_terms_begin(), q.query.get_terms_end()) == expected,
+               boost::test_tools::per_element());
+    BOOST_TEST(q.proximity_terms.size() == typed.size());
+}
+
 BOOST_AUTO_TEST_SUITE_END()
