@@ -32,6 +32,7 @@ PACKAGES=(
     libboost-program-options-dev libboost-test-dev
     nlohmann-json3-dev zlib1g-dev
     libcpp-httplib-dev   # akhbar-serve
+    help2man             # the man pages, made from each tool's --help at build time
     python3 valgrind binutils   # the install test: ctypes, leak check, nm/objdump
 )
 

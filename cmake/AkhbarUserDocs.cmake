@@ -1,0 +1,46 @@
+# What a user of the installed tools reads besides --help: a man page per tool, made at build
+# time by help2man from the tool's own --help and --version (so the two cannot differ), and
+# the bash completion (completions/akhbar.bash, which reads --help itself). Installed as
+# share/man/man1/TOOL.1 and share/bash-completion/completions/TOOL.
+include_guard(GLOBAL)
+include(GNUInstallDirs)
+
+find_program(AKHBAR_HELP2MAN help2man)
+if(NOT AKHBAR_HELP2MAN)
+    message(WARNING "help2man not found: no man pages (Debian: apt-get install help2man; "
+        "./run.sh installs it). tests/install/test_install.sh fails without them.")
+endif()
+
+# akhbar_add_man_page(TARGET "one-line description")
+function(akhbar_add_man_page target description)
+    set(page "${PROJECT_BINARY_DIR}/man/${target}.1")
+    set(include "${PROJECT_SOURCE_DIR}/docs/man/akhbar.h2m")
+    add_custom_command(OUTPUT "${page}"
+        COMMAND "${CMAKE_COMMAND}" -E make_directory "${PROJECT_BINARY_DIR}/man"
+        # --no-info: Akhbar has no Texinfo manual. The tool runs with its own environment;
+        # help2man fails (and with it the build) if --help or --version exits non-zero.
+        COMMAND "${AKHBAR_HELP2MAN}" --no-info --no-discard-stderr
+            --name "${description}" --include "${include}"
+            --output "${page}" "$<TARGET_FILE:${target}>"
+        DEPENDS ${target} "${include}"
+        COMMENT "Man page ${target}.1"
+        VERBATIM)
+    add_custom_target(${target}-man ALL DEPENDS "${page}")
+    install(FILES "${page}" DESTINATION "${CMAKE_INSTALL_MANDIR}/man1")
+endfunction()
+
+set(AKHBAR_TOOL_DESCRIPTIONS
+    "akhbar-search" "search an Akhbar index of Arabic news"
+    "akhbar-index" "index Arabic news articles into an Akhbar database"
+    "akhbar-analyze" "show what Akhbar's Arabic analyzer does to a text"
+    "akhbar-serve" "serve Akhbar's HTTP JSON API and search page")
+while(AKHBAR_TOOL_DESCRIPTIONS)
+    list(POP_FRONT AKHBAR_TOOL_DESCRIPTIONS tool description)
+    if(AKHBAR_HELP2MAN)
+        akhbar_add_man_page(${tool} "${description}")
+    endif()
+    # One file serves the four tools; bash-completion loads it by the command's name.
+    install(FILES "${PROJECT_SOURCE_DIR}/completions/akhbar.bash"
+        DESTINATION "${CMAKE_INSTALL_DATADIR}/bash-completion/completions"
+        RENAME ${tool})
+endwhile()
