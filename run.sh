@@ -10,8 +10,8 @@
 #   ./run.sh serve [ARGS...]  build, index corpus/ if needed, serve the HTTP
 #                             API on http://127.0.0.1:8080/ (docs/http-api.md)
 #   ./run.sh test-asan        build in build-asan/ with ASan + UBSan, run the
-#                             tests (all but test_install, test_baselines
-#                             and test_run_sh)
+#                             tests (all but test_install, test_baselines,
+#                             test_docs and test_run_sh)
 #   ./run.sh fuzz TARGET|all SECONDS
 #                             build and run the fuzzers (fuzz/README.md)
 #   ./run.sh --help           this text
@@ -96,8 +96,8 @@ cmd_test() {
 # test_install, whose leak check runs valgrind and whose C API test loads
 # libakhbar.so into Python (neither works with the ASan runtime; the leak is
 # LeakSanitizer's job here), test_baselines, Python and SQLite only, and
-# test_run_sh, which runs ./run.sh on the build (a full build of build-asan/,
-# not the targets above).
+# test_docs and test_run_sh, which run ./run.sh on the build (a full build of
+# build-asan/, not the targets above).
 cmd_test_asan() {
     install_missing
     log "building (ASan + UBSan) in $ASAN_BUILD_DIR"
@@ -109,7 +109,7 @@ cmd_test_asan() {
     ASAN_OPTIONS="abort_on_error=1:detect_leaks=1:strict_string_checks=1" \
     UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1:abort_on_error=1" \
         ctest --test-dir "$ASAN_BUILD_DIR" --output-on-failure -j "$JOBS" \
-        -E '^(test_install|test_baselines|test_run_sh)$'
+        -E '^(test_install|test_baselines|test_docs|test_run_sh)$'
 }
 
 # The database of corpus/ used by `./run.sh search` (and by akhbar-search
