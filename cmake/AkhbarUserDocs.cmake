@@ -6,7 +6,14 @@ include_guard(GLOBAL)
 include(GNUInstallDirs)
 
 find_program(AKHBAR_HELP2MAN help2man)
-if(NOT AKHBAR_HELP2MAN)
+# Sanitizer and fuzzer builds make no man pages: help2man would run tools built with ASan,
+# whose reports at exit are no part of a page, and those builds are never installed.
+if(AKHBAR_SANITIZE OR AKHBAR_FUZZ)
+    set(AKHBAR_MAN_PAGES OFF)
+elseif(AKHBAR_HELP2MAN)
+    set(AKHBAR_MAN_PAGES ON)
+else()
+    set(AKHBAR_MAN_PAGES OFF)
     message(WARNING "help2man not found: no man pages (Debian: apt-get install help2man; "
         "./run.sh installs it). tests/install/test_install.sh fails without them.")
 endif()
@@ -17,9 +24,9 @@ function(akhbar_add_man_page target description)
     set(include "${PROJECT_SOURCE_DIR}/docs/man/akhbar.h2m")
     add_custom_command(OUTPUT "${page}"
         COMMAND "${CMAKE_COMMAND}" -E make_directory "${PROJECT_BINARY_DIR}/man"
-        # --no-info: Akhbar has no Texinfo manual. The tool runs with its own environment;
-        # help2man fails (and with it the build) if --help or --version exits non-zero.
-        COMMAND "${AKHBAR_HELP2MAN}" --no-info --no-discard-stderr
+        # --no-info: Akhbar has no Texinfo manual. help2man fails (and with it the build) if
+        # --help or --version exits non-zero.
+        COMMAND "${AKHBAR_HELP2MAN}" --no-info
             --name "${description}" --include "${include}"
             --output "${page}" "$<TARGET_FILE:${target}>"
         DEPENDS ${target} "${include}"
@@ -36,7 +43,7 @@ set(AKHBAR_TOOL_DESCRIPTIONS
     "akhbar-serve" "serve Akhbar's HTTP JSON API and search page")
 while(AKHBAR_TOOL_DESCRIPTIONS)
     list(POP_FRONT AKHBAR_TOOL_DESCRIPTIONS tool description)
-    if(AKHBAR_HELP2MAN)
+    if(AKHBAR_MAN_PAGES)
         akhbar_add_man_page(${tool} "${description}")
     endif()
     # One file serves the four tools; bash-completion loads it by the command's name.
