@@ -25,11 +25,12 @@ function(akhbar_add_man_page target description)
     add_custom_command(OUTPUT "${page}"
         COMMAND "${CMAKE_COMMAND}" -E make_directory "${PROJECT_BINARY_DIR}/man"
         # --no-info: Akhbar has no Texinfo manual. help2man fails (and with it the build) if
-        # --help or --version exits non-zero.
+        # --help or --version exits non-zero. It runs its argument through the shell: the
+        # tool behind man-help.sh, which puts a usage of several lines in help2man's shape.
         COMMAND "${AKHBAR_HELP2MAN}" --no-info
-            --name "${description}" --include "${include}"
-            --output "${page}" "$<TARGET_FILE:${target}>"
-        DEPENDS ${target} "${include}"
+            --name "${description}" --include "${include}" --output "${page}"
+            "'${PROJECT_SOURCE_DIR}/cmake/man-help.sh' '$<TARGET_FILE:${target}>'"
+        DEPENDS ${target} "${include}" "${PROJECT_SOURCE_DIR}/cmake/man-help.sh"
         COMMENT "Man page ${target}.1"
         VERBATIM)
     add_custom_target(${target}-man ALL DEPENDS "${page}")
