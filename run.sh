@@ -10,9 +10,13 @@
 #   ./run.sh serve [ARGS...]  build, index corpus/ if needed, serve the HTTP
 #                             API on http://127.0.0.1:8080/ (docs/http-api.md)
 #   ./run.sh test-asan        build in build-asan/ with ASan + UBSan, run the
-#                             tests (all but test_install and test_baselines)
+#                             tests (all but test_install, test_baselines,
+#                             test_docs and test_run_sh)
 #   ./run.sh fuzz TARGET|all SECONDS
 #                             build and run the fuzzers (fuzz/README.md)
+#   ./run.sh --help           this text
+#
+# A build that compiles nothing prints nothing.
 #
 # Environment: BUILD_DIR (default: build), BUILD_TYPE (default: Release),
 # JOBS (default: number of cores), ASAN_BUILD_DIR (default: build-asan).
@@ -32,6 +36,7 @@ PACKAGES=(
     libboost-program-options-dev libboost-test-dev
     nlohmann-json3-dev zlib1g-dev
     libcpp-httplib-dev   # akhbar-serve
+    help2man             # the man pages, made from each tool's --help at build time
     python3 valgrind binutils   # the install test: ctypes, leak check, nm/objdump
 )
 
@@ -61,10 +66,19 @@ install_missing() {
 
 build() {
     install_missing
-    log "building ($BUILD_TYPE) in $BUILD_DIR"
     cmake -S "$ROOT" -B "$BUILD_DIR" -DCMAKE_BUILD_TYPE="$BUILD_TYPE" >/dev/null
-    # Build output goes to standard error: standard output is the tools'.
-    cmake --build "$BUILD_DIR" -j "$JOBS" >&2
+    # Build output goes to standard error: standard output is the tools'. The
+    # lines a build that compiles nothing prints (one "Built target" per
+    # target) are dropped, so `./run.sh search` shows only its results when
+    # nothing changed; compiler lines and errors still stream as they come.
+    cmake --build "$BUILD_DIR" -j "$JOBS" 2>&1 | quiet_noop_build >&2
+}
+
+# Standard input minus make's no-op lines. `|| true`: grep exits 1 when it
+# keeps no line, which is the quiet case, not an error (the build's own exit
+# status reaches the caller through pipefail).
+quiet_noop_build() {
+    grep -v -E '^\[ *[0-9]+%\] Built target |^Consolidate compiler generated dependencies |^g?make(\[[0-9]+\])?: (Entering|Leaving) directory ' || true
 }
 
 cmd_test() {
@@ -81,7 +95,9 @@ cmd_test() {
 # tool run by test_cli fails its test even where exit 1 is expected. Left out:
 # test_install, whose leak check runs valgrind and whose C API test loads
 # libakhbar.so into Python (neither works with the ASan runtime; the leak is
-# LeakSanitizer's job here), and test_baselines, Python and SQLite only.
+# LeakSanitizer's job here), test_baselines, Python and SQLite only, and
+# test_docs and test_run_sh, which run ./run.sh on the build (a full build of
+# build-asan/, not the targets above).
 cmd_test_asan() {
     install_missing
     log "building (ASan + UBSan) in $ASAN_BUILD_DIR"
@@ -93,7 +109,7 @@ cmd_test_asan() {
     ASAN_OPTIONS="abort_on_error=1:detect_leaks=1:strict_string_checks=1" \
     UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1:abort_on_error=1" \
         ctest --test-dir "$ASAN_BUILD_DIR" --output-on-failure -j "$JOBS" \
-        -E '^(test_install|test_baselines)$'
+        -E '^(test_install|test_baselines|test_docs|test_run_sh)$'
 }
 
 # The database of corpus/ used by `./run.sh search` (and by akhbar-search
@@ -102,21 +118,22 @@ export AKHBAR_DB="${AKHBAR_DB:-$BUILD_DIR/corpus.db}"
 
 index_corpus() {
     # Incremental: builds the database when missing, updates it when corpus/
-    # changed, and otherwise says "no changes". This database is derived from
-    # corpus/ only, so one built by an older Akhbar (another analyzer or schema
-    # version) is simply rebuilt.
-    log "indexing corpus/ into $AKHBAR_DB"
-    local status=0 err
-    err="$(mktemp)"
-    "$BUILD_DIR/indexer/akhbar-index" --db "$AKHBAR_DB" "$ROOT/corpus" 2> "$err" >&2 || status=$?
-    if [ "$status" -eq 1 ] && grep -q -- "--rebuild" "$err"; then
-        log "$(cat "$err"); rebuilding"
+    # changed, and otherwise says "no changes", which is not shown: a query
+    # on an unchanged corpus prints only its results. This database is derived
+    # from corpus/ only, so one built by an older Akhbar (another analyzer or
+    # schema version) is simply rebuilt.
+    local status=0 out
+    out="$(mktemp)"
+    "$BUILD_DIR/indexer/akhbar-index" --db "$AKHBAR_DB" "$ROOT/corpus" > "$out" 2>&1 || status=$?
+    if [ "$status" -eq 1 ] && grep -q -- "--rebuild" "$out"; then
+        log "indexing corpus/ into $AKHBAR_DB: $(cat "$out"); rebuilding"
         status=0
         "$BUILD_DIR/indexer/akhbar-index" --db "$AKHBAR_DB" --rebuild "$ROOT/corpus" >&2 || status=$?
-    else
-        cat "$err" >&2
+    elif [ "$status" -ne 0 ] || ! grep -q "no changes" "$out"; then
+        log "indexing corpus/ into $AKHBAR_DB"
+        cat "$out" >&2
     fi
-    rm -f "$err"
+    rm -f "$out"
     # 3: indexed, with some input skipped (reported above).
     [ "$status" -eq 0 ] || [ "$status" -eq 3 ] || die "indexing failed (exit $status)"
 }
@@ -162,8 +179,15 @@ main() {
         serve) cmd_serve "$@" ;;
         test-asan) cmd_test_asan ;;
         fuzz) exec "$ROOT/fuzz/run.sh" "$@" ;;
-        *) sed -n '2,18p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2; exit 2 ;;
+        -h|--help|help) usage; exit 0 ;;
+        "") usage >&2; exit 2 ;;
+        *) printf 'run.sh: unknown command "%s"\n\n' "$command" >&2; usage >&2; exit 2 ;;
     esac
+}
+
+# The comment at the top of this file, up to its first line of code.
+usage() {
+    awk 'NR == 1 { next } !/^#/ { exit } { sub(/^# ?/, ""); print }' "${BASH_SOURCE[0]}"
 }
 
 main "$@"

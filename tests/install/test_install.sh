@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Installs Akhbar into a temporary prefix and uses it as another program
 # would: the example project (find_package), pkg-config, the C API from
-# Python ctypes, a C search-and-free cycle under valgrind, and a check that
-# only the API is exported.
+# Python ctypes, a C search-and-free cycle under valgrind, a check that
+# only the API is exported, and the tools' man pages and bash completion.
 #   test_install.sh BUILD_DIR SOURCE_DIR
 set -euo pipefail
 BUILD_DIR="$1"
@@ -17,6 +17,19 @@ step "cmake --install"
 cmake --install "$BUILD_DIR" --prefix "$prefix" > /dev/null
 lib="$(ls "$prefix"/lib*/libakhbar.so.0 | head -1)"
 libdir="$(dirname "$lib")"
+
+step "a man page and the bash completion for each tool"
+for tool in akhbar-search akhbar-index akhbar-analyze akhbar-serve; do
+    page="$prefix/share/man/man1/$tool.1"
+    [ -s "$page" ] || { echo "not installed: $page (made by help2man: is it installed?)" >&2; exit 1; }
+    # help2man's title line, and the options of --help in the page.
+    grep -q "^\.TH ${tool^^} " "$page" || { echo "$page: no .TH ${tool^^} line" >&2; exit 1; }
+    grep -q -- '\\-\\-version' "$page" || { echo "$page: --version is not in the page" >&2; exit 1; }
+    completion="$prefix/share/bash-completion/completions/$tool"
+    [ -s "$completion" ] || { echo "not installed: $completion" >&2; exit 1; }
+    bash -c 'source "$1" && complete -p "$2"' _ "$completion" "$tool" > /dev/null ||
+        { echo "$completion does not set up completion for $tool" >&2; exit 1; }
+done
 
 step "the library has a SONAME and exports only the API"
 # grep reads the whole text (no -q in a pipe): under pipefail, a grep -q that
