@@ -233,6 +233,12 @@ void FacetCounter::fill(SearchResult& result, std::optional<year_month> month) c
     result.total_exact = m_exact;
     result.date_facet = date_facet(m_dates, result.total, month);
     result.source_facet = source_facet(m_sources);
+    // As the undated: what the sources' counts leave of the total.
+    std::size_t sourced = 0;
+    for (const FacetCount& c : result.source_facet) {
+        sourced += c.count;
+    }
+    result.unsourced = result.total >= sourced ? result.total - sourced : 0;
 }
 
 }  // namespace akhbar::detail

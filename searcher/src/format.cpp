@@ -1,79 +1,28 @@
 #include "akhbar/searcher/format.hpp"
 
-#include <algorithm>
 #include <cstdio>
 #include <set>
 #include <string_view>
+#include <vector>
 
-#include "akhbar/common/arabic.hpp"
-#include "akhbar/common/quote.hpp"
 #include "akhbar/common/date_format.hpp"
-#include "akhbar/common/utf8.hpp"
+#include "akhbar/common/quote.hpp"
+#include "bidi_runs.hpp"
+#include "facet_chart.hpp"
+#include "text_wrap.hpp"
 
 namespace akhbar {
 
 namespace {
 
+using detail::Span;
+using detail::SpanLine;
+
 constexpr std::string_view BOLD = "\033[1;33m";
 constexpr std::string_view RESET = "\033[0m";
-constexpr std::string_view FSI = "\xE2\x81\xA8";  // U+2068 FIRST STRONG ISOLATE
-constexpr std::string_view PDI = "\xE2\x81\xA9";  // U+2069 POP DIRECTIONAL ISOLATE
-constexpr int CHART_WIDTH = 40;
-
-bool is_latin_or_digit(char32_t cp)
-{
-    return (cp >= U'0' && cp <= U'9') || (cp >= U'a' && cp <= U'z') || (cp >= U'A' && cp <= U'Z') ||
-           (cp >= 0x00C0 && cp <= 0x024F);
-}
-
-// Runs of Latin letters and digits (with the punctuation inside them, as in
-// "C5+1" or "2025-11-07") isolated, so a right-to-left line reads right.
-std::string isolate(std::string_view text)
-{
-    std::string out;
-    std::size_t pos = 0;
-    while (pos < text.size()) {
-        std::size_t next = pos;
-        const char32_t cp = utf8::next(text, next);
-        // An escape (escape_controls: "\x1B", "\u202E") is one run with its backslash.
-        std::size_t after_backslash = next;
-        const bool escape = cp == U'\\' && next < text.size() &&
-                            is_latin_or_digit(utf8::next(text, after_backslash));
-        if (!is_latin_or_digit(cp) && !escape) {
-            out.append(text.substr(pos, next - pos));
-            pos = next;
-            continue;
-        }
-        std::size_t end = next;
-        std::size_t last_strong = next;
-        while (end < text.size()) {
-            std::size_t after = end;
-            const char32_t c = utf8::next(text, after);
-            if (is_latin_or_digit(c)) {
-                last_strong = after;
-            } else if (!(c == U' ' || c == U'.' || c == U'-' || c == U'+' || c == U'/' || c == U':' ||
-                         c == U',' || c == U'\\')) {
-                break;
-            }
-            end = after;
-        }
-        out += FSI;
-        out.append(text.substr(pos, last_strong - pos));
-        out += PDI;
-        pos = last_strong;
-    }
-    return out;
-}
-
-// Stored text is untrusted: escaped before it is styled, so that no escape
-// sequence or bidi override in a title, an id or a query reaches the terminal.
-// Callers cut the text at highlight boundaries first, so the byte ranges they
-// hold refer to the text as stored.
-std::string piece(std::string_view text, const TextStyle& style)
-{
-    const std::string safe = escape_controls(text);
-    return style.bidi_isolate ? isolate(safe) : safe;
-}
+constexpr std::string_view FIELD_SEPARATOR = " · ";
+// Hits' second and later lines start under the title.
+constexpr std::string_view HIT_INDENT = "   ";
 
 // Appends parts in order. (Building lines with "literal" + std::string
 // trips GCC 12's -Wrestrict false positive, PR 105329.)
@@ -84,16 +33,28 @@ void append(std::string& out, std::initializer_list<std::string_view> parts)
     }
 }
 
-// An identifier or date is one left-to-right unit.
-std::string isolate_whole(std::string_view text, const TextStyle& style)
+// Text in the flow of a line (a title, a snippet, the query's words), already
+// escaped: its left-to-right runs isolated on a terminal.
+std::string runs(std::string_view escaped, const TextStyle& style)
 {
-    std::string out;
-    if (style.bidi_isolate) {
-        append(out, {FSI, escape_controls(text), PDI});
-    } else {
-        out = escape_controls(text);
-    }
-    return out;
+    return style.bidi_isolate ? detail::isolate_ltr_runs(escaped) : std::string(escaped);
+}
+
+// Stored or typed text (untrusted) in the flow of a line: escaped first, so
+// that no escape sequence or bidi override of an article reaches the
+// terminal, then isolated as `style` asks.
+std::string piece(std::string_view text, const TextStyle& style)
+{
+    return runs(escape_controls(text), style);
+}
+
+// One field of a line (a date, an id, a source, a URL): escaped, and on a
+// terminal one isolated unit, so that the line keeps its order of fields
+// whatever the field's script.
+std::string field(std::string_view text, const TextStyle& style)
+{
+    const std::string safe = escape_controls(text);
+    return style.bidi_isolate ? detail::isolate_whole(safe) : safe;
 }
 
 std::string date_text(const Hit& hit)
@@ -101,29 +62,155 @@ std::string date_text(const Hit& hit)
     return hit.date ? schema::format_iso(*hit.date) : "undated";
 }
 
+// The snippet cut at its highlights, each piece escaped, highlights in
+// [brackets] when `style` has no colour (before wrapping: the brackets take
+// columns). Cut at highlight boundaries before escaping, so the byte ranges
+// refer to the text as stored.
+std::vector<Span> spans_of(const Snippet& snippet, const TextStyle& style)
+{
+    std::vector<Span> spans;
+    std::size_t pos = 0;
+    const std::string_view text = snippet.text;
+    for (const Highlight& h : snippet.highlights) {
+        if (h.start < pos || h.end > text.size()) {
+            continue;
+        }
+        spans.push_back({escape_controls(text.substr(pos, h.start - pos)), false});
+        const std::string word = escape_controls(text.substr(h.start, h.end - h.start));
+        spans.push_back({style.color ? word : "[" + word + "]", true});
+        pos = h.end;
+    }
+    spans.push_back({escape_controls(text.substr(pos)), false});
+    return spans;
+}
+
+std::string render(const SpanLine& line, const TextStyle& style)
+{
+    std::string out;
+    for (const Span& span : line) {
+        if (span.highlight) {
+            append(out, {style.color ? BOLD : "", runs(span.text, style), style.color ? RESET : ""});
+        } else {
+            out += runs(span.text, style);
+        }
+    }
+    return out;
+}
+
+// `snippet` after `first_prefix`, wrapped as `style` asks, its later lines
+// indented by as many columns as the prefix takes.
+std::string wrapped(std::string_view first_prefix, const Snippet& snippet, const TextStyle& style)
+{
+    const std::size_t indent = detail::display_width(first_prefix);
+    const std::size_t width = !style.wrap ? 0 : style.width > indent + 1 ? style.width - indent : 1;
+    std::string out;
+    bool first = true;
+    for (const SpanLine& line : detail::wrap(spans_of(snippet, style), width)) {
+        out += first ? std::string(first_prefix) : std::string(indent, ' ');
+        append(out, {render(line, style), "\n"});
+        first = false;
+    }
+    return out;
+}
+
+// "426" when the total is exact, "about 900" when it is Xapian's estimate.
+std::string total_text(const SearchResult& result)
+{
+    return (result.total_exact ? "" : "about ") + std::to_string(result.total);
+}
+
+std::string header(const SearchResult& result, const TextStyle& style)
+{
+    std::string out;
+    const std::string query =
+        style.bidi_isolate ? detail::isolate_whole(piece(result.query, style)) : piece(result.query, style);
+    append(out, {total_text(result), result.total == 1 ? " article matches " : " articles match ",
+                 query, "\n"});
+    std::string variants;  // other spellings of the query's names, each once
+    std::set<std::string_view> listed;
+    for (const QueryWord& w : result.words) {
+        for (const std::string& v : w.variants) {
+            if (listed.insert(v).second) {
+                variants += variants.empty() ? "" : "، ";
+                variants += v;
+            }
+        }
+    }
+    if (!variants.empty()) {
+        append(out, {"also searched: ", piece(variants, style), "\n"});
+    }
+    if (result.suggestion) {
+        append(out, {"Did you mean: ", piece(*result.suggestion, style), "\n"});
+    }
+    for (const std::string& shard : result.unavailable) {
+        append(out, {"Partial results: ", piece(shard, style), "\n"});
+    }
+    return out;
+}
+
+// A hit's fields after HIT_INDENT, " · " between them; wrapped between
+// fields when `style` wraps and they do not fit.
+std::string fields_line(const std::vector<std::string>& fields, const TextStyle& style)
+{
+    std::string out(HIT_INDENT);
+    std::size_t used = HIT_INDENT.size();
+    for (std::size_t i = 0; i < fields.size(); ++i) {
+        const std::size_t width = detail::display_width(fields[i]);
+        const std::size_t separator = detail::display_width(FIELD_SEPARATOR);
+        if (i > 0 && style.wrap && used + separator + width > style.width) {
+            append(out, {"\n", HIT_INDENT});
+            used = HIT_INDENT.size();
+        } else if (i > 0) {
+            out += FIELD_SEPARATOR;
+            used += separator;
+        }
+        out += fields[i];
+        used += width;
+    }
+    return out + "\n";
+}
+
+std::string hit_text(const Hit& hit, const TextStyle& style)
+{
+    std::string out = "\n";
+    out += wrapped(std::to_string(hit.rank) + ". ", hit.title, style);
+    char score[32];
+    std::snprintf(score, sizeof score, "%.3f", hit.score);
+    std::vector<std::string> fields = {field(date_text(hit), style)};
+    if (!hit.source.empty()) {
+        fields.push_back(field(hit.source, style));
+    }
+    fields.push_back(field(hit.id, style));
+    fields.push_back("score " + std::string(score));
+    out += fields_line(fields, style);
+    if (!hit.url.empty()) {
+        append(out, {HIT_INDENT, field(hit.url, style), "\n"});
+    }
+    if (!hit.snippet.text.empty()) {
+        out += wrapped(HIT_INDENT, hit.snippet, style);
+    }
+    return out;
+}
+
+std::string source_facet_text(const SearchResult& result, const TextStyle& style)
+{
+    std::string out = "\nBy source:\n";
+    for (const FacetCount& c : result.source_facet) {
+        append(out, {"  ", field(c.value, style), ": ", std::to_string(c.count), "\n"});
+    }
+    append(out, {"  no source: ", std::to_string(result.unsourced), "\n"});
+    return out;
+}
+
 }  // namespace
 
 std::string mark_highlights(const Snippet& snippet, const TextStyle& style)
 {
-    std::string out;
-    std::size_t pos = 0;
-    for (const Highlight& h : snippet.highlights) {
-        if (h.start < pos || h.end > snippet.text.size()) {
-            continue;
-        }
-        out += piece(std::string_view(snippet.text).substr(pos, h.start - pos), style);
-        out += style.color ? BOLD : "[";
-        out += piece(std::string_view(snippet.text).substr(h.start, h.end - h.start), style);
-        out += style.color ? RESET : "]";
-        pos = h.end;
-    }
-    out += piece(std::string_view(snippet.text).substr(pos), style);
-    return out;
+    return render(spans_of(snippet, style), style);
 }
 
-std::string format_text(const SearchResult& result, const TextStyle& style)
+std::string format_understood(const SearchResult& result, const TextStyle& style)
 {
-    std::string out;
     std::string understood;
     for (const QueryWord& w : result.words) {
         understood += understood.empty() ? "" : " ";
@@ -135,69 +222,22 @@ std::string format_text(const SearchResult& result, const TextStyle& style)
             understood += w.stem;
         }
     }
-    std::string variants;  // other spellings of the query's names, each once
-    std::set<std::string_view> listed;
-    for (const QueryWord& w : result.words) {
-        for (const std::string& v : w.variants) {
-            if (listed.insert(v).second) {
-                variants += variants.empty() ? "" : "، ";
-                variants += v;
-            }
-        }
-    }
-    out += std::to_string(result.total) + (result.total_exact ? "" : "+") +
-           (result.total == 1 ? " article matches " : " articles match ") + piece(result.query, style) +
-           (understood.empty() ? "" : "   [" + piece(understood, style) + "]") + "\n";
-    if (!variants.empty()) {
-        out += "also searched: " + piece(variants, style) + "\n";
-    }
-    if (result.suggestion) {
-        out += "Did you mean: " + piece(*result.suggestion, style) + "\n";
-    }
-    for (const std::string& shard : result.unavailable) {
-        out += "Partial results: " + piece(shard, style) + "\n";
-    }
+    return piece(understood, style);
+}
+
+std::string format_text(const SearchResult& result, const TextStyle& style)
+{
+    std::string out = header(result, style);
     for (const Hit& hit : result.hits) {
-        char score[32];
-        std::snprintf(score, sizeof score, "%.3f", hit.score);
-        append(out, {"\n", std::to_string(hit.rank), ". ", mark_highlights(hit.title, style), "\n   ",
-                     isolate_whole(date_text(hit), style)});
-        if (!hit.source.empty()) {
-            append(out, {" · ", piece(hit.source, style)});
-        }
-        append(out, {" · ", isolate_whole(hit.id, style), " · score ", score, "\n"});
-        if (!hit.snippet.text.empty()) {
-            append(out, {"   ", mark_highlights(hit.snippet, style), "\n"});
-        }
+        out += hit_text(hit, style);
     }
     if (result.date_facet && (!result.date_facet->counts.empty() || result.date_facet->undated > 0)) {
-        const DateFacet& facet = *result.date_facet;
-        out += "\nBy " + std::string(to_string(facet.granularity)) + ":\n";
-        std::size_t max = 1;
-        for (const auto& c : facet.counts) {
-            max = std::max(max, c.count);
-        }
-        for (const auto& c : facet.counts) {
-            append(out, {"  ", isolate_whole(c.value, style), " "});
-            if (style.chart) {
-                const auto width = static_cast<int>((c.count * CHART_WIDTH + max - 1) / max);
-                for (int i = 0; i < width; ++i) {
-                    out += "\xE2\x96\x88";  // █
-                }
-                out += c.count > 0 ? " " : "";
-            }
-            out += std::to_string(c.count) + "\n";
-        }
-        if (facet.outside > 0) {
-            out += "  outside that month: " + std::to_string(facet.outside) + "\n";
-        }
-        out += "  undated: " + std::to_string(facet.undated) + "\n";
+        out += "\n";
+        out += style.facets == FacetLayout::chart ? detail::date_chart(*result.date_facet, style.width)
+                                                  : detail::date_table(*result.date_facet);
     }
-    if (!result.source_facet.empty()) {
-        out += "\nBy source:\n";
-        for (const auto& c : result.source_facet) {
-            out += "  " + piece(c.value, style) + ": " + std::to_string(c.count) + "\n";
-        }
+    if (!result.source_facet.empty() || result.unsourced > 0) {
+        out += source_facet_text(result, style);
     }
     return out;
 }

@@ -5,8 +5,6 @@
 // --batch: 2 when a line could not be run, else 3 when a result missed a
 // shard).
 
-#include <unistd.h>
-
 #include <algorithm>
 #include <chrono>
 #include <fstream>
@@ -25,6 +23,7 @@
 #include "akhbar/searcher/json.hpp"
 #include "akhbar/searcher/request_fields.hpp"
 #include "akhbar/searcher/searcher.hpp"
+#include "terminal.hpp"
 
 namespace po = boost::program_options;
 
@@ -208,6 +207,7 @@ int main(int argc, char* argv[])
     std::vector<std::string> sources;
     std::string from, to, sort = "relevance", facet_month, like, batch, format, timings, ranking;
     std::string strict;
+    std::string color = "auto", facets = "auto";  // text output: terminal.hpp
     // Numbers as written: checked by number_option().
     std::string limit = "10";
     std::string offset = "0";
@@ -242,7 +242,13 @@ int main(int argc, char* argv[])
         ("like", po::value(&like), "articles related to the article with this id")
         ("json", "print JSON (docs/json-output.md)")
         ("format", po::value(&format), "text (default), json or trec")
-        ("plain", "mark highlights [like this], no colours")
+        ("color", po::value(&color), "auto (default: on a terminal, unless NO_COLOR is set or "
+                                     "TERM is dumb), always or never: colour the highlights")
+        ("facets", po::value(&facets), "auto (default: chart on a terminal, table otherwise), "
+                                       "chart (compact, fits the width) or table (one line per "
+                                       "day, month or year)")
+        ("plain", "print as into a pipe, even on a terminal: no colour, highlights [like this], "
+                  "no bidi marks, no wrapping, facets as a table")
         ("batch", po::value(&batch), "run every qid<TAB>query line of FILE")
         ("timings", po::value(&timings), "with --batch: write qid, milliseconds, matches, then the stages'"
          " milliseconds (parse, match, rescore, hits, facets, spelling), tab-separated, per query"
@@ -292,7 +298,13 @@ int main(int argc, char* argv[])
         } else {
             throw UsageError("--format is text, json or trec, not \"" + format + "\"");
         }
-        out.style.color = vm.count("plain") == 0U && isatty(STDOUT_FILENO) != 0;
+        out.style = akhbar::cli::text_style(color, facets, vm.count("plain") != 0U);
+        if (vm.count("facets") != 0U && vm.count("no-facets") != 0U) {
+            throw UsageError("--facets draws the facets that --no-facets skips: give one of them");
+        }
+        if (vm.count("facets") != 0U && out.format != Format::text) {
+            throw UsageError("--facets lays out the text output, not --format " + format);
+        }
 
         akhbar::SearchRequest request;
         words.insert(words.end(), leading_words.begin(), leading_words.end());

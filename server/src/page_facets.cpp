@@ -142,9 +142,10 @@ std::string date_facet_html(const DateFacet& facet, const SearchRequest& request
     return out;
 }
 
-std::string source_facet_html(const std::vector<FacetCount>& sources, const SearchRequest& request)
+std::string source_facet_html(const std::vector<FacetCount>& sources, std::size_t unsourced,
+                              const SearchRequest& request)
 {
-    if (sources.empty()) {
+    if (sources.empty() && unsourced == 0) {
         return "";
     }
     std::string out = "<section class=\"sources\"><h2>حسب المصدر</h2><ul>";
@@ -157,7 +158,8 @@ std::string source_facet_html(const std::vector<FacetCount>& sources, const Sear
                escape_html(search_link(narrowed)) + "\"><bdi>" + escape_html(c.value) +
                "</bdi> <span class=\"n\">" + std::to_string(c.count) + "</span></a></li>";
     }
-    out += "</ul></section>";
+    out += "</ul><p class=\"undated\">بلا مصدر: <bdi>" + std::to_string(unsourced) +
+           "</bdi></p></section>";
     return out;
 }
 

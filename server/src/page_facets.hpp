@@ -31,8 +31,9 @@ struct DateSpan {
 [[nodiscard]] std::string date_facet_html(const DateFacet& facet, const SearchRequest& request);
 
 /// The source facet's section: one filter link per source (source=NAME,
-/// first page, the rest of `request` kept) with its count.
+/// first page, the rest of `request` kept) with its count, then the matches
+/// without a source as text (`unsourced`, as the date facet's undated).
 [[nodiscard]] std::string source_facet_html(const std::vector<FacetCount>& sources,
-                                            const SearchRequest& request);
+                                            std::size_t unsourced, const SearchRequest& request);
 
 }  // namespace akhbar::server

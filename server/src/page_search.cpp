@@ -128,7 +128,7 @@ std::string search_page(const SearchRequest& request, const SearchResult* result
             main += "</ol>";
         }
         main += paging_html(request, *result);
-        aside = source_facet_html(result->source_facet, request);
+        aside = source_facet_html(result->source_facet, result->unsourced, request);
     } else if (error_message.empty()) {
         main += "<p class=\"status\">ابحث في الأخبار العربية: كلمات، أو «عبارة بين علامتي تنصيص»، "
                 "أو اسم بأيّ من تهجئاته.</p>";

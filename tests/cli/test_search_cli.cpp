@@ -288,8 +288,9 @@ BOOST_DATA_TEST_CASE(untrusted_text_is_escaped, boost::unit_test::data::make(TER
     }
     const auto r = run_process(argv);
     BOOST_TEST(r.exit_code == row.exit_code, r.err);
-    akhbar::test::check_terminal_safe(r.out, true);
-    akhbar::test::check_terminal_safe(r.err, true);
+    // Piped: not one bidi isolate (issue #20).
+    akhbar::test::check_terminal_safe(r.out, false);
+    akhbar::test::check_terminal_safe(r.err, false);
     const std::string shown = akhbar::test::without_isolates(r.out + r.err);
     BOOST_TEST(contains(shown, row.shown), shown);
 }

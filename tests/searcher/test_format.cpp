@@ -5,6 +5,7 @@
 #include <boost/test/data/test_case.hpp>
 #include <boost/test/unit_test.hpp>
 
+#include "akhbar/common/utf8.hpp"
 #include "akhbar/searcher/format.hpp"
 #include "support/terminal.hpp"
 
@@ -16,7 +17,7 @@ namespace {
 const std::string WORD = "كازاخستان";
 
 // Where a row puts its hostile text.
-enum class Field { title, snippet, id, source, query, suggestion, unavailable, source_facet };
+enum class Field { title, snippet, id, source, url, query, suggestion, unavailable, source_facet };
 
 struct HostileRow {
     const char* name;
@@ -49,6 +50,7 @@ const HostileRow HOSTILE_ROWS[] = {
      "cba",
      "id\\u202Ecba"},
     {"source: BEL", Field::source, "bbc\x07", "bbc\\x07"},
+    {"url: ESC", Field::url, "http://x.example/\x1B[2J", "http://x.example/\\x1B[2J"},
     {"query: ESC", Field::query, WORD + "\x1B[2J", "\\x1B[2J"},
     {"suggestion: RLE", Field::suggestion, "\xE2\x80\xAB" + WORD, "\\u202B"},
     {"unavailable shard: ESC", Field::unavailable, "db\x1B[2J: gone", "db\\x1B[2J: gone"},
@@ -70,6 +72,7 @@ SearchResult result_with(const HostileRow& row)
         s->highlights.push_back({at, at + WORD.size()});
     }
     hit.source = row.field == Field::source ? row.value : "bbc";
+    hit.url = row.field == Field::url ? row.value : "";
     r.hits.push_back(hit);
     if (row.field == Field::suggestion) {
         r.suggestion = row.value;
@@ -91,6 +94,8 @@ BOOST_DATA_TEST_CASE(hostile_text_is_escaped, boost::unit_test::data::make(HOSTI
     for (const bool isolate : {true, false}) {
         akhbar::TextStyle style;  // --plain: highlights in [brackets]
         style.bidi_isolate = isolate;
+        style.wrap = isolate;  // as on a terminal: lines broken, isolates closed on each
+        style.width = 40;  // the hostile parts stay whole on their line
         const std::string text = akhbar::format_text(r, style);
         check_terminal_safe(text, isolate);
         // Escaped, not dropped; and the highlights still mark the word.
@@ -123,6 +128,112 @@ BOOST_DATA_TEST_CASE(hostile_ids_in_trec_runs, boost::unit_test::data::make(HOST
     if (row.field == Field::query) {
         BOOST_TEST(trec.starts_with(WORD + row.escaped + " Q0 id1 1 "));
     }
+}
+
+// --- the page's lines ---------------------------------------------------------
+
+namespace {
+
+SearchResult two_hits()
+{
+    SearchResult r;
+    r.query = "اتفاقات أبراهام";
+    r.words = {{"اتفاقات", "اتفاقات", "اتفاق", false, {}}, {"أبراهام", "ابراهام", "ابراهام", false, {}}};
+    r.total = 2;
+    akhbar::Hit a;
+    a.rank = 1;
+    a.id = "JA-culture-1-20170120";
+    a.title.text = "عنوان";
+    a.source = "Jawhara FM";
+    a.url = "http://www.jawharafm.net/ar/article/76326";
+    a.snippet.text = "كلمة " + WORD + " كلمة أخرى طويلة في نص المقال";
+    a.snippet.highlights = {{a.snippet.text.find(WORD), a.snippet.text.find(WORD) + WORD.size()}};
+    akhbar::Hit b;
+    b.rank = 2;
+    b.id = "001_c3a5d13f4eaa2ea5";
+    b.title.text = "Côte d'Ivoire";
+    r.hits = {a, b};
+    r.date_facet = akhbar::DateFacet{};
+    r.date_facet->undated = 2;
+    r.source_facet = {{"Jawhara FM", 1}};
+    r.unsourced = 1;
+    return r;
+}
+
+std::string first_line(const std::string& text)
+{
+    return text.substr(0, text.find('\n'));
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(the_header_shows_the_query_as_typed_not_its_stems)
+{
+    const SearchResult r = two_hits();
+    BOOST_TEST(first_line(akhbar::format_text(r, {})) == "2 articles match اتفاقات أبراهام");
+    BOOST_TEST(akhbar::format_understood(r, {}) == "اتفاق ابراهام");
+}
+
+BOOST_AUTO_TEST_CASE(an_estimated_total_says_about)
+{
+    SearchResult r = two_hits();
+    r.total = 900;
+    r.total_exact = false;
+    BOOST_TEST(first_line(akhbar::format_text(r, {})) == "about 900 articles match اتفاقات أبراهام");
+    r.total_exact = true;
+    BOOST_TEST(first_line(akhbar::format_text(r, {})) == "900 articles match اتفاقات أبراهام");
+}
+
+BOOST_AUTO_TEST_CASE(a_hit_shows_its_url_on_a_line_of_its_own)
+{
+    const std::string text = akhbar::format_text(two_hits(), {});
+    BOOST_TEST(text.find("\n   undated · Jawhara FM · JA-culture-1-20170120 · score 0.000\n"
+                         "   http://www.jawharafm.net/ar/article/76326\n") != std::string::npos,
+               text);
+    // No URL, no line.
+    BOOST_TEST(text.find("001_c3a5d13f4eaa2ea5 · score 0.000\n\nBy day:") != std::string::npos, text);
+}
+
+BOOST_AUTO_TEST_CASE(matches_without_a_source_are_counted)
+{
+    const std::string text = akhbar::format_text(two_hits(), {});
+    BOOST_TEST(text.find("\nBy source:\n  Jawhara FM: 1\n  no source: 1\n") != std::string::npos, text);
+}
+
+BOOST_AUTO_TEST_CASE(piped_text_has_no_isolates_and_terminal_text_keeps_ids_whole)
+{
+    const SearchResult r = two_hits();
+    const std::string piped = akhbar::format_text(r, {});
+    BOOST_TEST(piped.find("\xE2\x81\xA8") == std::string::npos);
+    BOOST_TEST(piped.find("\xE2\x81\xA9") == std::string::npos);
+    akhbar::TextStyle terminal;
+    terminal.bidi_isolate = true;
+    const std::string shown = akhbar::format_text(r, terminal);
+    check_terminal_safe(shown, true);
+    BOOST_TEST(shown.find("\xE2\x81\xA8" "001_c3a5d13f4eaa2ea5" "\xE2\x81\xA9") != std::string::npos);
+    BOOST_TEST(shown.find("\xE2\x81\xA8" "Côte d'Ivoire" "\xE2\x81\xA9") != std::string::npos);
+    // Every field of the metadata line isolated: its order does not depend
+    // on the source's script.
+    BOOST_TEST(shown.find("\xE2\x81\xA8" "Jawhara FM" "\xE2\x81\xA9") != std::string::npos);
+    BOOST_TEST(akhbar::test::without_isolates(shown) == piped);
+}
+
+BOOST_AUTO_TEST_CASE(wrapped_lines_fit_the_width_under_the_title)
+{
+    akhbar::TextStyle style;
+    style.wrap = true;
+    style.width = 24;
+    const std::string text = akhbar::format_text(two_hits(), style);
+    std::size_t start = text.find('\n') + 1;  // after the header
+    for (auto end = text.find('\n'); end != std::string::npos; start = end + 1, end = text.find('\n', start)) {
+        const std::string line = text.substr(start, end - start);
+        if (line.find("http") == std::string::npos) {  // a URL is not cut
+            BOOST_TEST(akhbar::utf8::decode(line).size() <= 24U, line);
+        }
+    }
+    BOOST_TEST(text.find("\n   كلمة [" + WORD + "] كلمة\n   أخرى طويلة في نص\n   المقال\n") !=
+                   std::string::npos,
+               text);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

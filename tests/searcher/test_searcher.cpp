@@ -551,6 +551,13 @@ BOOST_AUTO_TEST_CASE(json_schema)
     BOOST_TEST(json["facets"]["date"][5]["count"] == 2);
     BOOST_TEST(json["facets"]["undated"] == 1);
     BOOST_TEST(json["facets"]["source"].is_array());
+    // Matches without a source counted as the undated are: the counts add up.
+    std::size_t counted = json["facets"]["unsourced"];
+    for (const auto& c : json["facets"]["source"]) {
+        counted += c["count"].get<std::size_t>();
+    }
+    BOOST_TEST(json["facets"]["unsourced"].get<std::size_t>() > 0U);
+    BOOST_TEST(counted == json["total"].get<std::size_t>());
     BOOST_TEST(json["suggestion"].is_null());
     const auto undated = std::find_if(json["hits"].begin(), json["hits"].end(),
                                       [](const auto& h) { return h["id"] == "004_95045ce95f73ec43"; });
@@ -735,7 +742,7 @@ BOOST_AUTO_TEST_CASE(text_and_trec_formats)
 BOOST_AUTO_TEST_CASE(bidi_isolation_of_latin_runs)
 {
     akhbar::Snippet s{"شبكة 5G جديدة في عام 2025", {}};
-    const std::string out = akhbar::mark_highlights(s, akhbar::TextStyle{});
+    const std::string out = akhbar::mark_highlights(s, akhbar::TextStyle{.bidi_isolate = true});
     BOOST_TEST(out == "شبكة \xE2\x81\xA8" "5G\xE2\x81\xA9 جديدة في عام \xE2\x81\xA8" "2025\xE2\x81\xA9");
 }
 

@@ -426,6 +426,21 @@ BOOST_AUTO_TEST_CASE(did_you_mean_is_a_link)
     BOOST_TEST(contains(page, "<a href=\"/?q=" + server::url_encode("اتفاقات أبراهام") + "\""));
 }
 
+BOOST_AUTO_TEST_CASE(matches_without_a_source_are_counted_under_the_sources)
+{
+    SearchRequest request;
+    request.query = "س";
+    SearchResult result = make_result(6, 3);
+    result.source_facet = {{"الشرق", 2}, {"بوابة الوفد", 1}};
+    result.unsourced = 3;
+    const std::string page = server::search_page(request, &result, "");
+    BOOST_TEST(contains(page, "</ul><p class=\"undated\">بلا مصدر: <bdi>3</bdi></p></section>"));
+    // Only matches without a source: the section still says so.
+    result.source_facet.clear();
+    result.unsourced = 6;
+    BOOST_TEST(contains(server::search_page(request, &result, ""), "بلا مصدر: <bdi>6</bdi>"));
+}
+
 BOOST_AUTO_TEST_CASE(the_page_is_arabic_right_to_left_and_self_contained)
 {
     SearchRequest request;

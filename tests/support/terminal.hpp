@@ -2,7 +2,9 @@
 // What reaches a terminal must not act on it: the check shared by the
 // printer tests and the CLI tests (issue #15, point 7).
 
+#include <sstream>
 #include <string>
+#include <vector>
 
 #include <boost/test/unit_test.hpp>
 
@@ -38,6 +40,17 @@ inline void check_terminal_safe(const std::string& out, bool isolates_allowed)
             }
         }
     }
+}
+
+/// The lines of `out`, without their line ends.
+inline std::vector<std::string> lines_of(const std::string& out)
+{
+    std::vector<std::string> lines;
+    std::istringstream in(out);
+    for (std::string line; std::getline(in, line);) {
+        lines.push_back(line);
+    }
+    return lines;
 }
 
 /// `out` without the printers' bidi isolates (FSI, PDI), as a reader sees it.

@@ -198,6 +198,10 @@ struct SearchResult {
     std::vector<Hit> hits;
     std::optional<DateFacet> date_facet;
     std::vector<FacetCount> source_facet;
+    /// Matches without a source, counted with the facets (as
+    /// DateFacet::undated counts the undated ones): `source_facet`'s counts and
+    /// this add up to `total`.
+    std::size_t unsourced = 0;
     std::optional<std::string> suggestion;  ///< "did you mean", as a whole query
     /// True when some shard did not answer and SearcherOptions::allow_partial
     /// let the others' results through; `unavailable` says which and why.
