@@ -37,6 +37,7 @@ install(FILES
     "${PROJECT_SOURCE_DIR}/searcher/include/akhbar/searcher/format.hpp"
     "${PROJECT_SOURCE_DIR}/searcher/include/akhbar/searcher/index_stats.hpp"
     "${PROJECT_SOURCE_DIR}/searcher/include/akhbar/searcher/json.hpp"
+    "${PROJECT_SOURCE_DIR}/searcher/include/akhbar/searcher/record_text.hpp"
     "${PROJECT_SOURCE_DIR}/searcher/include/akhbar/searcher/request_fields.hpp"
     "${PROJECT_SOURCE_DIR}/searcher/include/akhbar/searcher/searcher.hpp"
     DESTINATION "${CMAKE_INSTALL_INCLUDEDIR}/akhbar/searcher")

@@ -19,6 +19,24 @@ IndexInfo read_index_info(const Xapian::Database& db)
     return info;
 }
 
+IndexInfo read_database_info(const std::filesystem::path& path)
+{
+    std::error_code ec;
+    if (!std::filesystem::exists(path, ec)) {
+        throw IndexError("no database at " + path.string());
+    }
+    try {
+        const Xapian::Database db(path.string());
+        IndexInfo info = read_index_info(db);
+        if (!require_compatible(info, db.get_doccount(), path.string())) {
+            throw IndexError(path.string() + " is an empty database (no profile recorded yet)");
+        }
+        return info;
+    } catch (const Xapian::Error& e) {
+        throw IndexError("cannot open database " + path.string() + ": " + e.get_msg());
+    }
+}
+
 void write_index_info(Xapian::WritableDatabase& db, std::string_view profile,
                       std::string_view stemmer)
 {

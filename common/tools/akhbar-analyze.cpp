@@ -1,5 +1,6 @@
 // akhbar-analyze: shows what the analyzer does to a text, token by token.
-// Exit codes: 0 ok, 1 bad input (invalid UTF-8), 2 usage error.
+// Exit codes: 0 ok, 1 bad input (invalid UTF-8) or a database that cannot
+// be read (--db), 2 usage error.
 
 #include <iostream>
 #include <iterator>
@@ -10,8 +11,10 @@
 
 #include "akhbar/common/analyzer.hpp"
 #include "akhbar/common/error.hpp"
+#include "akhbar/common/index_metadata.hpp"
 #include "akhbar/common/quote.hpp"
 #include "akhbar/common/token_output.hpp"
+#include "akhbar/common/usage.hpp"
 #include "akhbar/common/version.hpp"
 
 namespace po = boost::program_options;
@@ -20,14 +23,15 @@ int main(int argc, char* argv[])
 {
     std::string profile;
     std::string stemmer;
+    std::string db;
     std::vector<std::string> words;
     po::options_description visible(
-        "Usage: akhbar-analyze [--profile NAME] [--stemmer NAME] [--json] [TEXT...]\n"
+        "Usage: akhbar-analyze [--profile NAME | --db DIR] [--stemmer NAME] [--json] [TEXT...]\n"
         "Prints one line per token: original, normalized, stem, start, end (byte offsets).\n"
         "Reads standard input when no TEXT is given.\n\nOptions");
     visible.add_options()
-        ("profile", po::value(&profile)->default_value(std::string(akhbar::DEFAULT_PROFILE)),
-         "analyzer profile: akhbar, lucene, snowball, none")
+        ("profile", po::value(&profile), "analyzer profile: akhbar (default), lucene, snowball, none")
+        ("db", po::value(&db), "analyze as this database's articles were: its profile and stemmer")
         ("stemmer", po::value(&stemmer), "override the profile's stemmer: light10, light10-pronouns, snowball, none")
         ("json", "print a JSON array instead of TSV lines")
         ("version", "print the version and exit")
@@ -43,8 +47,7 @@ int main(int argc, char* argv[])
                   vm);
         po::notify(vm);
     } catch (const po::error& e) {
-        std::cerr << "akhbar-analyze: " << akhbar::escape_controls(e.what()) << "\n"
-                  << visible << "\n";
+        std::cerr << akhbar::usage_error("akhbar-analyze", e.what());
         return 2;
     }
     if (vm.count("help") != 0U) {
@@ -54,6 +57,26 @@ int main(int argc, char* argv[])
     if (vm.count("version") != 0U) {
         std::cout << "akhbar-analyze " << akhbar::VERSION << "\n";
         return 0;
+    }
+
+    if (!db.empty() && !profile.empty()) {
+        std::cerr << akhbar::usage_error("akhbar-analyze", "--db and --profile go separately "
+                                                           "(the database has its profile)");
+        return 2;
+    }
+    if (!db.empty()) {
+        try {
+            const akhbar::schema::IndexInfo info = akhbar::schema::read_database_info(db);
+            profile = info.profile;
+            // The database's stemmer, unless --stemmer asks for another.
+            stemmer = stemmer.empty() ? info.stemmer : stemmer;
+        } catch (const akhbar::Error& e) {
+            std::cerr << "akhbar-analyze: " << akhbar::escape_controls(e.what()) << "\n";
+            return 1;
+        }
+    }
+    if (profile.empty()) {
+        profile = akhbar::DEFAULT_PROFILE;
     }
 
     std::string text;

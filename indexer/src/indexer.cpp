@@ -6,6 +6,7 @@
 #include <xapian.h>
 
 #include "akhbar/common/error.hpp"
+#include "akhbar/common/index_metadata.hpp"
 #include "index_writer.hpp"
 #include "sharded_index.hpp"
 
@@ -34,6 +35,13 @@ namespace detail {
 std::unique_ptr<IndexWriter> open_index_writer(IndexerOptions options)
 {
     check_options(options);
+    if (options.existing_only) {
+        const fs::path path = options.db.empty() ? schema::default_database_path() : options.db;
+        std::error_code ec;
+        if (!fs::exists(path, ec)) {
+            throw IndexError("no database at " + path.string());
+        }
+    }
     if (ShardedIndex::wanted(options)) {
         return std::make_unique<ShardedIndex>(std::move(options));
     }

@@ -1,7 +1,8 @@
 // akhbar-index: builds and updates an Akhbar database from news files.
 // Exit codes: 0 done, 1 error (nothing more was committed), 2 usage error,
-// 3 done but some input was skipped or repaired (see the messages),
-// 130 interrupted (the database holds what was committed).
+// 3 done but some input was skipped or repaired (see the messages; with
+// --delete, an id that is not in the database), 130 interrupted (the
+// database holds what was committed).
 
 #include <signal.h>
 #include <unistd.h>
@@ -11,6 +12,7 @@
 #include <csignal>
 #include <cstdio>
 #include <cstdlib>
+#include <fstream>
 #include <iostream>
 #include <string>
 #include <vector>
@@ -18,9 +20,15 @@
 #include <boost/program_options.hpp>
 
 #include "akhbar/common/error.hpp"
+#include "akhbar/common/lines.hpp"
 #include "akhbar/common/quote.hpp"
+#include "akhbar/common/usage.hpp"
 #include "akhbar/common/version.hpp"
 #include "akhbar/indexer/collection.hpp"
+#include "akhbar/searcher/index_stats.hpp"
+#include "akhbar/searcher/json.hpp"
+#include "akhbar/searcher/record_text.hpp"
+#include "akhbar/searcher/searcher.hpp"
 
 namespace po = boost::program_options;
 
@@ -161,6 +169,128 @@ int run_compact(const std::string& db)
     return 0;
 }
 
+// An id to delete, and where it was given ("" on the command line, else
+// FILE:LINE) for the message when there is no such article.
+struct IdToDelete {
+    std::string id;
+    std::string where;
+};
+
+// --delete-from FILE: one id a line ("-" for standard input), blank lines
+// and # comments skipped. Throws std::runtime_error when FILE cannot be read.
+void read_ids(const std::string& file, std::vector<IdToDelete>& ids)
+{
+    std::ifstream opened;
+    if (file != "-") {
+        opened.open(file);
+        if (!opened) {
+            throw std::runtime_error("cannot read " + file);
+        }
+    }
+    std::istream& in = file == "-" ? std::cin : opened;
+    const std::string name = file == "-" ? "<stdin>" : file;
+    std::string line;
+    std::size_t number = 0;
+    while (akhbar::next_data_line(in, line, number)) {
+        ids.push_back({line, name + ":" + std::to_string(number)});
+    }
+    if (in.bad()) {
+        throw std::runtime_error("cannot read " + file);
+    }
+}
+
+// --delete: removes the articles, reports each id not found, commits once.
+// Exit code 3 when some id was not found, as for skipped input.
+int run_delete(const std::string& db, const std::vector<IdToDelete>& ids)
+{
+    akhbar::IndexerOptions options;
+    options.db = db;
+    options.existing_only = true;
+    akhbar::Indexer writer(options);
+    std::size_t deleted = 0;
+    std::size_t unknown = 0;
+    for (const IdToDelete& d : ids) {
+        if (writer.remove(d.id)) {
+            ++deleted;
+            continue;
+        }
+        ++unknown;
+        std::cerr << (d.where.empty() ? "akhbar-index" : akhbar::escape_controls(d.where))
+                  << ": no article with id " << akhbar::quote_for_message(d.id) << "\n";
+    }
+    writer.finish();
+    std::cout << akhbar::escape_controls(writer.path().string()) << ": deleted " << deleted
+              << ", not found " << unknown << "; " << writer.document_count()
+              << " articles in the database\n";
+    return unknown > 0 ? 3 : 0;
+}
+
+// --stats: what the database holds, as akhbar-serve's GET /stats says it.
+int run_stats(const std::string& db, bool json)
+{
+    std::vector<std::string> databases;
+    if (!db.empty()) {
+        databases.push_back(db);
+    }
+    const akhbar::Searcher searcher(databases);
+    const akhbar::IndexStats stats = searcher.stats();
+    std::cout << (json ? akhbar::to_json(stats, stats.sources.size()) + "\n"
+                       : akhbar::format_stats(stats));
+    return 0;
+}
+
+// --delete, --delete-from and --stats, which go with --db alone (and
+// --stats with --json); usage errors are exit code 2.
+int run_verb(const po::variables_map& vm, const std::string& db,
+             const std::vector<std::string>& positional,
+             const std::vector<std::string>& delete_from)
+{
+    const bool stats = vm.count("stats") != 0U;
+    const char* verb = stats ? "--stats" : "--delete";
+    for (const char* other : {"rebuild", "prune", "compact", "strict", "profile", "shard-by",
+                              "memory", "delete", "delete-from"}) {
+        const bool own = !stats && std::string_view(other).starts_with("delete");
+        if (!own && vm.count(other) != 0U) {
+            std::cerr << akhbar::usage_error("akhbar-index", std::string(verb) +
+                                                                 " cannot go with --" + other);
+            return 2;
+        }
+    }
+    if (!stats && vm.count("json") != 0U) {
+        std::cerr << akhbar::usage_error("akhbar-index", "--json goes with --stats");
+        return 2;
+    }
+    try {
+        if (stats) {
+            if (!positional.empty()) {
+                std::cerr << akhbar::usage_error("akhbar-index", "--stats takes no PATH");
+                return 2;
+            }
+            return run_stats(db, vm.count("json") != 0U);
+        }
+        if (!positional.empty() && vm.count("delete") == 0U) {
+            std::cerr << akhbar::usage_error("akhbar-index",
+                                             "ids on the command line go with --delete");
+            return 2;
+        }
+        std::vector<IdToDelete> ids;
+        for (const std::string& id : positional) {
+            ids.push_back({id, ""});
+        }
+        for (const std::string& file : delete_from) {
+            read_ids(file, ids);
+        }
+        if (ids.empty() && delete_from.empty()) {
+            std::cerr << akhbar::usage_error("akhbar-index", "--delete needs an ID");
+            return 2;
+        }
+        return run_delete(db, ids);
+    } catch (const std::exception& e) {
+        std::cerr << "akhbar-index: " << akhbar::escape_controls(e.what()) << "\n";
+        return 1;
+    }
+}
+
 }  // namespace
 
 int main(int argc, char* argv[])
@@ -170,10 +300,13 @@ int main(int argc, char* argv[])
     std::string shard_by;
     std::string memory;
     std::vector<std::string> paths;
+    std::vector<std::string> delete_from;
     po::options_description visible(
         "Usage: akhbar-index [--db DIR] [--profile NAME] [--shard-by PERIOD] [--rebuild] [--prune]\n"
         "                    [--strict] [--memory MB] PATH...\n"
         "       akhbar-index [--db DIR] --compact\n"
+        "       akhbar-index [--db DIR] --delete ID... | --delete-from FILE\n"
+        "       akhbar-index [--db DIR] --stats [--json]\n"
         "Indexes news articles: directories of plain-text files, JSON Lines files (.jsonl,\n"
         ".jsonl.gz) or - for JSON Lines on standard input. Re-running adds new articles,\n"
         "replaces changed ones and skips the rest.\n\nOptions");
@@ -192,6 +325,12 @@ int main(int argc, char* argv[])
         ("memory", po::value(&memory), "MB a fresh build buffers between writes, shared by its "
                                        "threads; with --shard-by, per shard written (default: 256)")
         ("quiet,q", "no progress bar")
+        ("delete", "delete the articles whose ids are given instead of PATHs")
+        ("delete-from", po::value(&delete_from), "delete the articles whose ids FILE lists, one a "
+                                                 "line (- for standard input; repeatable)")
+        ("stats", "print what the database holds: articles, dates, sources, months, profile, "
+                  "versions, size on disk, revision")
+        ("json", "with --stats: print JSON (the body of akhbar-serve's GET /stats)")
         ("version", "print the version and exit")
         ("help,h", "show this help");
     po::options_description all;
@@ -204,7 +343,7 @@ int main(int argc, char* argv[])
         po::store(po::command_line_parser(argc, argv).options(all).positional(positional).run(), vm);
         po::notify(vm);
     } catch (const po::error& e) {
-        std::cerr << "akhbar-index: " << akhbar::escape_controls(e.what()) << "\n" << visible << "\n";
+        std::cerr << akhbar::usage_error("akhbar-index", e.what());
         return 2;
     }
     if (vm.count("help") != 0U) {
@@ -216,8 +355,17 @@ int main(int argc, char* argv[])
         return 0;
     }
     const bool compact = vm.count("compact") != 0U;
+    const bool deleting = vm.count("delete") != 0U || !delete_from.empty();
+    const bool stats = vm.count("stats") != 0U;
+    if (deleting || stats) {
+        return run_verb(vm, db, paths, delete_from);
+    }
+    if (vm.count("json") != 0U) {
+        std::cerr << akhbar::usage_error("akhbar-index", "--json goes with --stats");
+        return 2;
+    }
     if (paths.empty() && !compact) {
-        std::cerr << "akhbar-index: no PATH given\n" << visible << "\n";
+        std::cerr << akhbar::usage_error("akhbar-index", "no PATH given");
         return 2;
     }
     akhbar::ShardBy by = akhbar::ShardBy::none;
@@ -225,7 +373,7 @@ int main(int argc, char* argv[])
         try {
             by = akhbar::checked_shard_by(shard_by);
         } catch (const akhbar::InvalidArgument& e) {
-            std::cerr << "akhbar-index: " << akhbar::escape_controls(e.what()) << "\n";
+            std::cerr << akhbar::usage_error("akhbar-index", e.what());
             return 2;
         }
     }
@@ -234,7 +382,7 @@ int main(int argc, char* argv[])
         try {
             memory_mb = akhbar::checked_memory_mb(memory);
         } catch (const akhbar::InvalidArgument& e) {
-            std::cerr << "akhbar-index: " << akhbar::escape_controls(e.what()) << "\n";
+            std::cerr << akhbar::usage_error("akhbar-index", e.what());
             return 2;
         }
     }

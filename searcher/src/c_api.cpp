@@ -113,18 +113,23 @@ std::size_t count_field(const nlohmann::json& request, const char* name, std::si
     return akhbar::checked_number(name, value.get<long long>());
 }
 
-akhbar::SearchRequest parse_request(const char* text)
+// A search request needs its "query"; a related one may have none.
+enum class Query { required, optional };
+
+akhbar::SearchRequest parse_request(const char* text, Query query = Query::required)
 {
     if (text == nullptr) {
         throw akhbar::InvalidArgument("request_json is NULL");
     }
     const nlohmann::json j = nlohmann::json::parse(text);
-    if (!j.is_object() || !j.contains("query")) {
-        throw akhbar::InvalidArgument("the request must be a JSON object with a \"query\"");
+    if (!j.is_object() || (query == Query::required && !j.contains("query"))) {
+        throw akhbar::InvalidArgument(query == Query::required
+                                          ? "the request must be a JSON object with a \"query\""
+                                          : "the request must be a JSON object");
     }
     refuse_unknown_keys(j);
     akhbar::SearchRequest r;
-    r.query = j.at("query").get<std::string>();
+    r.query = j.value("query", std::string());
     r.match_all = j.value("all", false);
     r.literal = j.value("literal", false);
     r.limit = count_field(j, "limit", r.limit);
@@ -211,6 +216,23 @@ akhbar_status akhbar_searcher_related(akhbar_searcher* searcher, const char* id,
         }
         *result_json = nullptr;
         *result_json = copy(akhbar::to_json(searcher->searcher.related(id, limit), -1));
+        if (*result_json == nullptr) {
+            throw std::bad_alloc();
+        }
+    });
+}
+
+akhbar_status akhbar_searcher_related_request(akhbar_searcher* searcher, const char* id,
+                                              const char* request_json, char** result_json,
+                                              char** error)
+{
+    return as_status(error, [&] {
+        if (searcher == nullptr || id == nullptr || result_json == nullptr) {
+            throw akhbar::InvalidArgument("akhbar_searcher_related_request: NULL argument");
+        }
+        *result_json = nullptr;
+        const akhbar::SearchRequest request = parse_request(request_json, Query::optional);
+        *result_json = copy(akhbar::to_json(searcher->searcher.related(id, request), -1));
         if (*result_json == nullptr) {
             throw std::bad_alloc();
         }

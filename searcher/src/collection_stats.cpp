@@ -3,6 +3,7 @@
 #include <filesystem>
 #include <system_error>
 
+#include "akhbar/common/date_format.hpp"
 #include "akhbar/common/index_metadata.hpp"
 #include "akhbar/common/value_slots.hpp"
 #include "facets.hpp"
@@ -60,6 +61,12 @@ IndexStats collection_stats(const OpenTargets& opened)
         stats.first_date = stats.first_date ? stats.first_date : day;
         stats.last_date = day;
         dated += d.count;
+        // Days come in order, so a month's days are together.
+        const std::string month = schema::format_iso(std::chrono::year_month{day->year(), day->month()});
+        if (stats.months.empty() || stats.months.back().value != month) {
+            stats.months.push_back({month, 0});
+        }
+        stats.months.back().count += d.count;
     }
     stats.undated = stats.articles - std::min(dated, stats.articles);
     stats.sources = source_facet(counted(sources));

@@ -32,6 +32,12 @@ namespace akhbar {
 
 namespace {
 
+// Matches checked at least by every search (Xapian's check_at_least), so
+// that a total up to this many is exact: checking them costs little next to
+// the match itself (bench/search.sh), and most queries of a news archive
+// match fewer.
+constexpr Xapian::doccount EXACT_COUNT_CHECKED = 1000;
+
 // The time since it was made or last called.
 class Lap {
 public:
@@ -126,20 +132,34 @@ SearchResult Searcher::search(const SearchRequest& request) const
     request.check();
     auto& impl = *m_impl;
     SearchResult result =
-        impl.targets.on_latest_revision([&] { return search_once(impl, request); });
+        impl.targets.on_latest_revision([&] { return search_once(impl, request, {}); });
     impl.targets.mark(result);
     return result;
 }
 
-SearchResult Searcher::search_once(Impl& impl, const SearchRequest& request)
+SearchResult Searcher::search_once(Impl& impl, const SearchRequest& request, std::string_view like)
 {
     Lap lap;
     SearchTimings timings;
-    const detail::ParsedQuery parsed =
-        detail::parse_query(request.query, request.match_all, impl.analyzer, impl.db(), request.literal,
-                            &impl.classes, request.strict);
+    // The related articles (`like`) are ranked by likeness; the query's
+    // words, when any, narrow them to the articles that also match the
+    // words, and are marked in them with the terms that made them related.
+    detail::ParsedQuery parsed;
+    if (like.empty() || !request.query.empty()) {
+        parsed = detail::parse_query(request.query, request.match_all, impl.analyzer, impl.db(),
+                                     request.literal, &impl.classes, request.strict);
+    }
+    Xapian::Query matched = parsed.query;
+    if (!like.empty()) {
+        detail::RelatedQuery related = detail::related_query(impl.db(), like);
+        matched = request.query.empty()
+                      ? related.query
+                      : Xapian::Query(Xapian::Query::OP_FILTER, related.query, parsed.query);
+        parsed.match.stems.merge(related.match.stems);
+        parsed.proximity_terms.clear();  // closeness of the words would re-rank by them
+    }
     const Xapian::Query query =
-        detail::with_request_filters(parsed.query, request, impl.analyzer, impl.db());
+        detail::with_request_filters(matched, request, impl.analyzer, impl.db());
     timings.parse = lap();
     const RankingScheme ranking = request.ranking.value_or(impl.profile().ranking);
     detail::FacetCounter facets;
@@ -154,9 +174,12 @@ SearchResult Searcher::search_once(Impl& impl, const SearchRequest& request)
     const detail::Ordering order = detail::order_match(
         enquire, ranking, impl.profile().ranking, request.sort, impl.targets.any_remote());
     const detail::Window window = detail::window_for(request.offset, request.limit);
-    const auto check_at_least = static_cast<Xapian::doccount>(request.offset + request.limit);
-    const Xapian::MSet mset =
-        enquire.get_mset(window.first, window.count, std::max(check_at_least, window.count));
+    // Up to EXACT_COUNT_CHECKED matches are all checked, so that the total
+    // of a narrow query is exact even without the facets' count (which
+    // checks every match); beyond, Xapian's estimate, said to be one.
+    const auto check_at_least = std::max({static_cast<Xapian::doccount>(request.offset + request.limit),
+                                          window.count, EXACT_COUNT_CHECKED});
+    const Xapian::MSet mset = enquire.get_mset(window.first, window.count, check_at_least);
     timings.match = lap();
     const std::vector<detail::Ranked> ranked =
         detail::rescored_page(mset, order, parsed.proximity_terms, request.offset, request.limit,
@@ -164,7 +187,9 @@ SearchResult Searcher::search_once(Impl& impl, const SearchRequest& request)
     timings.rescore = lap();
 
     SearchResult result;
-    result.query = request.query;
+    result.query = like.empty() ? request.query
+                                : "related:" + std::string(like) +
+                                      (request.query.empty() ? "" : " " + request.query);
     result.words = parsed.words;
     result.total = mset.get_matches_estimated();
     result.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
@@ -179,8 +204,10 @@ SearchResult Searcher::search_once(Impl& impl, const SearchRequest& request)
         facets.fill(result, request.facet_month);  // and the exact totals
     }
     timings.facets += lap();
-    result.suggestion =
-        detail::suggestion(impl.targets, impl.spelling, request.query, parsed, &mset);
+    if (!request.query.empty()) {
+        result.suggestion =
+            detail::suggestion(impl.targets, impl.spelling, request.query, parsed, &mset);
+    }
     timings.spelling = lap();
     result.timings = timings;
     return result;
@@ -189,27 +216,19 @@ SearchResult Searcher::search_once(Impl& impl, const SearchRequest& request)
 SearchResult Searcher::related(std::string_view id, std::size_t limit) const
 {
     detail::check_count("limit", limit);
-    auto& impl = *m_impl;
-    SearchResult result =
-        impl.targets.on_latest_revision([&] { return related_once(impl, id, limit); });
-    impl.targets.mark(result);
-    return result;
+    SearchRequest request;
+    request.limit = limit;
+    request.facets = false;
+    return related(id, request);
 }
 
-SearchResult Searcher::related_once(Impl& impl, std::string_view id, std::size_t limit)
+SearchResult Searcher::related(std::string_view id, const SearchRequest& request) const
 {
-    const detail::RelatedQuery related = detail::related_query(impl.db(), id);
-    Xapian::Enquire enquire(impl.db());
-    enquire.set_query(related.query);
-    const Xapian::MSet mset = enquire.get_mset(0, static_cast<Xapian::doccount>(limit));
-    SearchResult result;
-    result.query = "related:" + std::string(id);
-    result.total = mset.get_matches_estimated();
-    const detail::Highlighter highlighter(impl.analyzer, related.match);
-    std::size_t rank = 0;
-    for (auto m = mset.begin(); m != mset.end(); ++m) {
-        result.hits.push_back(make_hit(m, ++rank, highlighter, SearchRequest{}.snippet_chars));
-    }
+    request.check();
+    auto& impl = *m_impl;
+    SearchResult result =
+        impl.targets.on_latest_revision([&] { return search_once(impl, request, id); });
+    impl.targets.mark(result);
     return result;
 }
 

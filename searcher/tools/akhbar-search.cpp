@@ -3,7 +3,9 @@
 // (a shard that did not answer, without --partial), 2 usage or query error,
 // 3 results with --partial that miss a shard that did not answer (with
 // --batch: 2 when a line could not be run, else 3 when a result missed a
-// shard).
+// shard). An id that --show or --like does not find is a runtime error (1),
+// as git show and psql's lookups: the command was right, the database has
+// no such article.
 
 #include <algorithm>
 #include <chrono>
@@ -18,9 +20,11 @@
 #include "akhbar/common/lines.hpp"
 #include "akhbar/common/profile.hpp"
 #include "akhbar/common/quote.hpp"
+#include "akhbar/common/usage.hpp"
 #include "akhbar/common/version.hpp"
 #include "akhbar/searcher/format.hpp"
 #include "akhbar/searcher/json.hpp"
+#include "akhbar/searcher/record_text.hpp"
 #include "akhbar/searcher/request_fields.hpp"
 #include "akhbar/searcher/searcher.hpp"
 #include "terminal.hpp"
@@ -198,6 +202,39 @@ int run_batch(const akhbar::Searcher& searcher, akhbar::SearchRequest request,
     return index_failed ? 1 : skipped ? 2 : unavailable.empty() ? 0 : 3;
 }
 
+// An id --show or --like did not find.
+struct UnknownId : std::runtime_error {
+    explicit UnknownId(const std::string& id)
+        : std::runtime_error("no article with id " + akhbar::quote_for_message(id))
+    {
+    }
+};
+
+// --show ID: the stored article, as text or as JSON.
+int run_show(const akhbar::Searcher& searcher, const std::string& id, const Output& out)
+{
+    const auto article = searcher.article(id);
+    if (!article) {
+        throw UnknownId(id);
+    }
+    if (out.format == Format::trec) {
+        throw UsageError("--show prints text or json, not trec");
+    }
+    std::cout << (out.format == Format::json ? akhbar::to_json(*article) + "\n"
+                                             : akhbar::format_article(*article));
+    return 0;
+}
+
+// --like ID: the related articles, narrowed by the query's words if any.
+akhbar::SearchResult run_like(const akhbar::Searcher& searcher, const std::string& id,
+                              const akhbar::SearchRequest& request)
+{
+    if (!searcher.article(id)) {
+        throw UnknownId(id);
+    }
+    return searcher.related(id, request);
+}
+
 }  // namespace
 
 int main(int argc, char* argv[])
@@ -205,7 +242,7 @@ int main(int argc, char* argv[])
     std::vector<std::string> dbs;
     std::vector<std::string> words;
     std::vector<std::string> sources;
-    std::string from, to, sort = "relevance", facet_month, like, batch, format, timings, ranking;
+    std::string from, to, sort = "relevance", facet_month, like, show, batch, format, timings, ranking;
     std::string strict;
     std::string color = "auto", facets = "auto";  // text output: terminal.hpp
     // Numbers as written: checked by number_option().
@@ -214,8 +251,12 @@ int main(int argc, char* argv[])
     std::string snippet_chars = "240";
     std::string timeout_ms = "5000";
     po::options_description visible(
-        "Usage: akhbar-search [--db DIR]... [options] QUERY...\n"
-        "Ranked search of Arabic news. Query syntax: docs/query-syntax.md\n\nOptions");
+        "Usage: akhbar-search [--db DIR]... [options] [--] QUERY...\n"
+        "       akhbar-search [--db DIR]... --like ID [options] [QUERY...]\n"
+        "       akhbar-search [--db DIR]... --show ID [--json]\n"
+        "Ranked search of Arabic news. Query syntax: docs/query-syntax.md\n"
+        "Words after -- are all query words, so that -word excludes a word in any script:\n"
+        "  akhbar-search -- 'تونس -Tunisie'\n\nOptions");
     visible.add_options()
         ("db", po::value(&dbs), "database to search (repeat for several; default: $AKHBAR_DB, else "
                                 "$XDG_DATA_HOME/akhbar/default.db, else ~/.local/share/akhbar/default.db)")
@@ -239,7 +280,10 @@ int main(int argc, char* argv[])
         ("no-facets", "skip date and source counts (faster for broad queries)")
         ("snippet-chars", po::value(&snippet_chars), "snippet length, about (default 240, at most "
                                                      "10000)")
-        ("like", po::value(&like), "articles related to the article with this id")
+        ("like", po::value(&like), "articles related to the article with this id; filters, page "
+                                   "and sort options apply, QUERY words narrow them")
+        ("show", po::value(&show), "print the article with this id: id, title, date, source, url, "
+                                   "category, then its text as written (--json: as JSON)")
         ("json", "print JSON (docs/json-output.md)")
         ("format", po::value(&format), "text (default), json or trec")
         ("color", po::value(&color), "auto (default: on a terminal, unless NO_COLOR is set or "
@@ -336,7 +380,10 @@ int main(int argc, char* argv[])
         if (!timings.empty() && batch.empty()) {
             throw UsageError("--timings goes with --batch");
         }
-        if (batch.empty() && like.empty() && request.query.empty()) {
+        if (!show.empty() && (!request.query.empty() || !like.empty() || !batch.empty())) {
+            throw UsageError("--show takes no QUERY, --like or --batch");
+        }
+        if (batch.empty() && like.empty() && show.empty() && request.query.empty()) {
             throw UsageError("no QUERY given");
         }
 
@@ -346,11 +393,14 @@ int main(int argc, char* argv[])
             std::chrono::milliseconds(number_option("timeout", "timeout", timeout_ms));
         searcher_options.allow_partial = vm.count("partial") != 0U;
         const akhbar::Searcher searcher(searcher_options);
+        if (!show.empty()) {
+            return run_show(searcher, show, out);
+        }
         if (!batch.empty()) {
             return run_batch(searcher, request, batch, out, timings, vm.count("warmup") != 0U);
         }
         const akhbar::SearchResult result =
-            like.empty() ? searcher.search(request) : searcher.related(like, request.limit);
+            like.empty() ? searcher.search(request) : run_like(searcher, like, request);
         print(result, out, "");
         if (result.partial) {
             for (const std::string& shard : result.unavailable) {
@@ -360,18 +410,26 @@ int main(int argc, char* argv[])
             return 3;
         }
         return 0;
+    } catch (const po::unknown_option& e) {
+        std::cerr << akhbar::usage_error(
+            "akhbar-search", e.what(),
+            akhbar::excluded_word_hint("akhbar-search", e.get_option_name()));
+        return 2;
     } catch (const po::error& e) {
-        std::cerr << "akhbar-search: " << akhbar::escape_controls(e.what()) << "\n"
-                  << visible << "\n";
+        std::cerr << akhbar::usage_error("akhbar-search", e.what());
         return 2;
     } catch (const UsageError& e) {
-        std::cerr << "akhbar-search: " << akhbar::escape_controls(e.what()) << "\n";
+        std::cerr << akhbar::usage_error("akhbar-search", e.what());
         return 2;
+    } catch (const UnknownId& e) {
+        std::cerr << "akhbar-search: " << akhbar::escape_controls(e.what()) << "\n";
+        return 1;
     } catch (const akhbar::QueryError& e) {
         std::cerr << "akhbar-search: " << akhbar::escape_controls(e.what()) << "\n";
         return 2;
     } catch (const akhbar::InvalidArgument& e) {
-        std::cerr << "akhbar-search: " << akhbar::escape_controls(e.what()) << "\n";
+        // A bad option value (the library's message): a usage error.
+        std::cerr << akhbar::usage_error("akhbar-search", e.what());
         return 2;
     } catch (const std::exception& e) {
         std::cerr << "akhbar-search: " << akhbar::escape_controls(e.what()) << "\n";

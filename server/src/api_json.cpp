@@ -1,25 +1,16 @@
 #include "api_json.hpp"
 
-#include <algorithm>
 #include <cstdio>
 
 #include <nlohmann/json.hpp>
 
-#include "akhbar/common/date_format.hpp"
+#include "akhbar/searcher/json.hpp"
 
 namespace akhbar::server {
 
 namespace {
 
 using nlohmann::json;
-
-json date_or_null(const std::optional<std::chrono::year_month_day>& date)
-{
-    return date ? json(schema::format_iso(*date)) : json(nullptr);
-}
-
-// Empty fields as akhbar::to_json gives them in hits: null.
-json text_or_null(const std::string& text) { return text.empty() ? json(nullptr) : json(text); }
 
 // As akhbar::to_json: text that is not valid UTF-8 (which the indexer
 // never stores) would be replaced, not a reason to fail.
@@ -29,40 +20,12 @@ std::string dump(const json& body) { return body.dump(-1, ' ', false, json::erro
 
 std::string article_json(const Article& article)
 {
-    return dump({{"id", article.id},
-                 {"title", article.title},
-                 {"date", date_or_null(article.date)},
-                 {"date_source", std::string(to_string(article.date_source))},
-                 {"source", text_or_null(article.source)},
-                 {"url", text_or_null(article.url)},
-                 {"category", text_or_null(article.category)},
-                 {"text", article.text}});
+    return to_json(article, -1);
 }
 
 std::string stats_json(const IndexStats& stats, std::size_t top_sources)
 {
-    json sources = json::array();
-    for (std::size_t i = 0; i < std::min(top_sources, stats.sources.size()); ++i) {
-        sources.push_back({{"value", stats.sources[i].value}, {"count", stats.sources[i].count}});
-    }
-    json shards = json::array();
-    for (const ShardStats& s : stats.shards) {
-        shards.push_back({{"name", s.name},
-                          {"articles", s.articles},
-                          {"revision", s.revision ? json(*s.revision) : json(nullptr)},
-                          {"bytes_on_disk", s.bytes_on_disk ? json(*s.bytes_on_disk) : json(nullptr)}});
-    }
-    return dump({{"articles", stats.articles},
-                 {"first_date", date_or_null(stats.first_date)},
-                 {"last_date", date_or_null(stats.last_date)},
-                 {"undated", stats.undated},
-                 {"source_count", stats.sources.size()},
-                 {"sources", sources},
-                 {"profile", stats.profile},
-                 {"schema_version", stats.schema_version},
-                 {"analyzer_version", stats.analyzer_version},
-                 {"bytes_on_disk", stats.bytes_on_disk},
-                 {"shards", shards}});
+    return to_json(stats, top_sources, -1);
 }
 
 std::string write_summary_json(const WriteSummary& summary)

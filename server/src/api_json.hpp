@@ -11,12 +11,11 @@
 
 namespace akhbar::server {
 
-/// {"id","title","text","date","date_source","source","url","category"}:
-/// the article as stored, `date` "YYYY-MM-DD" or null.
+/// The article as stored: akhbar::to_json(const Article&), on one line.
 [[nodiscard]] std::string article_json(const Article& article);
 
 /// The stats, with the `top_sources` most frequent sources (and how many
-/// sources there are in all).
+/// sources there are in all): akhbar::to_json(const IndexStats&), on one line.
 [[nodiscard]] std::string stats_json(const IndexStats& stats, std::size_t top_sources);
 
 /// What a write did: {"added","updated","unchanged","removed","skipped",

@@ -374,13 +374,14 @@ struct ApiServer::Impl {
     {
         const auto start = Clock::now();
         const std::string id = req.matches[1];
-        const std::size_t limit = limit_param(req, SearchRequest{}.limit);
+        // Every parameter of /search applies (q narrows the related ones).
+        const SearchRequest request = search_request(req);
         auto lease = pool.borrow();
         Searcher& searcher = lease.searcher();
         if (!searcher.article(id)) {
             throw ApiError(404, "no article with id " + quote_for_message(id));
         }
-        send_json(res, with_took_ms(to_json(searcher.related(id, limit), -1), ms_since(start)));
+        send_json(res, with_took_ms(to_json(searcher.related(id, request), -1), ms_since(start)));
     }
 
     void analyze(const httplib::Request& req, httplib::Response& res)

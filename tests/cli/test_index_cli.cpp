@@ -207,7 +207,7 @@ BOOST_AUTO_TEST_CASE(memory_budget)
     const auto zero = run_process({TOOL, "--db", db, "--memory", "0", CORPUS});
     BOOST_TEST(zero.exit_code == 2);
     BOOST_TEST(zero.err == "akhbar-index: memory budget must be a whole number of MB from 1 to "
-                           "1048576, not \"0\"\n");
+                           "1048576, not \"0\"\ntry 'akhbar-index --help'\n");
     const auto one = run_process({TOOL, "--db", db, "--memory", "1", "-q", CORPUS});
     BOOST_TEST(one.exit_code == 0, one.err);
     BOOST_TEST(Xapian::Database(db).get_doccount() > 0U);
@@ -222,7 +222,8 @@ BOOST_AUTO_TEST_CASE(shard_and_compact_errors)
     // The library's message (checked_shard_by); on 7702c5c the tool's own:
     // "--shard-by takes month, year or none, not \"week\"".
     BOOST_TEST(week.err ==
-               "akhbar-index: unknown shard period \"week\" (known: none, month, year)\n");
+               "akhbar-index: unknown shard period \"week\" (known: none, month, year)\n"
+               "try 'akhbar-index --help'\n");
 
     const auto missing = run_process({TOOL, "--db", db, "--compact"});
     BOOST_TEST(missing.exit_code == 1);

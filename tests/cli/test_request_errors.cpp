@@ -194,7 +194,8 @@ BOOST_DATA_TEST_CASE(the_library_the_c_api_and_the_tool_give_one_message,
         const auto r = run_process(argv);
         BOOST_TEST(r.exit_code == 2);
         BOOST_TEST(r.err == "akhbar-search: " +
-                                (row.cli_message.empty() ? row.message : row.cli_message) + "\n");
+                                (row.cli_message.empty() ? row.message : row.cli_message) +
+                                "\ntry 'akhbar-search --help'\n");
     }
 }
 

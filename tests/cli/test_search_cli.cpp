@@ -156,7 +156,7 @@ BOOST_AUTO_TEST_CASE(related)
     const auto json = nlohmann::json::parse(r.out);
     BOOST_TEST(!json["hits"].empty());
     const auto unknown = run_process({SEARCH, "--db", db().path, "--like", "nope"});
-    BOOST_TEST(unknown.exit_code == 2);
+    BOOST_TEST(unknown.exit_code == 1);  // as --show: the database has no such article
     BOOST_TEST(contains(unknown.err, "no article with id \"nope\""));
 }
 
@@ -250,7 +250,10 @@ const TerminalRow TERMINAL_ROWS[] = {
     {"--like an id with ESC", {"--db", "DB", "--like", "evil\x1B[8m"}, "", 0, ""},
     {"query error echoing the query", {"--db", "DB", "كازاخستان date:\x1B[2J"}, "", 2, "\\x1B[2J"},
     {"query with C1 and RLO", {"--db", "DB", "date:\xC2\x9B" "31m\xE2\x80\xAE"}, "", 2, "\\u202E"},
-    {"unknown --like id", {"--db", "DB", "--like", "nosuch\x1B[2J"}, "", 2, "nosuch\\x1B[2J"},
+    {"unknown --like id", {"--db", "DB", "--like", "nosuch\x1B[2J"}, "", 1, "nosuch\\x1B[2J"},
+    {"--show an article with escapes", {"--db", "DB", "--show", "evil\x1B[8m"}, "", 0,
+     "title: \\x1B]0;owned\\x07"},
+    {"--show an unknown id", {"--db", "DB", "--show", "nosuch\x1B[2J"}, "", 1, "nosuch\\x1B[2J"},
     {"usage error echoing a value", {"--db", "DB", "--format", "x\x1B[2J"}, "", 2, "x\\x1B[2J"},
     {"batch line without a tab", {"--db", "DB", "--batch", "BATCH"}, "bad\x1B[2J line\n", 2,
      "\\x1B[2J"},

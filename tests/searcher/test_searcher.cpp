@@ -575,6 +575,41 @@ BOOST_AUTO_TEST_CASE(related_articles)
     BOOST_CHECK_THROW((void)s.related("nope"), akhbar::InvalidArgument);
 }
 
+// The C API's related search takes a request as a search does, "query"
+// optional, and answers as Searcher::related(id, request).
+BOOST_AUTO_TEST_CASE(c_api_related_takes_a_request)
+{
+    const std::string path = collection().db.string();
+    const char* paths[] = {path.c_str()};
+    akhbar_searcher* handle = nullptr;
+    char* error = nullptr;
+    BOOST_TEST_REQUIRE(akhbar_searcher_open(paths, 1, &handle, &error) == AKHBAR_OK);
+    const std::string id = "001_c3a5d13f4eaa2ea5";
+    char* result = nullptr;
+    BOOST_TEST_REQUIRE(akhbar_searcher_related_request(handle, id.c_str(),
+                                                       R"({"limit": 1, "offset": 1, "facets": false})",
+                                                       &result, &error) == AKHBAR_OK);
+    const auto answer = nlohmann::json::parse(result);
+    akhbar_free(result);
+    SearchRequest request;
+    request.limit = 1;
+    request.offset = 1;
+    request.facets = false;
+    const Searcher s({path});
+    BOOST_TEST(answer == nlohmann::json::parse(akhbar::to_json(s.related(id, request), -1)));
+    BOOST_TEST(answer["hits"].size() == 1U);
+    BOOST_TEST(answer["hits"][0]["rank"] == 2);
+    BOOST_TEST(akhbar_searcher_related_request(handle, id.c_str(), R"({"limit": 0})", &result,
+                                               &error) == AKHBAR_INVALID_ARGUMENT);
+    BOOST_TEST((error != nullptr ? std::string(error) : "") == "limit must be from 1 to 10000, not 0");
+    akhbar_free(error);
+    BOOST_TEST(akhbar_searcher_related_request(handle, "nope", "{}", &result, &error) ==
+               AKHBAR_INVALID_ARGUMENT);
+    BOOST_TEST((error != nullptr ? std::string(error) : "") == "no article with id \"nope\"");
+    akhbar_free(error);
+    akhbar_searcher_close(handle);
+}
+
 BOOST_AUTO_TEST_CASE(several_databases_as_one)
 {
     akhbar::test::TempDir dir;

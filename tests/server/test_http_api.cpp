@@ -324,9 +324,23 @@ BOOST_AUTO_TEST_CASE(related_is_the_library_related)
     BOOST_TEST_REQUIRE(r->status == 200);
     json answer = body(r);
     answer.erase("took_ms");
-    const json expected = json::parse(akhbar::to_json(Searcher({c.db.string()}).related(id, 2)));
+    akhbar::SearchRequest request;
+    request.limit = 2;
+    const json expected = json::parse(akhbar::to_json(Searcher({c.db.string()}).related(id, request)));
     BOOST_TEST(answer == expected);
     BOOST_TEST(answer["hits"].size() == 2U);
+    BOOST_TEST(answer["facets"].is_object());  // as /search's
+
+    // The parameters of /search apply: a page, a date range, words that
+    // narrow (none of the related articles has this word).
+    const json second = body(get(client, "/articles/" + id + "/related?limit=1&offset=1"));
+    BOOST_TEST_REQUIRE(second["hits"].size() == 1U);
+    BOOST_TEST(second["hits"][0]["id"] == answer["hits"][1]["id"]);
+    BOOST_TEST(second["hits"][0]["rank"] == 2);
+    const json none = body(get(client, "/articles/" + id + "/related?from=2030-01-01"));
+    BOOST_TEST(none["total"] == 0);
+    const auto bad = get(client, "/articles/" + id + "/related?limit=0");
+    BOOST_TEST(bad->status == 400);
 }
 
 BOOST_AUTO_TEST_CASE(analyze_gives_the_analyzer_tokens_with_byte_offsets)

@@ -69,6 +69,16 @@ AKHBAR_C_API akhbar_status akhbar_searcher_search(akhbar_searcher* searcher, con
 AKHBAR_C_API akhbar_status akhbar_searcher_related(akhbar_searcher* searcher, const char* id,
                                                    size_t limit, char** result_json, char** error);
 
+/* Articles related to the article `id`, with the options of a search: a
+ * request JSON as akhbar_searcher_search's, whose "query" may be left out
+ * (when given, it narrows the related articles to those that also match it;
+ * akhbar::Searcher::related). Errors as akhbar_searcher_search's, and
+ * AKHBAR_INVALID_ARGUMENT for an unknown id. */
+AKHBAR_C_API akhbar_status akhbar_searcher_related_request(akhbar_searcher* searcher,
+                                                           const char* id,
+                                                           const char* request_json,
+                                                           char** result_json, char** error);
+
 /* Picks up what indexers committed since the last call (also a rebuilt
  * database; every search does so already), reopens remote shards;
  * `*changed` (if not NULL) tells whether anything changed. */

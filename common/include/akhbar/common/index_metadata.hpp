@@ -43,6 +43,12 @@ struct IndexInfo {
 /// Reads the metadata of `db`.
 [[nodiscard]] IndexInfo read_index_info(const Xapian::Database& db);
 
+/// Reads the metadata of the database at `path` (a directory, a sharded
+/// directory or a stub file, as Xapian opens them), checked by
+/// require_compatible(). Throws IndexError when there is no database there,
+/// it cannot be opened, or it is not a compatible Akhbar database.
+[[nodiscard]] IndexInfo read_database_info(const std::filesystem::path& path);
+
 /// Records this build's schema, analyzer version and writer version, and
 /// `profile`/`stemmer`, in `db`.
 void write_index_info(Xapian::WritableDatabase& db, std::string_view profile,

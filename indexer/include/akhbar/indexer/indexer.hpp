@@ -70,6 +70,10 @@ struct IndexerOptions {
     /// database sharded as it is; changing an existing database's layout
     /// needs `rebuild`.
     ShardBy shard_by = ShardBy::none;
+    /// Open a database that exists, never create one (to delete from it:
+    /// `akhbar-index --delete`): IndexError `no database at PATH` when there
+    /// is none.
+    bool existing_only = false;
 };
 
 /// What compact() did to one database or shard.

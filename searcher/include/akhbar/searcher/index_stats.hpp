@@ -35,6 +35,9 @@ struct IndexStats {
     std::size_t undated = 0;
     /// Articles per source, most first, then by name (every source).
     std::vector<FacetCount> sources;
+    /// Dated articles per month ("YYYY-MM"), oldest first, months without
+    /// articles left out.
+    std::vector<FacetCount> months;
     /// How the databases were built (schema::IndexInfo of the first one;
     /// the Searcher checked the others agree).
     std::string profile;

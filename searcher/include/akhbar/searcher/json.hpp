@@ -3,9 +3,12 @@
 /// The JSON form of a search result, documented in docs/json-output.md and
 /// kept stable: fields are only ever added.
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 
+#include "akhbar/common/article.hpp"
+#include "akhbar/searcher/index_stats.hpp"
 #include "akhbar/searcher/searcher.hpp"
 
 namespace akhbar {
@@ -14,5 +17,16 @@ namespace akhbar {
 /// (batch runs) is added as the first field.
 [[nodiscard]] AKHBAR_API std::string to_json(const SearchResult& result, int indent = 2,
                                   std::string_view qid = {});
+
+/// A stored article (`akhbar-search --show --json`, `GET /articles/{id}`):
+/// {"id","title","date","date_source","source","url","category","text"},
+/// `date` "YYYY-MM-DD" or null, empty fields null, the text as written.
+[[nodiscard]] AKHBAR_API std::string to_json(const Article& article, int indent = 2);
+
+/// What a collection holds (`akhbar-index --stats --json`, `GET /stats`),
+/// with its `top_sources` most frequent sources and `source_count`, the
+/// number of sources in all; docs/json-output.md shows the fields.
+[[nodiscard]] AKHBAR_API std::string to_json(const IndexStats& stats, std::size_t top_sources,
+                                             int indent = 2);
 
 }  // namespace akhbar

@@ -194,7 +194,9 @@ struct SearchResult {
     std::string query;
     std::vector<QueryWord> words;
     std::size_t total = 0;      ///< number of matching articles
-    bool total_exact = true;    ///< false when only estimated (facets off)
+    /// True when `total` is the number of matches; false when it is Xapian's
+    /// estimate (facets off, and more than a thousand matches or so).
+    bool total_exact = true;
     std::vector<Hit> hits;
     std::optional<DateFacet> date_facet;
     std::vector<FacetCount> source_facet;
@@ -298,10 +300,23 @@ public:
     /// after to), IndexError for database failures.
     [[nodiscard]] SearchResult search(const SearchRequest& request) const;
 
-    /// The articles most like article `id` (by its most distinctive terms).
-    /// Throws InvalidArgument when there is no such article, or `limit` is
-    /// not from 1 to SearchRequest::max_limit.
+    /// The articles most like article `id` (by its most distinctive terms),
+    /// first `limit` of them, without facets. Throws InvalidArgument when
+    /// there is no such article, or `limit` is not from 1 to
+    /// SearchRequest::max_limit.
     [[nodiscard]] SearchResult related(std::string_view id, std::size_t limit = 10) const;
+
+    /// The articles most like article `id`, as search() gives a page of
+    /// hits: the request's filters (from, to, sources), page (offset,
+    /// limit), sort, ranking, snippet length and facets apply. Its query,
+    /// when not empty, narrows the related articles to those that also match
+    /// it (parsed as search() parses it, with match_all, literal and strict)
+    /// without changing their order; its words are marked in the hits.
+    /// `result.query` is "related:ID", then the query if any. Throws
+    /// InvalidArgument when there is no such article or the request is bad
+    /// (SearchRequest::check), QueryError for a query search() refuses,
+    /// IndexError for database failures.
+    [[nodiscard]] SearchResult related(std::string_view id, const SearchRequest& request) const;
 
     /// Where `query` matches in `text`: the byte ranges [start, end) of `text`
     /// a search for `query` would mark, ascending, as in a hit's title (the
@@ -370,8 +385,9 @@ public:
 
 private:
     struct Impl;
-    static SearchResult search_once(Impl& impl, const SearchRequest& request);
-    static SearchResult related_once(Impl& impl, std::string_view id, std::size_t limit);
+    /// search() of `request`, or with `like` an article's id, related().
+    static SearchResult search_once(Impl& impl, const SearchRequest& request,
+                                    std::string_view like);
     std::unique_ptr<Impl> m_impl;
 };
 
