@@ -198,7 +198,12 @@ struct SearchResult {
     std::vector<Hit> hits;
     std::optional<DateFacet> date_facet;
     std::vector<FacetCount> source_facet;
-    std::optional<std::string> suggestion;  ///< "did you mean", as a whole query
+    /// "Did you mean", as a whole query: each word missing from the index
+    /// replaced by the closest word of the articles (no edit for a word of 1-2
+    /// letters, 1 for 3-5, 2 for longer), spelled as they write it most, the
+    /// other words as typed; only when that query, with the request's
+    /// filters, matches an article.
+    std::optional<std::string> suggestion;
     /// True when some shard did not answer and SearcherOptions::allow_partial
     /// let the others' results through; `unavailable` says which and why.
     bool partial = false;
@@ -322,7 +327,8 @@ public:
     [[nodiscard]] IndexStats stats() const;
 
     /// A corrected query when some word of `query` is not in the index but
-    /// a close word is; nothing otherwise.
+    /// a close word is and the corrected query matches an article (as
+    /// SearchResult::suggestion, with a default request); nothing otherwise.
     [[nodiscard]] std::optional<std::string> suggest(std::string_view query) const;
 
     /// Completions for a search-as-you-type box: up to `limit` words of the
