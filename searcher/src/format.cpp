@@ -9,6 +9,7 @@
 #include "akhbar/common/quote.hpp"
 #include "akhbar/common/date_format.hpp"
 #include "akhbar/common/utf8.hpp"
+#include "akhbar/searcher/format_explain.hpp"
 
 namespace akhbar {
 
@@ -124,17 +125,6 @@ std::string mark_highlights(const Snippet& snippet, const TextStyle& style)
 std::string format_text(const SearchResult& result, const TextStyle& style)
 {
     std::string out;
-    std::string understood;
-    for (const QueryWord& w : result.words) {
-        understood += understood.empty() ? "" : " ";
-        if (w.stopword) {
-            understood += '(';  // not "(" + ...: GCC 12 -Wrestrict false positive
-            understood += w.normalized;
-            understood += ')';
-        } else {
-            understood += w.stem;
-        }
-    }
     std::string variants;  // other spellings of the query's names, each once
     std::set<std::string_view> listed;
     for (const QueryWord& w : result.words) {
@@ -147,7 +137,12 @@ std::string format_text(const SearchResult& result, const TextStyle& style)
     }
     out += std::to_string(result.total) + (result.total_exact ? "" : "+") +
            (result.total == 1 ? " article matches " : " articles match ") + piece(result.query, style) +
-           (understood.empty() ? "" : "   [" + piece(understood, style) + "]") + "\n";
+           "\n";
+    // How the words were understood (stems, classes): --explain's, not the
+    // header's.
+    if (result.explained) {
+        out += format_query_explanation(result);
+    }
     if (!variants.empty()) {
         out += "also searched: " + piece(variants, style) + "\n";
     }
@@ -168,6 +163,9 @@ std::string format_text(const SearchResult& result, const TextStyle& style)
         append(out, {" · ", isolate_whole(hit.id, style), " · score ", score, "\n"});
         if (!hit.snippet.text.empty()) {
             append(out, {"   ", mark_highlights(hit.snippet, style), "\n"});
+        }
+        if (hit.explanation) {
+            out += format_hit_explanation(*hit.explanation, hit.score, "   ");
         }
     }
     if (result.date_facet && (!result.date_facet->counts.empty() || result.date_facet->undated > 0)) {

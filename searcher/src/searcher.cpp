@@ -13,6 +13,7 @@
 #include "akhbar/common/terms.hpp"
 #include "akhbar/searcher/index_stats.hpp"
 #include "collection_stats.hpp"
+#include "explain.hpp"
 #include "facets.hpp"
 #include "highlighter.hpp"
 #include "query_filters.hpp"
@@ -188,10 +189,18 @@ SearchResult Searcher::search_once(Impl& impl, const SearchRequest& request)
     result.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
     const detail::Highlighter highlighter(impl.analyzer, parsed.match);
     std::size_t rank = request.offset;
+    const detail::ExplainContext explaining{impl.db(),           query,
+                                            order,               impl.profile().ranking,
+                                            parsed.words,        parsed.proximity_terms};
     for (const detail::Ranked& r : ranked) {
         result.hits.push_back(make_hit(r.it, ++rank, highlighter, request.snippet_chars));
-        result.hits.back().score = r.score;
+        Hit& hit = result.hits.back();
+        hit.score = r.score;
+        if (request.explain) {
+            hit.explanation = detail::explain_hit(explaining, r, hit.id);
+        }
     }
+    result.explained = request.explain;
     timings.hits = lap();
     if (request.facets) {
         facets.fill(result, request.facet_month);  // and the exact totals

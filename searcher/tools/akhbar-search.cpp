@@ -240,6 +240,8 @@ int main(int argc, char* argv[])
         ("snippet-chars", po::value(&snippet_chars), "snippet length, about (default 240, at most "
                                                      "10000)")
         ("like", po::value(&like), "articles related to the article with this id")
+        ("explain", "show how each query word was searched and what each part of the query "
+                    "added to each hit's score")
         ("json", "print JSON (docs/json-output.md)")
         ("format", po::value(&format), "text (default), json or trec")
         ("plain", "mark highlights [like this], no colours")
@@ -301,6 +303,7 @@ int main(int argc, char* argv[])
         }
         request.match_all = vm.count("all") != 0U;
         request.literal = vm.count("literal") != 0U;
+        request.explain = vm.count("explain") != 0U;
         if (!from.empty()) {
             set_field(request, "from", "from", from);
         }
