@@ -8,11 +8,14 @@
 
 #include <algorithm>
 #include <cmath>
+#include <nlohmann/json.hpp>
 #include <ostream>
 #include <set>
 #include <string>
 
+#include "akhbar/akhbar.h"
 #include "akhbar/common/ranking.hpp"
+#include "akhbar/searcher/json.hpp"
 #include "akhbar/searcher/format_explain.hpp"
 #include "akhbar/searcher/searcher.hpp"
 #include "support/index.hpp"
@@ -159,6 +162,25 @@ BOOST_AUTO_TEST_CASE(no_explanation_unless_asked)
     for (const akhbar::Hit& hit : r.hits) {
         BOOST_TEST(!hit.explanation.has_value());
     }
+}
+
+BOOST_AUTO_TEST_CASE(the_c_api_takes_explain)
+{
+    const char* paths[] = {collection().db.c_str()};
+    akhbar_searcher* handle = nullptr;
+    char* error = nullptr;
+    BOOST_TEST_REQUIRE(akhbar_searcher_open(paths, 1, &handle, &error) == AKHBAR_OK);
+    char* result = nullptr;
+    BOOST_TEST_REQUIRE(akhbar_searcher_search(handle, R"({"query": "تونس", "explain": true})",
+                                              &result, &error) == AKHBAR_OK);
+    SearchRequest request;
+    request.query = "تونس";
+    request.explain = true;
+    BOOST_TEST(nlohmann::json::parse(result) ==
+               nlohmann::json::parse(akhbar::to_json(Searcher({collection().db}).search(request))));
+    BOOST_TEST(nlohmann::json::parse(result)["hits"][0].contains("explanation"));
+    akhbar_free(result);
+    akhbar_searcher_close(handle);
 }
 
 BOOST_AUTO_TEST_SUITE_END()
