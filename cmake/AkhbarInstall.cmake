@@ -35,6 +35,7 @@ install(FILES
     DESTINATION "${CMAKE_INSTALL_INCLUDEDIR}/akhbar/indexer")
 install(FILES
     "${PROJECT_SOURCE_DIR}/searcher/include/akhbar/searcher/format.hpp"
+    "${PROJECT_SOURCE_DIR}/searcher/include/akhbar/searcher/format_explain.hpp"
     "${PROJECT_SOURCE_DIR}/searcher/include/akhbar/searcher/index_stats.hpp"
     "${PROJECT_SOURCE_DIR}/searcher/include/akhbar/searcher/json.hpp"
     "${PROJECT_SOURCE_DIR}/searcher/include/akhbar/searcher/record_text.hpp"

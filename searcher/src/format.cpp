@@ -10,6 +10,7 @@
 #include "bidi_runs.hpp"
 #include "facet_chart.hpp"
 #include "text_wrap.hpp"
+#include "akhbar/searcher/format_explain.hpp"
 
 namespace akhbar {
 
@@ -126,6 +127,11 @@ std::string header(const SearchResult& result, const TextStyle& style)
         style.bidi_isolate ? detail::isolate_whole(piece(result.query, style)) : piece(result.query, style);
     append(out, {total_text(result), result.total == 1 ? " article matches " : " articles match ",
                  query, "\n"});
+    // How the words were understood (stems, classes): --explain's, not the
+    // header's.
+    if (result.explained) {
+        out += format_query_explanation(result);
+    }
     std::string variants;  // other spellings of the query's names, each once
     std::set<std::string_view> listed;
     for (const QueryWord& w : result.words) {
@@ -188,6 +194,9 @@ std::string hit_text(const Hit& hit, const TextStyle& style)
     }
     if (!hit.snippet.text.empty()) {
         out += wrapped(HIT_INDENT, hit.snippet, style);
+    }
+    if (hit.explanation) {
+        out += format_hit_explanation(*hit.explanation, hit.score, HIT_INDENT);
     }
     return out;
 }

@@ -19,6 +19,18 @@ json ranges(const std::vector<Highlight>& highlights)
     return out;
 }
 
+json explanation(const Explanation& e)
+{
+    json parts = json::array();
+    for (const ScorePart& p : e.parts) {
+        parts.push_back({{"word", p.word.empty() ? json(nullptr) : json(p.word)},
+                         {"kind", p.kind},
+                         {"terms", p.terms},
+                         {"score", p.score}});
+    }
+    return {{"match", e.match}, {"proximity", e.proximity}, {"lead", e.lead}, {"parts", parts}};
+}
+
 json counts(const std::vector<FacetCount>& values)
 {
     json out = json::array();
@@ -39,6 +51,10 @@ std::string to_json(const SearchResult& result, int indent, std::string_view qid
                          {"stem", w.stopword ? json(nullptr) : json(w.stem)},
                          {"stopword", w.stopword},
                          {"variants", w.variants}});
+        if (result.explained) {
+            words.back()["stem_class"] = w.stem_class;
+            words.back()["root_class"] = w.root_class;
+        }
     }
     json hits = json::array();
     for (const Hit& h : result.hits) {
@@ -53,6 +69,9 @@ std::string to_json(const SearchResult& result, int indent, std::string_view qid
                         {"category", h.category.empty() ? json(nullptr) : json(h.category)},
                         {"score", h.score},
                         {"snippet", {{"text", h.snippet.text}, {"highlights", ranges(h.snippet.highlights)}}}});
+        if (h.explanation) {
+            hits.back()["explanation"] = explanation(*h.explanation);
+        }
     }
     json facets = json::object();
     if (result.date_facet) {

@@ -228,7 +228,7 @@ private:
     {
         std::vector<Token> tokens = m_expander.analyze(text);
         for (const Token& t : tokens) {
-            m_out.words.push_back({t.original, t.normalized, t.stem, t.stopword, {}});
+            m_out.words.push_back({t.original, t.normalized, t.stem, t.stopword, {}, {}, {}});
         }
         return tokens;
     }
@@ -296,6 +296,7 @@ private:
         const Expansion e =
             m_expander.expand(token.stem, positive, strict == Strictness::stemmed);
         note_spellings(e.spellings, first_word);
+        note_classes(e, first_word);
         if (e.empty()) {
             return title_boosted(token.stem);
         }
@@ -309,15 +310,38 @@ private:
     // word that is not a stopword from `first_word` on.
     void note_spellings(const std::vector<std::string>& spellings, std::size_t first_word)
     {
+        QueryWord* word = spellings.empty() ? nullptr : last_word(first_word);
+        if (word != nullptr) {
+            word->variants.insert(word->variants.end(), spellings.begin(), spellings.end());
+        }
+    }
+
+    // The stem and root classes a word was searched with, in its QueryWord
+    // (as note_spellings()), as stems.
+    void note_classes(const Expansion& e, std::size_t first_word)
+    {
+        QueryWord* word = last_word(first_word);
+        if (word == nullptr) {
+            return;
+        }
+        for (const std::string& term : e.members) {
+            word->stem_class.push_back(schema::decode_term(term));
+        }
+        for (const std::string& term : e.related) {
+            word->root_class.push_back(schema::decode_term(term));
+        }
+    }
+
+    // The last word that is not a stopword from `first_word` on.
+    QueryWord* last_word(std::size_t first_word)
+    {
         QueryWord* word = nullptr;
-        for (std::size_t i = first_word; i < m_out.words.size() && !spellings.empty(); ++i) {
+        for (std::size_t i = first_word; i < m_out.words.size(); ++i) {
             if (!m_out.words[i].stopword) {
                 word = &m_out.words[i];
             }
         }
-        if (word != nullptr) {
-            word->variants.insert(word->variants.end(), spellings.begin(), spellings.end());
-        }
+        return word;
     }
 
     // Stem class members are forms of the word, variants the same name:

@@ -50,6 +50,8 @@ void set_request_field(SearchRequest& request, std::string_view name, std::strin
         request.match_all = checked_flag(name, value);
     } else if (name == "literal") {
         request.literal = checked_flag(name, value);
+    } else if (name == "explain") {
+        request.explain = checked_flag(name, value);
     } else if (name == "facets") {
         request.facets = checked_flag(name, value);
     } else if (name == "from") {

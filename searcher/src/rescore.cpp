@@ -212,17 +212,21 @@ std::vector<Ranked> rescored_page(const Xapian::MSet& mset, const Ordering& orde
     for (auto m = mset.begin(); m != mset.end(); ++m) {
         // Lucene's scores are floats: what it rounds to one float ties.
         Ranked r{m, order.lucene_weight ? static_cast<float>(m.get_weight()) : m.get_weight(), 0,
-                 {}, {}};
+                 {}, {}};  // the rescoring's fields at their defaults
         if (rescore && ranked.size() < RESCORE_WINDOW) {
             const Xapian::Document doc = m.get_document();
             if (by_closeness) {
                 const auto positions =
                     word_positions(m, words_of_term, proximity_terms.size(), source);
                 if (positions.size() > 1) {
-                    r.score *= 1 + PROXIMITY_BOOST * proximity(positions);
+                    r.proximity = proximity(positions);
+                    r.proximity_applied = true;
+                    r.score *= 1 + PROXIMITY_BOOST * r.proximity;
                 }
                 if (const Xapian::termpos lead_end = lead_end_of(doc); lead_end > 0) {
-                    r.score *= 1 + LEAD_BOOST * lead_share(positions, lead_end);
+                    r.lead = lead_share(positions, lead_end);
+                    r.lead_applied = true;
+                    r.score *= 1 + LEAD_BOOST * r.lead;
                 }
             }
             r.tie = doc.get_value(order.tie_slot);

@@ -95,6 +95,12 @@ struct Ranked {
     long long key;     // score_key(score)
     std::string date;  // for date order
     std::string tie;   // the tie_slot value
+    // What the rescoring found (0 when not rescored): proximity() and
+    // lead_share(), and whether each multiplied the score.
+    double proximity = 0;
+    double lead = 0;
+    bool proximity_applied = false;
+    bool lead_applied = false;
 };
 
 /// Where the positions of a hit's words are read.

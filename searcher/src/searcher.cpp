@@ -6,12 +6,14 @@
 #include <xapian.h>
 
 #include "akhbar/common/analyzer.hpp"
+#include "akhbar/common/error.hpp"
 #include "akhbar/common/index_metadata.hpp"
 #include "akhbar/common/profile.hpp"
 #include "akhbar/common/record.hpp"
 #include "akhbar/common/terms.hpp"
 #include "akhbar/searcher/index_stats.hpp"
 #include "collection_stats.hpp"
+#include "explain.hpp"
 #include "facets.hpp"
 #include "highlighter.hpp"
 #include "query_filters.hpp"
@@ -114,6 +116,23 @@ struct Searcher::Impl {
     [[nodiscard]] const AnalyzerProfile& profile() const noexcept { return analyzer.profile(); }
 
     [[nodiscard]] const Xapian::Database& db() const { return targets.db(); }
+
+    // Whether `query`, searched as `request` searches, matches an article:
+    // a suggestion is shown only then. Weighed by BoolWeight, the match ends
+    // at the first document it finds.
+    [[nodiscard]] bool has_hits(const SearchRequest& request, const std::string& query)
+    {
+        try {
+            const detail::ParsedQuery parsed = detail::parse_query(
+                query, request.match_all, analyzer, db(), request.literal, &classes, request.strict);
+            Xapian::Enquire enquire(db());
+            enquire.set_query(detail::with_request_filters(parsed.query, request, analyzer, db()));
+            enquire.set_weighting_scheme(Xapian::BoolWeight());
+            return !enquire.get_mset(0, 1).empty();
+        } catch (const QueryError&) {
+            return false;  // a suggestion the syntax does not take is no suggestion
+        }
+    }
 };
 
 Searcher::Searcher(std::vector<std::string> databases)
@@ -195,18 +214,27 @@ SearchResult Searcher::search_once(Impl& impl, const SearchRequest& request, std
     result.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
     const detail::Highlighter highlighter(impl.analyzer, parsed.match);
     std::size_t rank = request.offset;
+    const detail::ExplainContext explaining{impl.db(),           query,
+                                            order,               impl.profile().ranking,
+                                            parsed.words,        parsed.proximity_terms};
     for (const detail::Ranked& r : ranked) {
         result.hits.push_back(make_hit(r.it, ++rank, highlighter, request.snippet_chars));
-        result.hits.back().score = r.score;
+        Hit& hit = result.hits.back();
+        hit.score = r.score;
+        if (request.explain) {
+            hit.explanation = detail::explain_hit(explaining, r, hit.id);
+        }
     }
+    result.explained = request.explain;
     timings.hits = lap();
     if (request.facets) {
         facets.fill(result, request.facet_month);  // and the exact totals
     }
     timings.facets += lap();
     if (!request.query.empty()) {
-        result.suggestion =
-            detail::suggestion(impl.targets, impl.spelling, request.query, parsed, &mset);
+        result.suggestion = detail::suggestion(
+            impl.targets, impl.spelling, request.query, parsed,
+            [&](const std::string& q) { return impl.has_hits(request, q); }, &mset);
     }
     timings.spelling = lap();
     result.timings = timings;
@@ -263,7 +291,8 @@ std::optional<std::string> Searcher::suggest(std::string_view query) const
     auto& impl = *m_impl;
     return impl.targets.on_latest_revision([&] {
         const detail::ParsedQuery parsed = detail::parse_query(query, false, impl.analyzer, impl.db());
-        return detail::suggestion(impl.targets, impl.spelling, query, parsed);
+        return detail::suggestion(impl.targets, impl.spelling, query, parsed,
+                                  [&](const std::string& q) { return impl.has_hits({}, q); });
     });
 }
 

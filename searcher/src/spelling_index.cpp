@@ -281,6 +281,32 @@ std::string SpellingIndex::best(std::string_view word, unsigned max_distance) co
     return search.result();
 }
 
+std::uint32_t SpellingIndex::node_of(const std::u32string& cps) const
+{
+    std::uint32_t at = 0;
+    for (const char32_t cp : cps) {
+        const Node& node = m_nodes[at];
+        const auto begin = m_nodes.begin() + node.first_child;
+        const auto end = begin + node.children;
+        const auto child =
+            std::lower_bound(begin, end, cp, [](const Node& n, char32_t c) { return n.cp < c; });
+        if (child == end || child->cp != cp) {
+            return NONE;
+        }
+        at = static_cast<std::uint32_t>(child - m_nodes.begin());
+    }
+    return at;
+}
+
+std::string SpellingIndex::written_form(std::string_view normalized) const
+{
+    const std::uint32_t at = node_of(lenient_code_points(normalized));
+    if (at == NONE || m_nodes[at].word == NONE) {
+        return std::string(normalized);
+    }
+    return std::string(written(m_words[m_nodes[at].word]));
+}
+
 std::vector<std::string> SpellingIndex::complete(std::string_view prefix, std::size_t limit) const
 {
     if (prefix.empty() || limit == 0) {
@@ -289,17 +315,9 @@ std::vector<std::string> SpellingIndex::complete(std::string_view prefix, std::s
     // The prefix's node; its subtree's words are a run of m_words (they were
     // numbered in the trie's order), from the first word below it on the
     // leftmost path to the word of its last leaf.
-    std::uint32_t at = 0;
-    for (const char32_t cp : lenient_code_points(prefix)) {
-        const Node& node = m_nodes[at];
-        const auto begin = m_nodes.begin() + node.first_child;
-        const auto end = begin + node.children;
-        const auto child =
-            std::lower_bound(begin, end, cp, [](const Node& n, char32_t c) { return n.cp < c; });
-        if (child == end || child->cp != cp) {
-            return {};
-        }
-        at = static_cast<std::uint32_t>(child - m_nodes.begin());
+    const std::uint32_t at = node_of(lenient_code_points(prefix));
+    if (at == NONE) {
+        return {};
     }
     std::uint32_t first = at;
     while (m_nodes[first].word == NONE) {

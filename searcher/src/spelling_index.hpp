@@ -40,6 +40,12 @@ public:
     /// UTF-8: a byte that starts no well-formed sequence is one code point.
     [[nodiscard]] std::string best(std::string_view word, unsigned max_distance) const;
 
+    /// The form the articles write most of the index's word `normalized`
+    /// (as best() gives it); `normalized` itself when the index has no
+    /// written form for it (a database of Xapian's spelling table) or does
+    /// not hold it.
+    [[nodiscard]] std::string written_form(std::string_view normalized) const;
+
     /// Up to `limit` words whose normalized form starts with `prefix`
     /// (normalized, compared by code points), the most counted first (ties
     /// in byte order), as the articles write them. None for an empty prefix.
@@ -82,6 +88,8 @@ private:
     }
     // Makes the children of node `at` from the words `cps[lo, hi)` (sorted,
     // sharing their first `depth` code points), then theirs.
+    // The node reached by `cps` from the root; NONE when there is none.
+    [[nodiscard]] std::uint32_t node_of(const std::u32string& cps) const;
     void build(std::uint32_t at, const std::vector<std::u32string>& cps, std::size_t lo,
                std::size_t hi, std::size_t depth);
 

@@ -284,6 +284,8 @@ int main(int argc, char* argv[])
                                    "and sort options apply, QUERY words narrow them")
         ("show", po::value(&show), "print the article with this id: id, title, date, source, url, "
                                    "category, then its text as written (--json: as JSON)")
+        ("explain", "show how each query word was searched and what each part of the query "
+                    "added to each hit's score")
         ("json", "print JSON (docs/json-output.md)")
         ("format", po::value(&format), "text (default), json or trec")
         ("color", po::value(&color), "auto (default: on a terminal, unless NO_COLOR is set or "
@@ -357,6 +359,7 @@ int main(int argc, char* argv[])
         }
         request.match_all = vm.count("all") != 0U;
         request.literal = vm.count("literal") != 0U;
+        request.explain = vm.count("explain") != 0U;
         if (!from.empty()) {
             set_field(request, "from", "from", from);
         }

@@ -70,6 +70,9 @@ std::vector<Parameter> parameters_of(const SearchRequest& request)
     if (request.literal) {
         out.push_back({"literal", "1"});
     }
+    if (request.explain) {
+        out.push_back({"explain", "1"});
+    }
     if (request.facets != defaults.facets) {
         out.push_back({"facets", request.facets ? "1" : "0"});
     }

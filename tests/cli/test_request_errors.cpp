@@ -141,8 +141,8 @@ const ErrorRow ERROR_ROWS[] = {
      {},
      R"({"query": "السلام", "limt": 5})",
      {},
-     "unknown request key \"limt\" (known: all, facet_month, facets, from, limit, literal, "
-     "offset, query, ranking, snippet_chars, sort, sources, strict, to)"},
+     "unknown request key \"limt\" (known: all, explain, facet_month, facets, from, limit, "
+     "literal, offset, query, ranking, snippet_chars, sort, sources, strict, to)"},
 };
 
 const std::string& database()

@@ -7,6 +7,7 @@
 
 #include <sstream>
 
+#include "support/corpus_db.hpp"
 #include "support/process.hpp"
 #include "support/terminal.hpp"
 #include "support/temp_dir.hpp"
@@ -21,9 +22,7 @@ const std::string SEARCH = AKHBAR_SEARCH;
 const std::string INDEX = AKHBAR_INDEX;
 
 struct Db {
-    TempDir dir;
-    std::string path = (dir / "db").string();
-    Db() { BOOST_TEST_REQUIRE(run_process({INDEX, "--db", path, std::string(AKHBAR_SOURCE_DIR) + "/corpus"}).exit_code == 0); }
+    std::string path = akhbar::test::corpus_db();
 };
 
 Db& db()
@@ -32,10 +31,7 @@ Db& db()
     return d;
 }
 
-bool contains(const std::string& s, const std::string& part)
-{
-    return s.find(part) != std::string::npos;
-}
+using akhbar::test::contains;
 
 }  // namespace
 

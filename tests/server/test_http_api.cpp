@@ -183,6 +183,25 @@ BOOST_AUTO_TEST_CASE(repeated_sources_and_flags_reach_the_request)
     BOOST_TEST(answer == expected);
 }
 
+BOOST_AUTO_TEST_CASE(explain_reaches_the_request_and_the_answer)
+{
+    const Collection c;
+    const RunningServer server(options_for(c.db));
+    auto client = server.client();
+    const auto r = get(client, "/search?q=" + ABRAHAM + "&explain=1");
+    BOOST_TEST_REQUIRE(r->status == 200);
+    json answer = body(r);
+    answer.erase("took_ms");
+    SearchRequest request;
+    akhbar::set_request_field(request, "q", "أبراهام");
+    akhbar::set_request_field(request, "explain", "1");
+    const json expected = json::parse(akhbar::to_json(Searcher({c.db.string()}).search(request)));
+    BOOST_TEST(answer == expected);
+    BOOST_TEST_REQUIRE(!answer["hits"].empty());
+    BOOST_TEST(answer["hits"][0].contains("explanation"));
+    BOOST_TEST(answer["query"]["words"][0].contains("stem_class"));
+}
+
 BOOST_AUTO_TEST_CASE(bad_parameters_are_400_with_the_library_message)
 {
     const Collection c;
@@ -219,6 +238,7 @@ BOOST_AUTO_TEST_CASE(bad_parameters_are_400_with_the_library_message)
         {"/search?q=x&sort=oldest", [] { (void)akhbar::parse_sort_order("oldest"); }},
         {"/search?q=x&strict=loose", [] { (void)akhbar::parse_strictness("loose"); }},
         {"/search?q=x&all=maybe", [] { (void)akhbar::checked_flag("all", "maybe"); }},
+        {"/search?q=x&explain=maybe", [] { (void)akhbar::checked_flag("explain", "maybe"); }},
         {"/search?q=x&colour=red", [] {
              SearchRequest r;
              akhbar::set_request_field(r, "colour", "red");

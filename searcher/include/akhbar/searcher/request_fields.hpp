@@ -28,7 +28,7 @@ namespace akhbar {
 
 /// Sets the field called `name` of `request` from its text `value`:
 ///  - "query" (also "q"): the query;
-///  - "all", "literal", "facets": checked_flag();
+///  - "all", "literal", "facets", "explain": checked_flag();
 ///  - "from", "to": checked_date();
 ///  - "source": one more source (repeatable);
 ///  - "sort", "ranking", "strict": parse_sort_order(), parse_ranking(),

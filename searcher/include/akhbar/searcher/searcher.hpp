@@ -117,6 +117,11 @@ struct SearchRequest {
     std::optional<RankingScheme> ranking;
     /// How far words reach (`--strict`).
     Strictness strict = Strictness::stemmed;
+    /// Explain the ranking (`--explain`, request field "explain"): each hit
+    /// gets Hit::explanation, each query word its expansion
+    /// (QueryWord::stem_class, root_class). Costs a few small matches per
+    /// hit.
+    bool explain = false;
 
     /// Throws InvalidArgument when a number is out of its bounds (above),
     /// e.g. `limit must be from 1 to 10000, not 20000`, or the date range
@@ -137,6 +142,36 @@ struct Snippet {
     std::vector<Highlight> highlights;
 };
 
+/// One part of a hit's score (Explanation).
+struct ScorePart {
+    /// The query word it counts for, as typed; empty for a part of no one
+    /// word.
+    std::string word;
+    /// What scored: "stem" (the word's own stem), "title" (the stem in the
+    /// title), "stem class", "variants" (name spellings), "root class",
+    /// "phrase", "near", "prefix", "other" (BM25 parts of the match), then
+    /// "proximity" and "lead" (the akhbar ranking's rescoring boosts).
+    std::string kind;
+    /// The terms it searched, as stems (a class lists its members).
+    std::vector<std::string> terms;
+    double score = 0;
+};
+
+/// Why a hit scored what it did, as Elasticsearch's _explain: its parts add
+/// up to Hit::score (up to rounding).
+struct Explanation {
+    /// The match's weight (BM25, or Lucene's BM25 for the lucene-bm25
+    /// ranking): the sum of the parts before "proximity" and "lead".
+    double match = 0;
+    /// 0..1: how close the query's words stand (rescore.hpp); the score was
+    /// multiplied by 1 + 0.5 x this. 0 when not rescored.
+    double proximity = 0;
+    /// 0..1: the share of the query's words in the lead; the score was
+    /// multiplied by 1 + 0.7 x this. 0 when not rescored.
+    double lead = 0;
+    std::vector<ScorePart> parts;
+};
+
 struct Hit {
     std::size_t rank = 0;  ///< 1-based, across pages
     std::string id;
@@ -148,6 +183,8 @@ struct Hit {
     std::string category;
     double score = 0;
     Snippet snippet;
+    /// With SearchRequest::explain: how `score` was made.
+    std::optional<Explanation> explanation;
 };
 
 struct FacetCount {
@@ -173,6 +210,11 @@ struct QueryWord {
     /// collection's vocabulary, most frequent first (ترمب for ترامب;
     /// docs/analyzer.md#name-variants); empty for most words.
     std::vector<std::string> variants;
+    /// The stems searched as forms of this word
+    /// (its stem class, the word's own stem among them) and as related words
+    /// of its root (its root class, which only adds weight), as stems.
+    std::vector<std::string> stem_class;
+    std::vector<std::string> root_class;
 };
 
 /// Where one search spent its time, stage by stage (steady clock): for
@@ -204,7 +246,14 @@ struct SearchResult {
     /// DateFacet::undated counts the undated ones): `source_facet`'s counts and
     /// this add up to `total`.
     std::size_t unsourced = 0;
-    std::optional<std::string> suggestion;  ///< "did you mean", as a whole query
+    /// "Did you mean", as a whole query: each word missing from the index
+    /// replaced by the closest word of the articles (no edit for a word of 1-2
+    /// letters, 1 for 3-5, 2 for longer), spelled as they write it most, the
+    /// other words as typed; only when that query, with the request's
+    /// filters, matches an article.
+    std::optional<std::string> suggestion;
+    /// The request asked for explanations (SearchRequest::explain).
+    bool explained = false;
     /// True when some shard did not answer and SearcherOptions::allow_partial
     /// let the others' results through; `unavailable` says which and why.
     bool partial = false;
@@ -341,7 +390,8 @@ public:
     [[nodiscard]] IndexStats stats() const;
 
     /// A corrected query when some word of `query` is not in the index but
-    /// a close word is; nothing otherwise.
+    /// a close word is and the corrected query matches an article (as
+    /// SearchResult::suggestion, with a default request); nothing otherwise.
     [[nodiscard]] std::optional<std::string> suggest(std::string_view query) const;
 
     /// Completions for a search-as-you-type box: up to `limit` words of the
