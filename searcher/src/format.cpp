@@ -196,7 +196,7 @@ std::string hit_text(const Hit& hit, const TextStyle& style)
         out += wrapped(HIT_INDENT, hit.snippet, style);
     }
     if (hit.explanation) {
-        out += format_hit_explanation(*hit.explanation, hit.score, HIT_INDENT);
+        out += format_hit_explanation(*hit.explanation, hit.score, std::string(HIT_INDENT));
     }
     return out;
 }
