@@ -199,6 +199,12 @@ std::string format_text(const SearchResult& result, const TextStyle& style)
             out += "  " + piece(c.value, style) + ": " + std::to_string(c.count) + "\n";
         }
     }
+    if (!result.category_facet.empty()) {
+        out += "\nBy category:\n";
+        for (const auto& c : result.category_facet) {
+            out += "  " + piece(c.value, style) + ": " + std::to_string(c.count) + "\n";
+        }
+    }
     return out;
 }
 

@@ -61,6 +61,7 @@ std::string to_json(const SearchResult& result, int indent, std::string_view qid
         facets["undated"] = result.date_facet->undated;
         facets["outside"] = result.date_facet->outside;
         facets["source"] = counts(result.source_facet);
+        facets["category"] = counts(result.category_facet);
     }
     json out = json::object();
     if (!qid.empty()) {
