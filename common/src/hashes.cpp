@@ -4,6 +4,7 @@
 #include <cstdio>
 
 #include "akhbar/common/date_format.hpp"
+#include "akhbar/common/terms.hpp"
 
 namespace akhbar::schema {
 
@@ -60,6 +61,17 @@ std::string tie_key(std::string_view id)
     Fnv1a h;
     h.mix(id);
     return h.hex();
+}
+
+std::string url_term(std::string_view url)
+{
+    std::string t(PREFIX_URL);
+    if (t.size() + url.size() <= MAX_TERM_BYTES) {
+        return t += url;
+    }
+    Fnv1a h;
+    h.mix(url);
+    return t + "#" + h.hex();
 }
 
 }  // namespace akhbar::schema

@@ -122,8 +122,12 @@ Xapian::Document DocumentBuilder::build(const Article& a, const std::string& has
         doc.add_boolean_term(bounded_term(schema::PREFIX_SOURCE, m_analyzer.normalize(a.source)));
         doc.add_value(schema::SLOT_SOURCE, a.source);
     }
+    if (!a.url.empty()) {
+        doc.add_boolean_term(schema::url_term(a.url));
+    }
     if (!a.category.empty()) {
         doc.add_boolean_term(bounded_term(schema::PREFIX_CATEGORY, m_analyzer.normalize(a.category)));
+        doc.add_value(schema::SLOT_CATEGORY, a.category);
     }
     if (a.date) {
         const std::string day = schema::format_compact(*a.date);

@@ -74,9 +74,9 @@ akhbar_status as_status(char** error, Body&& body) noexcept
 // The keys of a request (akhbar.h). Any other is refused by name: a
 // misspelt key ("limt") would otherwise be ignored, and the search run
 // without what it asked for.
-constexpr std::array<std::string_view, 15> REQUEST_KEYS{
-    "all",     "explain", "facet_month",   "facets", "from",    "limit",  "literal", "offset",
-    "query",   "ranking", "snippet_chars", "sort",   "sources", "strict", "to"};
+constexpr std::array<std::string_view, 16> REQUEST_KEYS{
+    "all",     "categories", "explain", "facet_month",   "facets", "from",    "limit",  "literal",
+    "offset",  "query",      "ranking", "snippet_chars", "sort",   "sources", "strict", "to"};
 
 void refuse_unknown_keys(const nlohmann::json& request)
 {
@@ -152,6 +152,9 @@ akhbar::SearchRequest parse_request(const char* text, Query query = Query::requi
     }
     if (j.contains("sources")) {
         r.sources = j.at("sources").get<std::vector<std::string>>();
+    }
+    if (j.contains("categories")) {
+        r.categories = j.at("categories").get<std::vector<std::string>>();
     }
     if (const auto sort = j.value("sort", std::string()); !sort.empty()) {
         r.sort = akhbar::parse_sort_order(sort);

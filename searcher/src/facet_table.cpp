@@ -51,7 +51,8 @@ std::size_t ValueCodes::bytes() const
 
 FacetTable::FacetTable(const Xapian::Database& db)
     : dates(db, schema::SLOT_DATE, db.get_lastdocid()),
-      sources(db, schema::SLOT_SOURCE, db.get_lastdocid())
+      sources(db, schema::SLOT_SOURCE, db.get_lastdocid()),
+      categories(db, schema::SLOT_CATEGORY, db.get_lastdocid())
 {
 }
 

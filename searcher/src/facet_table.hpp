@@ -42,8 +42,8 @@ private:
     std::vector<std::string> m_values;   // sorted
 };
 
-/// The date (schema::SLOT_DATE) and source (schema::SLOT_SOURCE) codes of
-/// every document of one local database, at one revision. By the
+/// The date (schema::SLOT_DATE), source (schema::SLOT_SOURCE) and category
+/// (schema::SLOT_CATEGORY) codes of every document of one local database, at one revision. By the
 /// database's own document ids: a match spy over several databases is shown
 /// a document by its id within its own database (ValueStreamDocument), not
 /// by which one, so each database is counted in a pass of its own.
@@ -52,6 +52,7 @@ struct FacetTable {
 
     ValueCodes dates;
     ValueCodes sources;
+    ValueCodes categories;
 };
 
 /// Counts the matches it is shown by their FacetTable codes. Local
@@ -59,7 +60,8 @@ struct FacetTable {
 class FacetTableSpy : public Xapian::MatchSpy {
 public:
     explicit FacetTableSpy(const FacetTable& table)
-        : m_table(table), m_dates(table.dates.size()), m_sources(table.sources.size())
+        : m_table(table), m_dates(table.dates.size()), m_sources(table.sources.size()),
+          m_categories(table.categories.size())
     {
     }
 
@@ -70,6 +72,7 @@ public:
     {
         ++m_dates[m_table.dates.code(did)];
         ++m_sources[m_table.sources.code(did)];
+        ++m_categories[m_table.categories.code(did)];
     }
 
     [[nodiscard]] std::vector<ValueCount> dates() const { return m_table.dates.counted(m_dates); }
@@ -77,11 +80,16 @@ public:
     {
         return m_table.sources.counted(m_sources);
     }
+    [[nodiscard]] std::vector<ValueCount> categories() const
+    {
+        return m_table.categories.counted(m_categories);
+    }
 
 private:
     const FacetTable& m_table;
     std::vector<Xapian::doccount> m_dates;  // by code
     std::vector<Xapian::doccount> m_sources;
+    std::vector<Xapian::doccount> m_categories;
 };
 
 /// Which database at which revision: a table made from a handle is good for

@@ -113,16 +113,31 @@ DateFacet date_facet(const std::vector<ValueCount>& dates, std::size_t total,
     return facet;
 }
 
-std::vector<FacetCount> source_facet(const std::vector<ValueCount>& sources)
+namespace {
+
+// The values counted, most matches first, then by name.
+std::vector<FacetCount> most_first(const std::vector<ValueCount>& values)
 {
     std::vector<FacetCount> out;
-    for (const ValueCount& v : sources) {
+    for (const ValueCount& v : values) {
         out.push_back({v.value, v.count});
     }
     std::sort(out.begin(), out.end(), [](const FacetCount& a, const FacetCount& b) {
         return a.count != b.count ? a.count > b.count : a.value < b.value;
     });
     return out;
+}
+
+}  // namespace
+
+std::vector<FacetCount> source_facet(const std::vector<ValueCount>& sources)
+{
+    return most_first(sources);
+}
+
+std::vector<FacetCount> category_facet(const std::vector<ValueCount>& categories)
+{
+    return most_first(categories);
 }
 
 std::vector<ValueCount> counted(const Xapian::ValueCountMatchSpy& spy)
@@ -185,6 +200,7 @@ void FacetCounter::count(const Xapian::Query& query, const Xapian::Database& db,
     m_exact = true;
     m_dates = {};
     m_sources = {};
+    m_categories = {};
     const auto totals = [this](const Xapian::MSet& counted) {
         m_total += counted.get_matches_estimated();
         m_exact = m_exact &&
@@ -194,11 +210,14 @@ void FacetCounter::count(const Xapian::Query& query, const Xapian::Database& db,
         Xapian::Enquire counting = counting_pass(db, query);
         Xapian::ValueCountMatchSpy date_spy(schema::SLOT_DATE);
         Xapian::ValueCountMatchSpy source_spy(schema::SLOT_SOURCE);
+        Xapian::ValueCountMatchSpy category_spy(schema::SLOT_CATEGORY);
         counting.add_matchspy(&date_spy);
         counting.add_matchspy(&source_spy);
+        counting.add_matchspy(&category_spy);
         totals(counting.get_mset(0, 0, db.get_doccount()));
         m_dates = counted(date_spy);
         m_sources = counted(source_spy);
+        m_categories = counted(category_spy);
         return;
     }
     for (std::size_t i = 0; i < handles.size(); ++i) {
@@ -224,6 +243,7 @@ void FacetCounter::count(const Xapian::Query& query, const Xapian::Database& db,
         }
         add(m_dates, spy.dates());
         add(m_sources, spy.sources());
+        add(m_categories, spy.categories());
     }
 }
 
@@ -233,12 +253,17 @@ void FacetCounter::fill(SearchResult& result, std::optional<year_month> month) c
     result.total_exact = m_exact;
     result.date_facet = date_facet(m_dates, result.total, month);
     result.source_facet = source_facet(m_sources);
-    // As the undated: what the sources' counts leave of the total.
-    std::size_t sourced = 0;
-    for (const FacetCount& c : result.source_facet) {
-        sourced += c.count;
-    }
-    result.unsourced = result.total >= sourced ? result.total - sourced : 0;
+    result.category_facet = category_facet(m_categories);
+    // As the undated: what the sources' (categories') counts leave of the total.
+    const auto rest = [&](const std::vector<FacetCount>& counts) {
+        std::size_t counted = 0;
+        for (const FacetCount& c : counts) {
+            counted += c.count;
+        }
+        return result.total >= counted ? result.total - counted : 0;
+    };
+    result.unsourced = rest(result.source_facet);
+    result.uncategorized = rest(result.category_facet);
 }
 
 }  // namespace akhbar::detail

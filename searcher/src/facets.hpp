@@ -1,6 +1,6 @@
 #pragma once
-// Facets: how many matches of a search fall on each date and come from each
-// source, counted over every match. Internal header.
+// Facets: how many matches of a search fall on each date, come from each
+// source and are of each category, counted over every match. Internal header.
 
 #include <chrono>
 #include <cstddef>
@@ -29,6 +29,9 @@ namespace akhbar::detail {
 /// then by name.
 [[nodiscard]] std::vector<FacetCount> source_facet(const std::vector<ValueCount>& sources);
 
+/// The categories counted (schema::SLOT_CATEGORY values), in the same order.
+[[nodiscard]] std::vector<FacetCount> category_facet(const std::vector<ValueCount>& categories);
+
 /// The values of `spy`'s slot it counted, in byte order.
 [[nodiscard]] std::vector<ValueCount> counted(const Xapian::ValueCountMatchSpy& spy);
 
@@ -51,6 +54,7 @@ private:
     bool m_exact = true;
     std::vector<ValueCount> m_dates;
     std::vector<ValueCount> m_sources;
+    std::vector<ValueCount> m_categories;
 };
 
 }  // namespace akhbar::detail

@@ -248,6 +248,12 @@ std::string format_text(const SearchResult& result, const TextStyle& style)
     if (!result.source_facet.empty() || result.unsourced > 0) {
         out += source_facet_text(result, style);
     }
+    if (!result.category_facet.empty()) {
+        out += "\nBy category:\n";
+        for (const auto& c : result.category_facet) {
+            out += "  " + piece(c.value, style) + ": " + std::to_string(c.count) + "\n";
+        }
+    }
     return out;
 }
 

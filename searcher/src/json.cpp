@@ -81,6 +81,8 @@ std::string to_json(const SearchResult& result, int indent, std::string_view qid
         facets["outside"] = result.date_facet->outside;
         facets["source"] = counts(result.source_facet);
         facets["unsourced"] = result.unsourced;
+        facets["category"] = counts(result.category_facet);
+        facets["uncategorized"] = result.uncategorized;
     }
     json out = json::object();
     if (!qid.empty()) {

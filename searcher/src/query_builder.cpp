@@ -153,7 +153,10 @@ private:
                 left = left.query.empty() ? right : left;
                 continue;
             }
-            left = {Part::Role::positive,
+            // Filters joined by OR still only filter (`source:(a OR b)`).
+            const bool filters =
+                left.role == Part::Role::filter && right.role == Part::Role::filter;
+            left = {filters ? Part::Role::filter : Part::Role::positive,
                     Xapian::Query(Xapian::Query::OP_OR, left.query, right.query)};
         }
         return left;
@@ -204,6 +207,12 @@ private:
         }
         if (node.text == "category") {
             return {Part::Role::filter, category_query(value.text, m_analyzer)};
+        }
+        if (node.text == "id" || node.text == "url") {
+            // As written, `*` included: an id or a URL is not analyzed text.
+            const std::string written = value.prefix ? value.text + "*" : value.text;
+            return {Part::Role::filter,
+                    node.text == "id" ? id_query(written) : url_query(written)};
         }
         return {Part::Role::filter, date_range_query(node.dates->from, node.dates->to)};
     }

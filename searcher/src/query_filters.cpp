@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "akhbar/common/date_format.hpp"
+#include "akhbar/common/hashes.hpp"
 #include "akhbar/common/terms.hpp"
 #include "akhbar/common/value_slots.hpp"
 
@@ -25,6 +26,20 @@ Xapian::Query date_range_query(const std::optional<std::chrono::year_month_day>&
                          schema::format_compact(*to));
 }
 
+namespace {
+
+// A filter that keeps nothing. Not Query::MatchNothing: that is the empty
+// query, which a group drops like a stopword. A term no document can have
+// (`prefix` and NUL: no value the indexer writes holds a NUL) instead.
+Xapian::Query nothing(std::string_view prefix)
+{
+    std::string term(prefix);
+    term += '\0';  // not + std::string(1, '\0'): GCC 12 -Wrestrict false positive
+    return Xapian::Query(term);
+}
+
+}  // namespace
+
 Xapian::Query source_query(std::string_view name, const Analyzer& analyzer,
                            const Xapian::Database& db)
 {
@@ -37,10 +52,7 @@ Xapian::Query source_query(std::string_view name, const Analyzer& analyzer,
         }
     }
     if (needle.empty() || matches.empty()) {
-        // Not Query::MatchNothing: that is the empty query, which a group
-        // drops like a stopword. A term no document can have (the analyzer
-        // never produces NUL) filters everything out instead.
-        return Xapian::Query(prefix + std::string(1, '\0'));
+        return nothing(prefix);
     }
     return Xapian::Query(Xapian::Query::OP_OR, matches.begin(), matches.end());
 }
@@ -48,6 +60,23 @@ Xapian::Query source_query(std::string_view name, const Analyzer& analyzer,
 Xapian::Query category_query(std::string_view name, const Analyzer& analyzer)
 {
     return Xapian::Query(std::string(schema::PREFIX_CATEGORY) + analyzer.normalize(name));
+}
+
+Xapian::Query id_query(std::string_view id)
+{
+    std::string t(schema::PREFIX_ID);
+    t += id;
+    // Xapian refuses to look up a term longer than it stores; no id is that
+    // long (the indexer's MAX_ID_BYTES).
+    if (t.size() > schema::MAX_TERM_BYTES) {
+        return nothing(schema::PREFIX_ID);
+    }
+    return Xapian::Query(t);
+}
+
+Xapian::Query url_query(std::string_view url)
+{
+    return Xapian::Query(schema::url_term(url));
 }
 
 Xapian::Query with_request_filters(Xapian::Query query, const SearchRequest& request,
@@ -64,6 +93,15 @@ Xapian::Query with_request_filters(Xapian::Query query, const SearchRequest& req
         }
         query = Xapian::Query(Xapian::Query::OP_FILTER, query,
                               Xapian::Query(Xapian::Query::OP_OR, sources.begin(), sources.end()));
+    }
+    if (!request.categories.empty()) {
+        std::vector<Xapian::Query> categories;
+        for (const auto& c : request.categories) {
+            categories.push_back(category_query(c, analyzer));
+        }
+        query = Xapian::Query(
+            Xapian::Query::OP_FILTER, query,
+            Xapian::Query(Xapian::Query::OP_OR, categories.begin(), categories.end()));
     }
     return query;
 }

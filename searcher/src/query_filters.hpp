@@ -1,6 +1,6 @@
 #pragma once
 // The filters of the query language and of a request (`date:`, `source:`,
-// `category:`, SearchRequest::from/to/sources): Xapian queries that restrict
+// `category:`, `id:`, `url:`, SearchRequest::from/to/sources/categories): Xapian queries that restrict
 // without weighing. The source filter reads the vocabulary. Internal header.
 
 #include <chrono>
@@ -25,8 +25,16 @@ Xapian::Query source_query(std::string_view name, const Analyzer& analyzer,
 /// A filter for the category `name` (normalized as the indexer did).
 Xapian::Query category_query(std::string_view name, const Analyzer& analyzer);
 
-/// `query` restricted by the request's own filters (from/to, sources; any
-/// of the sources), or `query` itself when it has none.
+/// A filter for the article whose id is `id`, exactly as written.
+Xapian::Query id_query(std::string_view id);
+
+/// A filter for the articles whose URL is `url`, exactly as written
+/// (schema::url_term). Databases written before URLs were indexed have no
+/// such terms: nothing matches there.
+Xapian::Query url_query(std::string_view url);
+
+/// `query` restricted by the request's own filters (from/to; sources, any
+/// of them; categories, any of them), or `query` itself when it has none.
 Xapian::Query with_request_filters(Xapian::Query query, const SearchRequest& request,
                                    const Analyzer& analyzer, const Xapian::Database& db);
 

@@ -156,28 +156,90 @@ private:
         }
     }
 
+    // `name:value`, or `name:(…)`: the field applied to every word and
+    // phrase inside the parentheses (`title:(a OR b)` is
+    // `title:a OR title:b`), which keep their operators.
     Node field(const Lexeme& name)
     {
         const Lexeme& value = peek();
+        if (value.kind == Kind::lparen) {
+            take();
+            Node inner = parse_or();
+            if (peek().kind != Kind::rparen) {
+                fail_at(m_query, value.at, "this parenthesis is not closed");
+            }
+            take();
+            bool any_value = false;
+            Node applied = with_field(std::move(inner), name, any_value);
+            if (!any_value) {
+                fail_at(m_query, name.at, name.text + ": needs a value");
+            }
+            return applied;
+        }
         if (value.kind != Kind::word && value.kind != Kind::phrase) {
             fail_at(m_query, name.at, name.text + ": needs a value");
         }
         take();
-        Node node = branch(Node::Type::field, name.at, name.text);
-        node.children.push_back(
-            leaf(value.kind == Kind::phrase ? Node::Type::phrase : Node::Type::word, value));
-        if (name.text == "date") {
+        return field_value(name.text, name.at,
+                           leaf(value.kind == Kind::phrase ? Node::Type::phrase : Node::Type::word,
+                                value));
+    }
+
+    // `node` (what a field's parentheses hold) with every word and phrase in
+    // it made a value of field `name`; `any_value` set when there is one.
+    // NEAR and fields cannot be inside: a title term has no positions, and a
+    // field inside another has no meaning. A field other than title holds
+    // one value per article (one source, one date...): there, values side
+    // by side are alternatives (`source:(a b)` is `source:a OR source:b`),
+    // as all of them together would match nothing.
+    Node with_field(Node node, const Lexeme& name, bool& any_value)
+    {
+        switch (node.type) {
+        case Node::Type::word:
+        case Node::Type::phrase: {
+            any_value = true;
+            const std::size_t at = node.at;
+            return field_value(name.text, at, std::move(node));
+        }
+        case Node::Type::near:
+            fail_at(m_query, node.operators[0], name.text + ":(…) cannot hold NEAR");
+        case Node::Type::field:
+            fail_at(m_query, node.at, name.text + ":(…) cannot hold another field");
+        default:
+            break;
+        }
+        bool only_values = true;
+        for (Node& child : node.children) {
+            only_values = only_values && (child.type == Node::Type::word ||
+                                          child.type == Node::Type::phrase);
+            child = with_field(std::move(child), name, any_value);
+        }
+        if (node.type == Node::Type::group && name.text != "title" && only_values &&
+            node.children.size() > 1) {
+            node.type = Node::Type::any_of;
+            for (std::size_t i = 1; i < node.children.size(); ++i) {
+                node.operators.push_back(node.children[i].at);
+            }
+        }
+        return node;
+    }
+
+    // The field `name` (its name at byte `at`) with value `value`, a word or
+    // phrase; a date's value checked.
+    Node field_value(const std::string& name, std::size_t at, Node value)
+    {
+        Node node = branch(Node::Type::field, at, name);
+        if (name == "date") {
             node.dates = parse_date_span(value.text);
             if (!node.dates) {
-                fail_at(m_query, value.at,
-                        "date: takes YYYY, YYYY-MM or YYYY-MM-DD, or a range A..B: " +
-                            quote_for_message(value.text));
+                fail_at(m_query, value.at, date_error("date:", value.text, true));
             }
             if (node.dates->from && node.dates->to && *node.dates->from > *node.dates->to) {
                 fail_at(m_query, value.at,
                         "date range ends before it starts: " + quote_for_message(value.text));
             }
         }
+        node.children.push_back(std::move(value));
         return node;
     }
 

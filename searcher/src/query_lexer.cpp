@@ -15,9 +15,10 @@ namespace akhbar::detail {
 namespace {
 
 // Field names, Latin and Arabic.
-constexpr std::array<std::pair<std::string_view, std::string_view>, 8> FIELDS{{
+constexpr std::array<std::pair<std::string_view, std::string_view>, 12> FIELDS{{
     {"title", "title"}, {"عنوان", "title"}, {"source", "source"}, {"مصدر", "source"},
     {"date", "date"}, {"تاريخ", "date"}, {"category", "category"}, {"تصنيف", "category"},
+    {"id", "id"}, {"معرف", "id"}, {"url", "url"}, {"رابط", "url"},
 }};
 
 constexpr std::array<std::pair<std::string_view, std::string_view>, 3> QUOTES{{

@@ -16,7 +16,7 @@ enum class Kind {
 
 struct Lexeme {
     Kind kind;
-    std::string text;     // word or phrase text; field name (title, source, date, category)
+    std::string text;     // word or phrase text; field name (title, source, date, category, id, url)
     std::size_t at;       // byte offset in the query
     bool prefix = false;  // word*
     bool exact = false;   // =word, ="phrase": no expansion

@@ -38,8 +38,8 @@ void check_prefix(std::string_view query, const Lexeme& l, const Analyzer& analy
     }
 }
 
-// The values of the filter fields (source:, category:, date:) are not words
-// searched.
+// The values of the filter fields (source:, category:, date:, id:, url:),
+// alone or in their parentheses (`source:(a b)`), are not words searched.
 QueryCost check_lexemes(std::string_view query, const std::vector<Lexeme>& lexemes,
                         const Analyzer& analyzer)
 {
@@ -47,8 +47,9 @@ QueryCost check_lexemes(std::string_view query, const std::vector<Lexeme>& lexem
     cost.bytes = query.size();  // check_text() checked it
     std::size_t depth = 0;
     bool filter_value = false;
+    std::size_t filter_depth = 0;  // inside a filter's parentheses: their depth
     for (const Lexeme& l : lexemes) {
-        const bool value_of_filter = std::exchange(filter_value, false);
+        const bool value_of_filter = std::exchange(filter_value, false) || filter_depth > 0;
         switch (l.kind) {
         case Kind::lparen:
             if (++depth > MAX_QUERY_DEPTH) {
@@ -56,8 +57,14 @@ QueryCost check_lexemes(std::string_view query, const std::vector<Lexeme>& lexem
                                          std::to_string(MAX_QUERY_DEPTH));
             }
             cost.depth = std::max(cost.depth, depth);
+            if (value_of_filter && filter_depth == 0) {
+                filter_depth = depth;
+            }
             break;
         case Kind::rparen:
+            if (depth == filter_depth) {
+                filter_depth = 0;
+            }
             depth -= depth > 0 ? 1 : 0;  // one too many is the grammar's error
             break;
         case Kind::field:

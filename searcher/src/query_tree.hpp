@@ -18,7 +18,7 @@ struct Node {
     enum class Type {
         word,      // text as typed, without `=` and `*`
         phrase,    // text between the quotes
-        field,     // text: title, source, date or category; children: the value
+        field,     // text: title, source, date, category, id or url; children: the value (a word or phrase)
         group,     // items side by side (OR, AND with --all); also what parentheses hold
         any_of,    // a OR b
         all_of,    // a AND b

@@ -6,11 +6,11 @@
 
 #include "request_checks.hpp"
 
-#include "akhbar/common/dates.hpp"
 #include "akhbar/common/error.hpp"
 #include "akhbar/common/quote.hpp"
 #include "akhbar/common/date_format.hpp"
 #include "akhbar/searcher/searcher.hpp"
+#include "query_dates.hpp"
 
 namespace akhbar {
 
@@ -80,22 +80,22 @@ std::size_t checked_number(std::string_view field, long long value)
 
 std::chrono::year_month_day checked_date(std::string_view field, std::string_view text)
 {
-    const auto date = dates::parse(text);
-    if (!date) {
-        throw InvalidArgument(std::string(field) + " is not a date: " + quote_for_message(text) +
-                              " (use YYYY-MM-DD)");
+    // The query language's grammar (date:), one date: a month or a year
+    // stands for its first day, or for its last as the end of a range.
+    const auto period = detail::parse_date_period(text);
+    if (!period) {
+        throw InvalidArgument(detail::date_error(field, text, false));
     }
-    return *date;
+    return field == "to" ? period->last : period->first;
 }
 
 std::chrono::year_month checked_month(std::string_view field, std::string_view text)
 {
-    // dates::parse takes a day too: the month's first stands for the month.
-    const auto date = text.size() == 7 ? dates::parse(std::string(text) + "-01") : std::nullopt;
-    if (!date) {
-        throw InvalidArgument(std::string(field) + " is YYYY-MM, not " + quote_for_message(text));
+    const auto period = detail::parse_date_period(text);
+    if (!period || period->length != detail::DatePeriod::Length::month) {
+        throw InvalidArgument(std::string(field) + " takes YYYY-MM: " + quote_for_message(text));
     }
-    return date->year() / date->month();
+    return period->first.year() / period->first.month();
 }
 
 void SearchRequest::check() const

@@ -60,6 +60,8 @@ void set_request_field(SearchRequest& request, std::string_view name, std::strin
         request.to = checked_date(name, value);
     } else if (name == "source") {
         request.sources.emplace_back(value);
+    } else if (name == "category") {
+        request.categories.emplace_back(value);
     } else if (name == "sort") {
         // An empty name asks for the default, as it does of every enum field.
         request.sort = value.empty() ? SearchRequest{}.sort : parse_sort_order(value);

@@ -8,9 +8,13 @@ namespace akhbar {
 
 namespace {
 
-constexpr EnumNames<SortOrder, 2> SORT_ORDERS{{
+// "newest" is read as "date" (the name it has always had, which
+// to_string keeps), as a reader of `--sort oldest` will try it.
+constexpr EnumNames<SortOrder, 4> SORT_ORDERS{{
     {SortOrder::relevance, "relevance"},
     {SortOrder::date, "date"},
+    {SortOrder::date, "newest"},
+    {SortOrder::oldest, "oldest"},
 }};
 
 constexpr EnumNames<Strictness, 3> STRICTNESS_LEVELS{{

@@ -5,6 +5,7 @@
 #include <cmath>
 #include <limits>
 
+#include "akhbar/common/error.hpp"
 #include "akhbar/common/positional_terms.hpp"
 #include "akhbar/common/record.hpp"
 #include "akhbar/common/value_slots.hpp"
@@ -153,6 +154,18 @@ Ordering order_match(Xapian::Enquire& enquire, RankingScheme ranking, RankingSch
     }
     if (sort == SortOrder::date) {
         enquire.set_sort_by_value_then_relevance(schema::SLOT_DATE, true);
+    } else if (sort == SortOrder::oldest) {
+        // Undated articles have no value, which sorts first going up: a key
+        // maker gives them one after every date. Xapian 1.4 cannot send a
+        // KeyMaker to a remote server (UnimplementedError): refused here
+        // with the reason rather than that.
+        if (any_remote) {
+            throw InvalidArgument("sort order \"oldest\" needs local databases: Xapian 1.4's "
+                                  "remote backend cannot sort undated articles last");
+        }
+        auto* key = new Xapian::MultiValueKeyMaker();
+        key->add_value(schema::SLOT_DATE, false, std::string(1, '\xFF'));
+        enquire.set_sort_by_key_then_relevance(key->release(), false);
     } else {
         // Equal scores in tie-key order (schema::SLOT_TIE_KEY), not
         // document-id order: ids depend on how the collection was split into
@@ -230,7 +243,7 @@ std::vector<Ranked> rescored_page(const Xapian::MSet& mset, const Ordering& orde
                 }
             }
             r.tie = doc.get_value(order.tie_slot);
-            if (order.sort == SortOrder::date) {
+            if (order.sort != SortOrder::relevance) {
                 r.date = doc.get_value(schema::SLOT_DATE);
             }
         }
@@ -241,9 +254,14 @@ std::vector<Ranked> rescored_page(const Xapian::MSet& mset, const Ordering& orde
         const auto window_end =
             ranked.begin() +
             static_cast<std::ptrdiff_t>(std::min<std::size_t>(ranked.size(), RESCORE_WINDOW));
-        std::stable_sort(ranked.begin(), window_end, [](const Ranked& a, const Ranked& b) {
+        const bool oldest = order.sort == SortOrder::oldest;
+        std::stable_sort(ranked.begin(), window_end, [oldest](const Ranked& a, const Ranked& b) {
             if (a.date != b.date) {
-                return a.date > b.date;  // newest first; undated ("") last
+                // Undated ("") last either way.
+                if (a.date.empty() || b.date.empty()) {
+                    return b.date.empty();
+                }
+                return oldest ? a.date < b.date : a.date > b.date;
             }
             return a.key != b.key ? a.key > b.key : a.tie < b.tie;
         });

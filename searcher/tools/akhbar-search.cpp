@@ -242,6 +242,7 @@ int main(int argc, char* argv[])
     std::vector<std::string> dbs;
     std::vector<std::string> words;
     std::vector<std::string> sources;
+    std::vector<std::string> categories;
     std::string from, to, sort = "relevance", facet_month, like, show, batch, format, timings, ranking;
     std::string strict;
     std::string color = "auto", facets = "auto";  // text output: terminal.hpp
@@ -266,10 +267,14 @@ int main(int argc, char* argv[])
                     "partial (exit code 3)")
         ("all", "require every word")
         ("literal", "take the query as plain words: no operators, quotes or fields")
-        ("from", po::value(&from), "only articles dated on or after YYYY-MM-DD")
-        ("to", po::value(&to), "only articles dated on or before YYYY-MM-DD")
+        ("from", po::value(&from), "only articles dated on or after DATE: YYYY-MM-DD, or YYYY-MM "
+                                   "or YYYY from its first day")
+        ("to", po::value(&to), "only articles dated on or before DATE: YYYY-MM-DD, or YYYY-MM or "
+                               "YYYY to its last day")
         ("source", po::value(&sources), "only articles from this source (repeatable)")
-        ("sort", po::value(&sort), "relevance (default) or date (newest first)")
+        ("category", po::value(&categories), "only articles of this category (repeatable)")
+        ("sort", po::value(&sort), "relevance (default), date or newest (newest first), or oldest "
+                                   "(oldest first); undated articles last")
         ("ranking", po::value(&ranking), "akhbar, bm25 or lucene-bm25 (default: the index "
                                          "profile's; docs/relevance.md)")
         ("strict", po::value(&strict), "exact, normalized or stemmed (default): how far words "
@@ -277,7 +282,7 @@ int main(int argc, char* argv[])
         ("limit", po::value(&limit), "hits per page (default 10, at most 10000)")
         ("offset", po::value(&offset), "hits to skip (default 0; offset + limit at most 100000)")
         ("facet-month", po::value(&facet_month), "day-by-day counts for month YYYY-MM")
-        ("no-facets", "skip date and source counts (faster for broad queries)")
+        ("no-facets", "skip date, source and category counts (faster for broad queries)")
         ("snippet-chars", po::value(&snippet_chars), "snippet length, about (default 240, at most "
                                                      "10000)")
         ("like", po::value(&like), "articles related to the article with this id; filters, page "
@@ -367,6 +372,7 @@ int main(int argc, char* argv[])
             set_field(request, "to", "to", to);
         }
         request.sources = sources;
+        request.categories = categories;
         // The names of enums: their messages name the kind of value, not the
         // option (`unknown sort order "x" (known: …)`).
         akhbar::set_request_field(request, "sort", sort);

@@ -1,5 +1,7 @@
 #include "page_layout.hpp"
 
+#include <utility>
+
 #include "html.hpp"
 #include "page_links.hpp"
 
@@ -95,10 +97,13 @@ std::string page_header(const SearchRequest& request)
                    escape_html(p.value) + "\">";
         }
     }
-    const bool by_date = request.sort == SortOrder::date;
     out += "<select name=\"sort\" aria-label=\"الترتيب\">";
-    out += "<option value=\"relevance\"" + std::string(by_date ? "" : " selected") + ">الأكثر صلة</option>";
-    out += "<option value=\"date\"" + std::string(by_date ? " selected" : "") + ">الأحدث</option>";
+    for (const auto& [order, label] : {std::pair{SortOrder::relevance, "الأكثر صلة"},
+                                       std::pair{SortOrder::date, "الأحدث"},
+                                       std::pair{SortOrder::oldest, "الأقدم"}}) {
+        out += "<option value=\"" + std::string(to_string(order)) + "\"" +
+               (request.sort == order ? " selected" : "") + ">" + label + "</option>";
+    }
     out += "</select><button type=\"submit\">ابحث</button></form></div></header>";
     return out;
 }

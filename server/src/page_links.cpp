@@ -53,6 +53,9 @@ std::vector<Parameter> parameters_of(const SearchRequest& request)
     for (const std::string& source : request.sources) {
         out.push_back({"source", source});
     }
+    for (const std::string& category : request.categories) {
+        out.push_back({"category", category});
+    }
     if (request.sort != defaults.sort) {
         out.push_back({"sort", std::string(to_string(request.sort))});
     }

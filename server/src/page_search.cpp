@@ -1,4 +1,6 @@
 #include <algorithm>
+#include <string>
+#include <vector>
 
 #include "html.hpp"
 #include "page.hpp"
@@ -27,7 +29,7 @@ std::string count_html(const SearchResult& result)
            "</bdi>»</p>";
 }
 
-// The filters in force, each removable: dates, sources.
+// The filters in force, each removable: dates, sources, categories.
 std::string filters_html(const SearchRequest& request)
 {
     std::string items;
@@ -47,13 +49,19 @@ std::string filters_html(const SearchRequest& request)
         items += "<li>التاريخ: <bdi>" + escape_html(span) + "</bdi>" +
                  anchor(search_link(without), "×", " title=\"إزالة\" class=\"remove\"") + "</li>";
     }
-    for (const std::string& source : request.sources) {
-        SearchRequest without = request;
-        std::erase(without.sources, source);
-        without.offset = 0;
-        items += "<li>المصدر: <bdi>" + escape_html(source) + "</bdi>" +
-                 anchor(search_link(without), "×", " title=\"إزالة\" class=\"remove\"") + "</li>";
-    }
+    // One item per value of a repeatable filter, removing that value.
+    const auto values = [&](const char* label, std::vector<std::string> SearchRequest::*field) {
+        for (const std::string& value : request.*field) {
+            SearchRequest without = request;
+            std::erase(without.*field, value);
+            without.offset = 0;
+            items += "<li>" + std::string(label) + ": <bdi>" + escape_html(value) + "</bdi>" +
+                     anchor(search_link(without), "×", " title=\"إزالة\" class=\"remove\"") +
+                     "</li>";
+        }
+    };
+    values("المصدر", &SearchRequest::sources);
+    values("التصنيف", &SearchRequest::categories);
     return items.empty() ? "" : "<ul class=\"filters\">" + items + "</ul>";
 }
 

@@ -137,7 +137,7 @@ BOOST_AUTO_TEST_CASE(errors_and_exit_codes)
                "akhbar-search: no database at /nonexistent/akhbar.db (index articles with akhbar-index first)\n");
     const auto date = run_process({SEARCH, "--db", db().path, "--from", "yesterday", "x"});
     BOOST_TEST(date.exit_code == 2);
-    BOOST_TEST(contains(date.err, "--from is not a date: \"yesterday\""));
+    BOOST_TEST(contains(date.err, "--from takes YYYY, YYYY-MM or YYYY-MM-DD: \"yesterday\""));
     const auto month = run_process({SEARCH, "--db", db().path, "--facet-month", "2025-13", "x"});
     BOOST_TEST(month.exit_code == 2);
     const auto empty = run_process({SEARCH, "--db", db().path, "لا يوجد شيء كهذا"});

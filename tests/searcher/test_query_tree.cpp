@@ -84,6 +84,12 @@ BOOST_DATA_TEST_CASE(limits, bdata::make(LIMIT_ROWS), row)
 BOOST_AUTO_TEST_CASE(filter_values_are_not_words)
 {
     BOOST_TEST(tree_of(MANY_SOURCES).starts_with("(اتفاق"));
+    // In a filter's parentheses too; a title's are words.
+    const std::string words = repeat("اتفاق", detail::MAX_QUERY_WORDS, " ");
+    BOOST_TEST(tree_of(words + " source:(" + repeat("اتفاق", 10, " ") + ")").starts_with("(اتفاق"));
+    BOOST_TEST(tree_of(words + " title:(سلام)").starts_with("error: query error at character"));
+    // An id or a URL ending in * is not a word* prefix.
+    BOOST_TEST(tree_of("id:(a* b)") == "(OR id:a* id:b)");
 }
 
 // Literal mode: every white-space separated chunk a word, operators and

@@ -39,10 +39,10 @@ struct UnknownName {
 std::ostream& operator<<(std::ostream& os, const UnknownName& row) { return os << row.name; }
 
 const UnknownName UNKNOWN_NAMES[] = {
-    {"sort_order", [] { (void)akhbar::parse_sort_order("oldest"); },
-     "unknown sort order \"oldest\" (known: relevance, date)"},
+    {"sort_order", [] { (void)akhbar::parse_sort_order("old"); },
+     "unknown sort order \"old\" (known: relevance, date, newest, oldest)"},
     {"sort_order_case", [] { (void)akhbar::parse_sort_order("Date"); },
-     "unknown sort order \"Date\" (known: relevance, date)"},
+     "unknown sort order \"Date\" (known: relevance, date, newest, oldest)"},
     {"granularity", [] { (void)akhbar::parse_granularity("week"); },
      "unknown granularity \"week\" (known: day, month, year)"},
     {"ranking", [] { (void)akhbar::parse_ranking("tfidf"); },
@@ -54,7 +54,7 @@ const UnknownName UNKNOWN_NAMES[] = {
     {"shard_period", [] { (void)akhbar::checked_shard_by("week"); },
      "unknown shard period \"week\" (known: none, month, year)"},
     {"escaped", [] { (void)akhbar::parse_sort_order("\x1b[2J"); },
-     "unknown sort order \"\\x1B[2J\" (known: relevance, date)"},
+     "unknown sort order \"\\x1B[2J\" (known: relevance, date, newest, oldest)"},
 };
 
 }  // namespace

@@ -39,7 +39,7 @@ namespace {
 
 const std::string XSS_TITLE = "<script>alert(1)</script>";
 const std::string EXTRA =
-    R"({"id": "xss", "title": "<script>alert(1)</script>", "text": "مقال عن السلام \"<b>\" & '", "date": "2025-11-20", "source": "<img src=x>"})"
+    R"({"id": "xss", "title": "<script>alert(1)</script>", "text": "مقال عن السلام \"<b>\" & '", "date": "2025-11-20", "source": "<img src=x>", "category": "opinion"})"
     "\n";
 const std::string KEY = "test-key-123";
 
@@ -202,6 +202,34 @@ BOOST_AUTO_TEST_CASE(explain_reaches_the_request_and_the_answer)
     BOOST_TEST(answer["query"]["words"][0].contains("stem_class"));
 }
 
+BOOST_AUTO_TEST_CASE(category_sort_oldest_and_month_dates_reach_the_request)
+{
+    const Collection c;
+    const RunningServer server(options_for(c.db));
+    auto client = server.client();
+    // "السلام" percent-encoded; the XSS article is the one of category
+    // "opinion" (EXTRA).
+    const auto r = get(client, "/search?q=%D8%A7%D9%84%D8%B3%D9%84%D8%A7%D9%85&category=opinion"
+                               "&category=sport&sort=oldest&from=2025-11&to=2025");
+    BOOST_TEST_REQUIRE(r->status == 200);
+    json answer = body(r);
+    answer.erase("took_ms");
+    SearchRequest request;
+    for (const auto& [name, value] : std::vector<std::pair<std::string, std::string>>{
+             {"q", "السلام"}, {"category", "opinion"}, {"category", "sport"},
+             {"sort", "oldest"}, {"from", "2025-11"}, {"to", "2025"}}) {
+        akhbar::set_request_field(request, name, value);
+    }
+    BOOST_TEST(request.categories.size() == 2U);
+    BOOST_TEST((request.from == std::chrono::year{2025} / 11 / 1));
+    BOOST_TEST((request.to == std::chrono::year{2025} / 12 / 31));
+    const json expected = json::parse(akhbar::to_json(Searcher({c.db.string()}).search(request)));
+    BOOST_TEST(answer == expected);
+    BOOST_TEST_REQUIRE(answer["hits"].size() == 1U);
+    BOOST_TEST(answer["hits"][0]["id"] == "xss");
+    BOOST_TEST(answer["facets"]["category"][0]["value"] == "opinion");
+}
+
 BOOST_AUTO_TEST_CASE(bad_parameters_are_400_with_the_library_message)
 {
     const Collection c;
@@ -235,7 +263,8 @@ BOOST_AUTO_TEST_CASE(bad_parameters_are_400_with_the_library_message)
              r.check();
          }},
         {"/search?q=x&facet_month=2025", [] { (void)akhbar::checked_month("facet_month", "2025"); }},
-        {"/search?q=x&sort=oldest", [] { (void)akhbar::parse_sort_order("oldest"); }},
+        {"/search?q=x&sort=old", [] { (void)akhbar::parse_sort_order("old"); }},
+        {"/search?q=x&from=01/02/2017", [] { (void)akhbar::checked_date("from", "01/02/2017"); }},
         {"/search?q=x&strict=loose", [] { (void)akhbar::parse_strictness("loose"); }},
         {"/search?q=x&all=maybe", [] { (void)akhbar::checked_flag("all", "maybe"); }},
         {"/search?q=x&explain=maybe", [] { (void)akhbar::checked_flag("explain", "maybe"); }},

@@ -53,7 +53,9 @@ AKHBAR_C_API akhbar_status akhbar_searcher_open(const char* const* databases, si
  *   {"query": "اتفاقات أبراهام",   required
  *    "all": false, "literal": false, "limit": 10, "offset": 0,
  *    "from": "2025-11-01", "to": "2025-11-30", "sources": ["الشرق"],
- *    "sort": "relevance" | "date", "facets": true, "facet_month": "2025-11",
+ *    "categories": ["culture"],
+ *    "sort": "relevance" | "date" | "newest" | "oldest", "facets": true,
+ *    "facet_month": "2025-11",
  *    "snippet_chars": 240, "ranking": "akhbar" | "bm25" | "lucene-bm25",
  *    "strict": "exact" | "normalized" | "stemmed"}
  * Bounds (AKHBAR_INVALID_ARGUMENT otherwise, naming the field and value):

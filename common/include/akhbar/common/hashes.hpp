@@ -21,4 +21,10 @@ namespace akhbar::schema {
 /// apart.)
 [[nodiscard]] std::string tie_key(std::string_view id);
 
+/// The boolean term (PREFIX_URL) of an article's URL, as written: the URL
+/// after the prefix, or when that is longer than MAX_TERM_BYTES, "#" and
+/// FNV-1a of the URL in 16 hex digits (a URL never starts with "#"), so that
+/// every URL has one term and long ones that share a beginning stay apart.
+[[nodiscard]] std::string url_term(std::string_view url);
+
 }  // namespace akhbar::schema

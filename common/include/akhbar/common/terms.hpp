@@ -19,6 +19,10 @@ inline constexpr std::string_view PREFIX_ORIGIN = "XO";       ///< boolean: sour
 inline constexpr std::string_view PREFIX_TITLE = "S";         ///< stems of title words (no positions)
 inline constexpr std::string_view PREFIX_SOURCE = "XS";       ///< boolean: normalized source name
 inline constexpr std::string_view PREFIX_CATEGORY = "XC";     ///< boolean: normalized category
+/// boolean: the URL as written, or hashed when long (url_term() in
+/// hashes.hpp). Databases written before URLs were indexed (December 2026)
+/// have none: `url:` finds nothing there until they are indexed again.
+inline constexpr std::string_view PREFIX_URL = "XL";  // L: link (XU would meet XUNDATED)
 inline constexpr std::string_view PREFIX_YEAR = "Y";          ///< boolean: YYYY
 inline constexpr std::string_view PREFIX_MONTH = "M";         ///< boolean: YYYYMM
 inline constexpr std::string_view PREFIX_DAY = "D";           ///< boolean: YYYYMMDD

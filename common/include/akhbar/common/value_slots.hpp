@@ -24,4 +24,10 @@ inline constexpr Xapian::valueno SLOT_TIE_KEY = 4;
 /// as Lucene orders equal scores by document number, which is that order.
 inline constexpr Xapian::valueno SLOT_ADDED = 5;
 
+/// The category as written, absent when the article has none. Databases
+/// written before categories were stored as values (December 2026) have
+/// none: their category facet is empty until they are indexed again (the
+/// `category:` filter reads PREFIX_CATEGORY terms, which they have).
+inline constexpr Xapian::valueno SLOT_CATEGORY = 6;
+
 }  // namespace akhbar::schema

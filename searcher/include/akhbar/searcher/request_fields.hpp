@@ -30,7 +30,7 @@ namespace akhbar {
 ///  - "query" (also "q"): the query;
 ///  - "all", "literal", "facets", "explain": checked_flag();
 ///  - "from", "to": checked_date();
-///  - "source": one more source (repeatable);
+///  - "source", "category": one more source, category (repeatable);
 ///  - "sort", "ranking", "strict": parse_sort_order(), parse_ranking(),
 ///    parse_strictness() (an empty value keeps the default);
 ///  - "limit", "offset", "snippet_chars": checked_number_text();

@@ -21,12 +21,18 @@ namespace akhbar {
 enum class SortOrder {
     relevance,  ///< BM25, best first (default); equal scores by a hash of the id
     date,       ///< newest first; undated last; ties by relevance
+    /// Oldest first; undated last; ties by relevance. Local databases only:
+    /// Xapian 1.4's remote backend cannot sort undated last this way
+    /// (Searcher::search throws InvalidArgument with a remote shard).
+    oldest,
 };
 
-/// The order's name ("relevance", "date"), as the C API and `--sort` take it.
+/// The order's name ("relevance", "date", "oldest"), as the C API and
+/// `--sort` take it.
 [[nodiscard]] AKHBAR_API std::string_view to_string(SortOrder order) noexcept;
-/// The order called `name`; throws InvalidArgument naming the valid names
-/// (`unknown sort order "oldest" (known: relevance, date)`).
+/// The order called `name`: "relevance", "date" or its other name "newest",
+/// "oldest"; throws InvalidArgument naming the valid names
+/// (`unknown sort order "old" (known: relevance, date, newest, oldest)`).
 [[nodiscard]] AKHBAR_API SortOrder parse_sort_order(std::string_view name);
 
 /// How far a query word reaches beyond its own spelling (`--strict`,
@@ -100,12 +106,16 @@ struct SearchRequest {
     /// Only articles from these sources (a source matches when its normalized
     /// name contains the given one).
     std::vector<std::string> sources;
+    /// Only articles of these categories (any of them), each normalized as
+    /// the indexer normalizes a category, as `category:` does in the query.
+    std::vector<std::string> categories;
     SortOrder sort = SortOrder::relevance;
     /// The page: hits offset + 1 to offset + limit of one ranking, the same
     /// whatever the page size (pages never repeat or skip an article).
     std::size_t offset = 0;
     std::size_t limit = 10;
-    /// Count matches per date and per source, over all matches.
+    /// Count matches per date, per source and per category, over all
+    /// matches.
     bool facets = true;
     /// Day-by-day counts for this month, every day listed, zeros included;
     /// otherwise the granularity follows the matched date span.
@@ -188,7 +198,7 @@ struct Hit {
 };
 
 struct FacetCount {
-    std::string value;  ///< "2025-11-07", "2025-11", "2025", or a source name
+    std::string value;  ///< "2025-11-07", "2025-11", "2025", a source or a category
     std::size_t count = 0;
 };
 
@@ -246,6 +256,11 @@ struct SearchResult {
     /// DateFacet::undated counts the undated ones): `source_facet`'s counts and
     /// this add up to `total`.
     std::size_t unsourced = 0;
+    /// Matches per category (as the articles write it), most first; none
+    /// from databases written before categories were stored as values.
+    std::vector<FacetCount> category_facet;
+    /// Matches without a category, counted as `unsourced` is.
+    std::size_t uncategorized = 0;
     /// "Did you mean", as a whole query: each word missing from the index
     /// replaced by the closest word of the articles (no edit for a word of 1-2
     /// letters, 1 for 3-5, 2 for longer), spelled as they write it most, the
@@ -292,14 +307,18 @@ struct SearcherOptions {
 /// unknown field name).
 [[nodiscard]] AKHBAR_API std::size_t checked_number(std::string_view field, long long value);
 
-/// A date given as text for request field `field` ("from", "to"), as
-/// YYYY-MM-DD. Throws InvalidArgument `FIELD is not a date: "TEXT" (use
-/// YYYY-MM-DD)`.
+/// A date given as text for request field `field` ("from", "to"), in the
+/// query language's grammar for `date:` (docs/query-syntax.md): YYYY-MM-DD,
+/// or YYYY-MM or YYYY for their first day, and for their last day when
+/// `field` is "to" (`--to 2017-02` is up to 2017-02-28). ASCII or
+/// Arabic-Indic digits. Throws InvalidArgument `FIELD takes YYYY, YYYY-MM or
+/// YYYY-MM-DD: "TEXT"`.
 [[nodiscard]] AKHBAR_API std::chrono::year_month_day checked_date(std::string_view field,
                                                                   std::string_view text);
 
 /// A month given as text for request field `field` ("facet_month"), as
-/// YYYY-MM. Throws InvalidArgument `FIELD is YYYY-MM, not "TEXT"`.
+/// YYYY-MM (the grammar of checked_date). Throws InvalidArgument
+/// `FIELD takes YYYY-MM: "TEXT"`.
 [[nodiscard]] AKHBAR_API std::chrono::year_month checked_month(std::string_view field,
                                                                std::string_view text);
 
