@@ -201,13 +201,17 @@ std::string hit_text(const Hit& hit, const TextStyle& style)
     return out;
 }
 
-std::string source_facet_text(const SearchResult& result, const TextStyle& style)
+// "By source:", "By category:": a line per value, then the matches
+// without one (counted as the undated are).
+std::string value_facet_text(std::string_view title, const std::vector<FacetCount>& counts,
+                             std::string_view none, std::size_t without, const TextStyle& style)
 {
-    std::string out = "\nBy source:\n";
-    for (const FacetCount& c : result.source_facet) {
+    std::string out;
+    append(out, {"\nBy ", title, ":\n"});
+    for (const FacetCount& c : counts) {
         append(out, {"  ", field(c.value, style), ": ", std::to_string(c.count), "\n"});
     }
-    append(out, {"  no source: ", std::to_string(result.unsourced), "\n"});
+    append(out, {"  no ", none, ": ", std::to_string(without), "\n"});
     return out;
 }
 
@@ -216,22 +220,6 @@ std::string source_facet_text(const SearchResult& result, const TextStyle& style
 std::string mark_highlights(const Snippet& snippet, const TextStyle& style)
 {
     return render(spans_of(snippet, style), style);
-}
-
-std::string format_understood(const SearchResult& result, const TextStyle& style)
-{
-    std::string understood;
-    for (const QueryWord& w : result.words) {
-        understood += understood.empty() ? "" : " ";
-        if (w.stopword) {
-            understood += '(';  // not "(" + ...: GCC 12 -Wrestrict false positive
-            understood += w.normalized;
-            understood += ')';
-        } else {
-            understood += w.stem;
-        }
-    }
-    return piece(understood, style);
 }
 
 std::string format_text(const SearchResult& result, const TextStyle& style)
@@ -246,13 +234,12 @@ std::string format_text(const SearchResult& result, const TextStyle& style)
                                                   : detail::date_table(*result.date_facet);
     }
     if (!result.source_facet.empty() || result.unsourced > 0) {
-        out += source_facet_text(result, style);
+        out += value_facet_text("source", result.source_facet, "source", result.unsourced, style);
     }
+    // Only where some match has a category: most collections have none.
     if (!result.category_facet.empty()) {
-        out += "\nBy category:\n";
-        for (const auto& c : result.category_facet) {
-            out += "  " + piece(c.value, style) + ": " + std::to_string(c.count) + "\n";
-        }
+        out += value_facet_text("category", result.category_facet, "category",
+                                result.uncategorized, style);
     }
     return out;
 }

@@ -47,13 +47,6 @@ struct TextStyle {
 /// The human-readable page: hits with snippets, facets, suggestion.
 [[nodiscard]] AKHBAR_API std::string format_text(const SearchResult& result, const TextStyle& style);
 
-/// The query words as the analyzer understood them, space-separated: each
-/// word's stem, a stopword (not searched) as its normalized form in
-/// parentheses: `اتفاق (في) ابراهام`. Escaped, and isolated as `style` asks.
-/// Not on the default page (it reads as debug output); for --explain.
-[[nodiscard]] AKHBAR_API std::string format_understood(const SearchResult& result,
-                                                       const TextStyle& style);
-
 /// TREC run lines: `qid Q0 docid rank score akhbar`.
 [[nodiscard]] AKHBAR_API std::string format_trec(const SearchResult& result, std::string_view qid);
 
