@@ -13,7 +13,9 @@
 # "TOOL --option" -> the words it takes.
 declare -gA _AKHBAR_VALUES=(
     ["akhbar-search --format"]="text json trec"
-    ["akhbar-search --sort"]="relevance date"
+    ["akhbar-search --sort"]="relevance date newest oldest"
+    ["akhbar-search --color"]="auto always never"
+    ["akhbar-search --facets"]="auto chart table"
     ["akhbar-search --ranking"]="akhbar bm25 lucene-bm25"
     ["akhbar-search --strict"]="exact normalized stemmed"
     ["akhbar-index --profile"]="akhbar lucene snowball none"
@@ -29,6 +31,8 @@ declare -gA _AKHBAR_PATHS=(
     ["akhbar-search --batch"]=file
     ["akhbar-search --timings"]=file
     ["akhbar-index --db"]=dir
+    ["akhbar-index --delete-from"]=file
+    ["akhbar-analyze --db"]=dir
     ["akhbar-serve --db"]=file
 )
 
@@ -37,7 +41,7 @@ declare -gA _AKHBAR_FREE=(
     ["akhbar-search --timeout"]=1 ["akhbar-search --from"]=1 ["akhbar-search --to"]=1
     ["akhbar-search --source"]=1 ["akhbar-search --limit"]=1 ["akhbar-search --offset"]=1
     ["akhbar-search --facet-month"]=1 ["akhbar-search --snippet-chars"]=1
-    ["akhbar-search --like"]=1
+    ["akhbar-search --like"]=1 ["akhbar-search --show"]=1 ["akhbar-search --category"]=1
     ["akhbar-index --memory"]=1
     ["akhbar-serve --listen"]=1 ["akhbar-serve --threads"]=1 ["akhbar-serve --write-key"]=1
     ["akhbar-serve --timeout"]=1
