@@ -160,14 +160,14 @@ BOOST_AUTO_TEST_CASE(one_date_grammar)
     const auto dmy = run_process({SEARCH, "--db", db().path, "--from", "01/02/2017", "حرير"});
     BOOST_TEST(dmy.exit_code == 2);
     BOOST_TEST(dmy.err ==
-               "akhbar-search: --from takes YYYY, YYYY-MM or YYYY-MM-DD: \"01/02/2017\"\n");
+               "akhbar-search: --from takes YYYY, YYYY-MM or YYYY-MM-DD: \"01/02/2017\"\ntry 'akhbar-search --help'\n");
     const auto query = run_process({SEARCH, "--db", db().path, "date:01/02/2017 حرير"});
     BOOST_TEST(query.exit_code == 2);
     BOOST_TEST(query.err == "akhbar-search: query error at character 6: date: takes YYYY, "
                             "YYYY-MM or YYYY-MM-DD, or a range A..B: \"01/02/2017\"\n");
     const auto to = run_process({SEARCH, "--db", db().path, "--to", "2017-2", "حرير"});
     BOOST_TEST(to.exit_code == 2);
-    BOOST_TEST(to.err == "akhbar-search: --to takes YYYY, YYYY-MM or YYYY-MM-DD: \"2017-2\"\n");
+    BOOST_TEST(to.err == "akhbar-search: --to takes YYYY, YYYY-MM or YYYY-MM-DD: \"2017-2\"\ntry 'akhbar-search --help'\n");
 }
 
 BOOST_AUTO_TEST_CASE(sort_oldest_and_newest)
@@ -184,7 +184,7 @@ BOOST_AUTO_TEST_CASE(sort_oldest_and_newest)
     const auto bad = run_process({SEARCH, "--db", db().path, "--sort", "old", "حرير"});
     BOOST_TEST(bad.exit_code == 2);
     BOOST_TEST(bad.err == "akhbar-search: unknown sort order \"old\" (known: relevance, date, "
-                          "newest, oldest)\n");
+                          "newest, oldest)\ntry 'akhbar-search --help'\n");
 }
 
 BOOST_AUTO_TEST_CASE(category_filter_and_facet)

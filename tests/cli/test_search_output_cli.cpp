@@ -224,14 +224,14 @@ BOOST_AUTO_TEST_CASE(output_options_that_do_not_apply_are_usage_errors)
         std::string err;
     };
     for (const Case& c : std::vector<Case>{
-             {{"--color", "yes"}, "akhbar-search: --color is auto, always or never, not \"yes\"\n"},
-             {{"--facets", "bars"}, "akhbar-search: --facets is auto, chart or table, not \"bars\"\n"},
+             {{"--color", "yes"}, "akhbar-search: --color is auto, always or never, not \"yes\"\ntry 'akhbar-search --help'\n"},
+             {{"--facets", "bars"}, "akhbar-search: --facets is auto, chart or table, not \"bars\"\ntry 'akhbar-search --help'\n"},
              {{"--plain", "--color", "always"},
-              "akhbar-search: --plain turns colour off: it does not go with --color always\n"},
+              "akhbar-search: --plain turns colour off: it does not go with --color always\ntry 'akhbar-search --help'\n"},
              {{"--facets", "table", "--no-facets"},
-              "akhbar-search: --facets draws the facets that --no-facets skips: give one of them\n"},
+              "akhbar-search: --facets draws the facets that --no-facets skips: give one of them\ntry 'akhbar-search --help'\n"},
              {{"--facets", "chart", "--json"},
-              "akhbar-search: --facets lays out the text output, not --format json\n"},
+              "akhbar-search: --facets lays out the text output, not --format json\ntry 'akhbar-search --help'\n"},
          }) {
         std::vector<std::string> args{"--db", news_db()};
         args.insert(args.end(), c.args.begin(), c.args.end());
