@@ -70,6 +70,11 @@ IndexStats collection_stats(const OpenTargets& opened)
     }
     stats.undated = stats.articles - std::min(dated, stats.articles);
     stats.sources = source_facet(counted(sources));
+    std::size_t sourced = 0;
+    for (const FacetCount& c : stats.sources) {
+        sourced += c.count;
+    }
+    stats.unsourced = stats.articles - std::min(sourced, stats.articles);
 
     for (std::size_t i = 0; i < opened.handles.size(); ++i) {
         const SearchTarget& target = opened.targets[i];

@@ -71,6 +71,7 @@ std::string to_json(const IndexStats& stats, std::size_t top_sources, int indent
                  {"undated", stats.undated},
                  {"source_count", stats.sources.size()},
                  {"sources", counts(stats.sources, top_sources)},
+                 {"unsourced", stats.unsourced},
                  {"months", counts(stats.months, stats.months.size())},
                  {"profile", stats.profile},
                  {"schema_version", stats.schema_version},

@@ -193,11 +193,15 @@ SearchResult Searcher::search_once(Impl& impl, const SearchRequest& request, std
     const detail::Ordering order = detail::order_match(
         enquire, ranking, impl.profile().ranking, request.sort, impl.targets.any_remote());
     const detail::Window window = detail::window_for(request.offset, request.limit);
-    // Up to EXACT_COUNT_CHECKED matches are all checked, so that the total
-    // of a narrow query is exact even without the facets' count (which
-    // checks every match); beyond, Xapian's estimate, said to be one.
-    const auto check_at_least = std::max({static_cast<Xapian::doccount>(request.offset + request.limit),
-                                          window.count, EXACT_COUNT_CHECKED});
+    // Without facets, up to EXACT_COUNT_CHECKED matches are all checked, so
+    // that the total of a narrow query is exact (as Lucene counts its first
+    // 1,000 hits); beyond, Xapian's estimate, said to be one. With facets
+    // the facets' count checks every match and gives the total: checking
+    // 1,000 here as well would be waste: it costs 6-13% of the p50 of
+    // 1,000 ANT queries (exact words, --no-facets, 2026-12-02).
+    const auto check_at_least =
+        std::max({static_cast<Xapian::doccount>(request.offset + request.limit), window.count,
+                  request.facets ? Xapian::doccount{0} : EXACT_COUNT_CHECKED});
     const Xapian::MSet mset = enquire.get_mset(window.first, window.count, check_at_least);
     timings.match = lap();
     const std::vector<detail::Ranked> ranked =

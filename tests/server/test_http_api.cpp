@@ -431,6 +431,14 @@ BOOST_AUTO_TEST_CASE(stats_health_and_completions)
     BOOST_TEST(stats["first_date"] == "2025-11-06");
     BOOST_TEST(stats["last_date"] == "2025-11-20");
     BOOST_TEST(stats["undated"].get<std::size_t>() == expected.undated);
+    // Every article counted once among the sources or as without one.
+    std::size_t sourced = 0;
+    for (const akhbar::FacetCount& s : expected.sources) {
+        sourced += s.count;
+    }
+    BOOST_TEST(expected.unsourced > 0U);
+    BOOST_TEST(sourced + expected.unsourced == expected.articles);
+    BOOST_TEST(stats["unsourced"].get<std::size_t>() == expected.unsourced);
     BOOST_TEST(stats["profile"] == expected.profile);
     BOOST_TEST(stats["bytes_on_disk"].get<std::uintmax_t>() > 0U);
     BOOST_TEST(stats["shards"][0]["revision"].get<std::uint64_t>() > 0U);

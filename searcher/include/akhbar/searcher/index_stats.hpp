@@ -35,6 +35,9 @@ struct IndexStats {
     std::size_t undated = 0;
     /// Articles per source, most first, then by name (every source).
     std::vector<FacetCount> sources;
+    /// Articles without a source: `sources`' counts and this add up to
+    /// `articles`, as `undated` and `months`' counts do.
+    std::size_t unsourced = 0;
     /// Dated articles per month ("YYYY-MM"), oldest first, months without
     /// articles left out.
     std::vector<FacetCount> months;

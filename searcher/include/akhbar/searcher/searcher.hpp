@@ -262,8 +262,8 @@ struct SearchResult {
     /// Matches without a category, counted as `unsourced` is.
     std::size_t uncategorized = 0;
     /// "Did you mean", as a whole query: each word missing from the index
-    /// replaced by the closest word of the articles (no edit for a word of 1-2
-    /// letters, 1 for 3-5, 2 for longer), spelled as they write it most, the
+    /// replaced by the closest word of the articles (none for a word of 1-3
+    /// letters, 1 edit for 4-6, 2 for longer), spelled as they write it most, the
     /// other words as typed; only when that query, with the request's
     /// filters, matches an article.
     std::optional<std::string> suggestion;
