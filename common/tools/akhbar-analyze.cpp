@@ -15,6 +15,7 @@
 #include "akhbar/common/quote.hpp"
 #include "akhbar/common/token_output.hpp"
 #include "akhbar/common/usage.hpp"
+#include "akhbar/common/dash_words.hpp"
 #include "akhbar/common/version.hpp"
 
 namespace po = boost::program_options;
@@ -43,9 +44,14 @@ int main(int argc, char* argv[])
 
     po::variables_map vm;
     try {
-        po::store(po::command_line_parser(argc, argv).options(all).positional(positional).run(),
+        // "-سوريا" is text to analyze, in its place, as in akhbar-search.
+        po::store(po::command_line_parser(akhbar::cli::arguments_with_dash_words(argc, argv))
+                      .options(all)
+                      .positional(positional)
+                      .run(),
                   vm);
         po::notify(vm);
+        akhbar::cli::unmark(words);
     } catch (const po::error& e) {
         std::cerr << akhbar::usage_error("akhbar-analyze", e.what());
         return 2;
@@ -98,7 +104,7 @@ int main(int argc, char* argv[])
         std::cerr << "akhbar-analyze: input: " << akhbar::escape_controls(e.what()) << "\n";
         return 1;
     } catch (const akhbar::InvalidArgument& e) {
-        std::cerr << "akhbar-analyze: " << akhbar::escape_controls(e.what()) << "\n";
+        std::cerr << akhbar::usage_error("akhbar-analyze", e.what());
         return 2;
     } catch (const std::exception& e) {
         std::cerr << "akhbar-analyze: " << akhbar::escape_controls(e.what()) << "\n";

@@ -111,6 +111,15 @@ void SearchRequest::check() const
         throw InvalidArgument("the date range ends (" + schema::format_iso(*to) +
                               ") before it starts (" + schema::format_iso(*from) + ")");
     }
+    // An empty name would filter everything out, which no one asks for.
+    for (const auto& [field, names] : {std::pair{"source", &sources}, {"category", &categories}}) {
+        for (const std::string& name : *names) {
+            if (name.find_first_not_of(" \t") == std::string::npos) {
+                throw InvalidArgument(std::string(field) + " is empty: give a " + field +
+                                      " name");
+            }
+        }
+    }
 }
 
 void SearcherOptions::check() const

@@ -16,6 +16,7 @@
 
 #include <boost/program_options.hpp>
 
+#include "akhbar/common/dash_words.hpp"
 #include "akhbar/common/error.hpp"
 #include "akhbar/common/lines.hpp"
 #include "akhbar/common/profile.hpp"
@@ -235,6 +236,37 @@ akhbar::SearchResult run_like(const akhbar::Searcher& searcher, const std::strin
     return searcher.related(id, request);
 }
 
+// Options that do not apply to what the command line asks for are usage
+// errors, not silently ignored.
+void check_combinations(const po::variables_map& vm, const Output& out)
+{
+    const auto given = [&](const char* name) { return vm.count(name) != 0U; };
+    if (given("show")) {
+        for (const char* name : {"all", "literal", "from", "to", "source", "category", "sort",
+                                 "ranking", "strict", "limit", "offset", "facet-month",
+                                 "no-facets", "facets", "snippet-chars", "explain", "timings",
+                                 "warmup"}) {
+            if (given(name)) {
+                throw UsageError(std::string("--show prints one article: --") + name +
+                                 " does not apply");
+            }
+        }
+    }
+    if (given("batch") && (given("like") || given("query"))) {
+        throw UsageError("--batch runs the queries of its file: it takes no QUERY or --like");
+    }
+    if (given("warmup") && !given("batch")) {
+        throw UsageError("--warmup goes with --batch");
+    }
+    if (given("facet-month") && (given("no-facets") || out.format == Format::trec)) {
+        throw UsageError("--facet-month counts the days of a month: not with --no-facets or "
+                         "--format trec, which count no facets");
+    }
+    if (given("explain") && out.format == Format::trec) {
+        throw UsageError("--explain adds to the text and JSON output, not to --format trec");
+    }
+}
+
 }  // namespace
 
 int main(int argc, char* argv[])
@@ -312,22 +344,19 @@ int main(int argc, char* argv[])
     po::positional_options_description positional;
     positional.add("query", -1);
 
-    // "-كلمة" excludes an Arabic word: it is part of the query, not an option.
-    std::vector<std::string> args;
-    std::vector<std::string> leading_words;
-    for (int i = 1; i < argc; ++i) {
-        const std::string arg = argv[i];
-        if (arg.size() > 1 && arg[0] == '-' && static_cast<unsigned char>(arg[1]) >= 0x80U) {
-            leading_words.push_back(arg);
-        } else {
-            args.push_back(arg);
-        }
-    }
+    // "-كلمة" excludes an Arabic word: a query word in its place, not an option.
+    const std::vector<std::string> args = akhbar::cli::arguments_with_dash_words(argc, argv);
 
     try {
         po::variables_map vm;
         po::store(po::command_line_parser(args).options(all).positional(positional).run(), vm);
         po::notify(vm);
+        for (std::vector<std::string>* values : {&words, &sources, &categories}) {
+            akhbar::cli::unmark(*values);
+        }
+        for (std::string* value : {&like, &show, &from, &to, &facet_month, &batch}) {
+            *value = akhbar::cli::unmarked(std::move(*value));
+        }
         if (vm.count("help") != 0U) {
             std::cout << visible << "\n";
             return 0;
@@ -358,17 +387,17 @@ int main(int argc, char* argv[])
         }
 
         akhbar::SearchRequest request;
-        words.insert(words.end(), leading_words.begin(), leading_words.end());
         for (const auto& w : words) {
             request.query += (request.query.empty() ? "" : " ") + w;
         }
         request.match_all = vm.count("all") != 0U;
         request.literal = vm.count("literal") != 0U;
         request.explain = vm.count("explain") != 0U;
-        if (!from.empty()) {
+        // Given empty, a date is refused as any other that is not one.
+        if (vm.count("from") != 0U) {
             set_field(request, "from", "from", from);
         }
-        if (!to.empty()) {
+        if (vm.count("to") != 0U) {
             set_field(request, "to", "to", to);
         }
         request.sources = sources;
@@ -382,7 +411,7 @@ int main(int argc, char* argv[])
         set_field(request, "offset", "offset", offset);
         set_field(request, "snippet-chars", "snippet_chars", snippet_chars);
         request.facets = vm.count("no-facets") == 0U && out.format != Format::trec;
-        if (!facet_month.empty()) {
+        if (vm.count("facet-month") != 0U) {
             set_field(request, "facet-month", "facet_month", facet_month);
         }
         request.check();
@@ -392,6 +421,7 @@ int main(int argc, char* argv[])
         if (!show.empty() && (!request.query.empty() || !like.empty() || !batch.empty())) {
             throw UsageError("--show takes no QUERY, --like or --batch");
         }
+        check_combinations(vm, out);
         if (batch.empty() && like.empty() && show.empty() && request.query.empty()) {
             throw UsageError("no QUERY given");
         }

@@ -300,7 +300,7 @@ BOOST_AUTO_TEST_CASE(delete_removes_articles_and_reports_unknown_ids)
 
             // From a file (FILE:LINE for an unknown id) and from standard input.
             TempDir dir;
-            const auto file = dir.write("ids.txt", "# to delete\n" + ids[1] + "\n\nmissing\n");
+            const auto file = dir.write("ids.txt", "# to delete\n  " + ids[1] + "\t\n\nmissing\n");
             const auto from_file = run_process({INDEX, "--db", db.path, "--delete-from", file.string()});
             BOOST_TEST(from_file.exit_code == 3);
             BOOST_TEST(from_file.err == file.string() + ":4: no article with id \"missing\"\n");
@@ -353,6 +353,10 @@ BOOST_AUTO_TEST_CASE(stats_say_what_the_database_holds)
     BOOST_TEST(j["sources"].size() == j["source_count"]);
     BOOST_TEST(j["profile"] == "akhbar");
     BOOST_TEST(j["shards"].size() > 1U);  // a shard per month
+    for (const json& shard : j["shards"]) {
+        // The directory's spelling database is not one of them.
+        BOOST_TEST(shard["articles"].get<std::size_t>() > 0U);
+    }
     BOOST_TEST(j["bytes_on_disk"].get<std::uintmax_t>() > 0U);
     for (const json& s : j["shards"]) {
         BOOST_TEST(s["revision"].is_number());
@@ -400,6 +404,62 @@ BOOST_AUTO_TEST_CASE(analyze_uses_the_profile_of_the_database)
     BOOST_TEST(both.exit_code == 2);
     BOOST_TEST(both.err == "akhbar-analyze: --db and --profile go separately (the database has "
                            "its profile)\ntry 'akhbar-analyze --help'\n");
+}
+
+// An excluded Arabic word stays where it was typed: the query is the same
+// whether its words come as one argument or several, and after `--`.
+BOOST_AUTO_TEST_CASE(excluded_words_keep_their_place)
+{
+    const std::string& db = corpus_db().path;
+    const json one = run_json({SEARCH, "--db", db, "--json", "اتفاقات -كازاخستان OR السلام"});
+    const json several =
+        run_json({SEARCH, "--db", db, "--json", "اتفاقات", "-كازاخستان", "OR", "السلام"});
+    const json after = run_json({SEARCH, "--db", db, "--json", "--", "اتفاقات", "-كازاخستان", "OR",
+                                 "السلام"});
+    BOOST_TEST(several["query"]["text"] == "اتفاقات -كازاخستان OR السلام");
+    BOOST_TEST(several == one);
+    BOOST_TEST(after == one);
+    const auto analyzed = run_process({ANALYZE, "-سوريا", "تونس"});
+    BOOST_TEST(analyzed.exit_code == 0, analyzed.err);
+    BOOST_TEST(analyzed.out.starts_with("سوريا\t"));
+}
+
+// What the command line asks for decides which options apply: the others
+// are usage errors, not silently ignored.
+BOOST_AUTO_TEST_CASE(options_that_do_not_apply_are_usage_errors)
+{
+    const std::string& db = corpus_db().path;
+    TempDir dir;
+    const std::string batch = dir.write("q.tsv", "1\tالسلام\n").string();
+    const std::vector<std::pair<std::vector<std::string>, std::string>> rows{
+        {{"--show", "000_786451a9d8ba9878", "--limit", "3"},
+         "--show prints one article: --limit does not apply"},
+        {{"--show", "000_786451a9d8ba9878", "--explain"},
+         "--show prints one article: --explain does not apply"},
+        {{"--batch", batch, "--like", "000_786451a9d8ba9878"},
+         "--batch runs the queries of its file: it takes no QUERY or --like"},
+        {{"--batch", batch, "السلام"}, "--batch runs the queries of its file: it takes no QUERY or --like"},
+        {{"--warmup", "السلام"}, "--warmup goes with --batch"},
+        {{"--facet-month", "2025-11", "--no-facets", "السلام"},
+         "--facet-month counts the days of a month: not with --no-facets or --format trec, which "
+         "count no facets"},
+        {{"--explain", "--format", "trec", "السلام"},
+         "--explain adds to the text and JSON output, not to --format trec"},
+        {{"--from", "", "السلام"}, "--from takes YYYY, YYYY-MM or YYYY-MM-DD: \"\""},
+        {{"--source", "", "السلام"}, "source is empty: give a source name"},
+        {{"--category", " ", "السلام"}, "category is empty: give a category name"},
+    };
+    for (const auto& [args, message] : rows) {
+        std::vector<std::string> command{SEARCH, "--db", db};
+        command.insert(command.end(), args.begin(), args.end());
+        const auto r = run_process(command);
+        BOOST_TEST(r.exit_code == 2, message);
+        BOOST_TEST(r.err == "akhbar-search: " + message + "\ntry 'akhbar-search --help'\n");
+    }
+    const auto profile = run_process({INDEX, "--db", (dir.path() / "x.db").string(), "--profile",
+                                      "bogus", CORPUS});
+    BOOST_TEST(profile.exit_code == 2);
+    BOOST_TEST(profile.err.ends_with("\ntry 'akhbar-index --help'\n"), profile.err);
 }
 
 BOOST_AUTO_TEST_SUITE_END()
