@@ -181,7 +181,7 @@ main() {
         fuzz) exec "$ROOT/fuzz/run.sh" "$@" ;;
         -h|--help|help) usage; exit 0 ;;
         "") usage >&2; exit 2 ;;
-        *) printf 'run.sh: unknown command "%s"\n\n' "$command" >&2; usage >&2; exit 2 ;;
+        *) printf 'run.sh: unknown command "%s"\ntry '"'"'./run.sh --help'"'"'\n' "$command" >&2; exit 2 ;;
     esac
 }
 

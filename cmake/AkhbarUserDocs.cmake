@@ -27,7 +27,9 @@ function(akhbar_add_man_page target description)
         # --no-info: Akhbar has no Texinfo manual. help2man fails (and with it the build) if
         # --help or --version exits non-zero. It runs its argument through the shell: the
         # tool behind man-help.sh, which puts a usage of several lines in help2man's shape.
-        COMMAND "${AKHBAR_HELP2MAN}" --no-info
+        # --locale: help2man's default locale turns every Arabic letter of the help
+        # into "?".
+        COMMAND "${AKHBAR_HELP2MAN}" --no-info --locale=C.UTF-8
             --name "${description}" --include "${include}" --output "${page}"
             "'${PROJECT_SOURCE_DIR}/cmake/man-help.sh' '$<TARGET_FILE:${target}>'"
         DEPENDS ${target} "${include}" "${PROJECT_SOURCE_DIR}/cmake/man-help.sh"

@@ -192,7 +192,13 @@ void read_ids(const std::string& file, std::vector<IdToDelete>& ids)
     std::string line;
     std::size_t number = 0;
     while (akhbar::next_data_line(in, line, number)) {
-        ids.push_back({line, name + ":" + std::to_string(number)});
+        // Spaces around an id are the file's layout, not the id's.
+        const auto first = line.find_first_not_of(" \t");
+        if (first == std::string::npos) {
+            continue;
+        }
+        const auto last = line.find_last_not_of(" \t");
+        ids.push_back({line.substr(first, last - first + 1), name + ":" + std::to_string(number)});
     }
     if (in.bad()) {
         throw std::runtime_error("cannot read " + file);
@@ -462,7 +468,7 @@ int main(int argc, char* argv[])
         std::cerr << akhbar::escape_controls(e.what()) << "\nakhbar-index: stopped (--strict); nothing was committed\n";
         return 1;
     } catch (const akhbar::InvalidArgument& e) {
-        std::cerr << "akhbar-index: " << akhbar::escape_controls(e.what()) << "\n";
+        std::cerr << akhbar::usage_error("akhbar-index", e.what());
         return 2;
     } catch (const std::exception& e) {
         std::cerr << "akhbar-index: " << akhbar::escape_controls(e.what()) << "\n";

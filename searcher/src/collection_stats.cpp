@@ -85,6 +85,12 @@ IndexStats collection_stats(const OpenTargets& opened)
             shard.revision = opened.handles[i].get_revision();
             shard.bytes_on_disk = bytes_under(target.path);
             stats.bytes_on_disk += *shard.bytes_on_disk;
+            // A sharded directory's spelling database holds no articles: its
+            // size counts, but it is not a shard.
+            if (opened.handles[i].get_metadata(std::string(schema::META_ROLE)) ==
+                schema::ROLE_SPELLING) {
+                continue;
+            }
         }
         stats.shards.push_back(std::move(shard));
     }

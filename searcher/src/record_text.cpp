@@ -93,7 +93,7 @@ std::string format_stats(const IndexStats& stats)
     std::string out;
     field(out, "articles", std::to_string(stats.articles));
     field(out, "undated", std::to_string(stats.undated));
-    field(out, "without a source", std::to_string(stats.unsourced));
+    field(out, "no source", std::to_string(stats.unsourced));
     field(out, "dates", stats.first_date ? schema::format_iso(*stats.first_date) + " to " +
                                                schema::format_iso(*stats.last_date)
                                          : "none");

@@ -14,6 +14,7 @@
 #include <boost/program_options.hpp>
 
 #include "akhbar/common/error.hpp"
+#include "akhbar/common/usage.hpp"
 #include "akhbar/common/index_metadata.hpp"
 #include "akhbar/common/quote.hpp"
 #include "akhbar/common/version.hpp"
@@ -129,11 +130,10 @@ int main(int argc, char* argv[])
         std::cerr << "akhbar-serve: stopped\n";
         return 0;
     } catch (const po::error& e) {
-        std::cerr << "akhbar-serve: " << akhbar::escape_controls(e.what()) << "\n"
-                  << visible << "\n";
+        std::cerr << akhbar::usage_error("akhbar-serve", e.what());
         return 2;
     } catch (const akhbar::InvalidArgument& e) {
-        std::cerr << "akhbar-serve: " << akhbar::escape_controls(e.what()) << "\n";
+        std::cerr << akhbar::usage_error("akhbar-serve", e.what());
         return 2;
     } catch (const std::exception& e) {
         std::cerr << "akhbar-serve: " << akhbar::escape_controls(e.what()) << "\n";
