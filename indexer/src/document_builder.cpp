@@ -7,6 +7,7 @@
 #include "akhbar/common/paragraphs.hpp"
 #include "akhbar/common/positional_terms.hpp"
 #include "akhbar/common/record.hpp"
+#include "akhbar/common/story_signature.hpp"
 #include "akhbar/common/terms.hpp"
 #include "akhbar/common/value_slots.hpp"
 
@@ -115,6 +116,12 @@ Xapian::Document DocumentBuilder::build(const Article& a, const std::string& has
                 m_spelling[t.normalized].add(t.original);
             }
         });
+
+    // m_tokens holds the body's tokens now (for_each_positional_term
+    // analyzes the title first): the signature the story keys compare.
+    if (const std::optional<story::Signature> sig = story::signature(m_tokens)) {
+        doc.add_value(schema::SLOT_STORY_SIGNATURE, story::serialise(*sig));
+    }
 
     doc.add_boolean_term(term(schema::PREFIX_ID, a.id));
     doc.add_boolean_term(origin_term(a.origin));

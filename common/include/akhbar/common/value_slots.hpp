@@ -30,4 +30,15 @@ inline constexpr Xapian::valueno SLOT_ADDED = 5;
 /// `category:` filter reads PREFIX_CATEGORY terms, which they have).
 inline constexpr Xapian::valueno SLOT_CATEGORY = 6;
 
+/// The MinHash signature of the article's body (story::serialise(), see
+/// story_signature.hpp); absent when the body has no word. Databases
+/// written before story keys (December 2026) have none.
+inline constexpr Xapian::valueno SLOT_STORY_SIGNATURE = 7;
+/// The story key: the id of the earliest article of the story (by date,
+/// undated last, then id), set on every article of a story of two or more
+/// and absent on an article alone, so that Xapian's collapse (which never
+/// collapses an empty key) keeps it. The members of a story hold
+/// story_term() of the key (hashes.hpp).
+inline constexpr Xapian::valueno SLOT_STORY = 8;
+
 }  // namespace akhbar::schema

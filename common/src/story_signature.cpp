@@ -1,0 +1,127 @@
+#include "akhbar/common/story_signature.hpp"
+
+#include <algorithm>
+#include <limits>
+
+namespace akhbar::story {
+
+namespace {
+
+// SplitMix64's finalizer (Steele, Lea & Flood 2014): a bijection of 64-bit
+// integers in which every input bit reaches every output bit. Stable across
+// platforms and versions, as stored signatures need.
+constexpr std::uint64_t mix(std::uint64_t x) noexcept
+{
+    x ^= x >> 30U;
+    x *= 0xBF58476D1CE4E5B9ULL;
+    x ^= x >> 27U;
+    x *= 0x94D049BB133111EBULL;
+    x ^= x >> 31U;
+    return x;
+}
+
+std::uint64_t word_hash(std::string_view word) noexcept
+{
+    std::uint64_t h = 0xCBF29CE484222325ULL;  // FNV-1a
+    for (const char c : word) {
+        h ^= static_cast<unsigned char>(c);
+        h *= 0x100000001B3ULL;
+    }
+    return mix(h);
+}
+
+constexpr std::uint64_t rotate(std::uint64_t x, unsigned bits) noexcept
+{
+    return (x << bits) | (x >> (64U - bits));
+}
+
+// The seed of hash function k: distinct, well spread.
+constexpr std::uint64_t seed(std::size_t k) noexcept
+{
+    return mix(0x9E3779B97F4A7C15ULL * (k + 1));
+}
+
+}  // namespace
+
+std::optional<Signature> signature(const std::vector<Token>& tokens)
+{
+    std::vector<std::uint64_t> words;
+    words.reserve(tokens.size());
+    for (const Token& t : tokens) {
+        if (!t.normalized.empty()) {
+            words.push_back(word_hash(t.normalized));
+        }
+    }
+    if (words.empty()) {
+        return std::nullopt;
+    }
+    // Each shingle's hash depends on its words and their order.
+    const std::size_t width = std::min(SHINGLE_WORDS, words.size());
+    std::vector<std::uint64_t> shingles;
+    shingles.reserve(words.size() - width + 1);
+    for (std::size_t i = 0; i + width <= words.size(); ++i) {
+        std::uint64_t h = 0;
+        for (std::size_t j = 0; j < width; ++j) {
+            h = mix(h ^ rotate(words[i + j], static_cast<unsigned>(j * 21 + 1)));
+        }
+        shingles.push_back(h);
+    }
+    std::sort(shingles.begin(), shingles.end());
+    shingles.erase(std::unique(shingles.begin(), shingles.end()), shingles.end());
+
+    Signature s{};
+    for (std::size_t k = 0; k < SIGNATURE_HASHES; ++k) {
+        const std::uint64_t sk = seed(k);
+        std::uint64_t least = std::numeric_limits<std::uint64_t>::max();
+        for (const std::uint64_t h : shingles) {
+            least = std::min(least, mix(h ^ sk));
+        }
+        // The low bits: the high bits of a minimum are mostly zero.
+        s[k] = static_cast<std::uint16_t>(least & 0xFFFFU);
+    }
+    return s;
+}
+
+double similarity(const Signature& a, const Signature& b) noexcept
+{
+    std::size_t agree = 0;
+    for (std::size_t k = 0; k < SIGNATURE_HASHES; ++k) {
+        agree += a[k] == b[k] ? 1U : 0U;
+    }
+    return static_cast<double>(agree) / static_cast<double>(SIGNATURE_HASHES);
+}
+
+std::uint64_t band_key(const Signature& s, std::size_t band) noexcept
+{
+    std::uint64_t h = seed(SIGNATURE_HASHES + band);
+    for (std::size_t r = 0; r < BAND_ROWS; ++r) {
+        h = mix(h ^ (static_cast<std::uint64_t>(s[band * BAND_ROWS + r]) << (16U * r)));
+    }
+    return h;
+}
+
+std::string serialise(const Signature& s)
+{
+    std::string out;
+    out.reserve(2 * SIGNATURE_HASHES);
+    for (const std::uint16_t v : s) {
+        out.push_back(static_cast<char>(v & 0xFFU));
+        out.push_back(static_cast<char>(v >> 8U));
+    }
+    return out;
+}
+
+std::optional<Signature> unserialise(std::string_view value) noexcept
+{
+    if (value.size() != 2 * SIGNATURE_HASHES) {
+        return std::nullopt;
+    }
+    Signature s{};
+    for (std::size_t k = 0; k < SIGNATURE_HASHES; ++k) {
+        s[k] = static_cast<std::uint16_t>(static_cast<unsigned char>(value[2 * k]) |
+                                          (static_cast<unsigned char>(value[2 * k + 1]) << 8U));
+    }
+    return s;
+}
+
+}  // namespace akhbar::story
