@@ -2,11 +2,13 @@
 // rebuild) written as one BuildPartition per thread in a work directory,
 // each a series of segments flushed by memory, merged with the spelling
 // lexicon of the whole run by Xapian's compactor at finish() and swapped
-// into place.
+// into place. Story keys are written into the segments just before the
+// merge, over all of them at once, so that the compactor packs them.
 
 #include <algorithm>
 #include <thread>
 #include <unordered_map>
+#include <vector>
 
 #include "akhbar/common/hashes.hpp"
 #include "akhbar/common/index_metadata.hpp"
@@ -14,6 +16,7 @@
 #include "build_partition.hpp"
 #include "lexicon_compactor.hpp"
 #include "single_database.hpp"
+#include "stories.hpp"
 #include "work_dirs.hpp"
 
 namespace fs = std::filesystem;
@@ -153,11 +156,15 @@ private:
         for (auto& partition : m_partitions) {
             partition->close();
         }
-        Xapian::Database combined;
+        std::vector<fs::path> segments;
         for (const auto& partition : m_partitions) {
-            for (const fs::path& segment : partition->segments()) {
-                combined.add_database(Xapian::Database(segment.string()));
-            }
+            segments.insert(segments.end(), partition->segments().begin(),
+                            partition->segments().end());
+        }
+        (void)group_segments(segments);
+        Xapian::Database combined;
+        for (const fs::path& segment : segments) {
+            combined.add_database(Xapian::Database(segment.string()));
         }
         combined.add_database(Xapian::Database(write_lexicon().string()));
         const fs::path merged = m_work.path() / "merged";

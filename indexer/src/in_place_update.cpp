@@ -1,12 +1,20 @@
 // An in-place update: a database with documents changed where it is, one
 // thread, committing every `commit_every` articles (or only at finish() in
-// all_or_nothing mode: one Xapian transaction).
+// all_or_nothing mode: one Xapian transaction). Before each commit, the
+// story keys of what the articles written since touched are regrouped
+// (stories.hpp), so that every commit holds them right.
+
+#include <cstdlib>
+#include <optional>
+#include <unordered_set>
 
 #include "akhbar/common/hashes.hpp"
+#include "akhbar/common/story_signature.hpp"
 #include "akhbar/common/terms.hpp"
 #include "akhbar/common/value_slots.hpp"
 #include "document_builder.hpp"
 #include "single_database.hpp"
+#include "stories.hpp"
 
 namespace akhbar::detail {
 
@@ -18,12 +26,27 @@ Xapian::docid find_document(const Xapian::Database& db, const std::string& id_te
     return it == db.postlist_end(id_term) ? 0 : *it;
 }
 
+// Xapian commits on its own at its flush threshold (XAPIAN_FLUSH_THRESHOLD
+// changes, read from the environment as glass reads it): a commit before
+// the story keys were regrouped. The writer commits itself one change before.
+std::size_t changes_before_xapian_commits(std::size_t commit_every)
+{
+    const char* p = std::getenv("XAPIAN_FLUSH_THRESHOLD");
+    long threshold = p != nullptr ? std::atol(p) : 0;
+    if (threshold <= 0) {
+        threshold = 10000;  // glass's default
+    }
+    const auto before = static_cast<std::size_t>(std::max(threshold - 1, 1L));
+    return commit_every == 0 ? before : std::min(commit_every, before);
+}
+
 class InPlaceUpdate final : public SingleDatabaseWriter {
 public:
     explicit InPlaceUpdate(SingleDatabase opened)
         : SingleDatabaseWriter(std::move(opened)),
           m_builder(m_database.analyzer),
-          m_added(last_added(m_database.db))  // an update continues the order
+          m_added(last_added(m_database.db)),  // an update continues the order
+          m_commit_every(changes_before_xapian_commits(m_database.options.commit_every))
     {
         if (m_database.options.all_or_nothing) {
             m_database.db.begin_transaction(false);
@@ -42,17 +65,28 @@ public:
         Xapian::WritableDatabase& db = m_database.db;
         const std::string id_term = term(schema::PREFIX_ID, a.id);
         const Xapian::docid existing = find_document(db, id_term);
-        if (existing != 0 &&
-            db.get_document(existing).get_value(schema::SLOT_CONTENT_HASH) == hash) {
-            return Outcome::unchanged;
+        if (existing != 0) {
+            const Xapian::Document old = db.get_document(existing);
+            if (old.get_value(schema::SLOT_CONTENT_HASH) == hash) {
+                return Outcome::unchanged;
+            }
+            note_old_key(old);
         }
+        StoryGraph& graph = story_graph();
         Xapian::Document doc = m_builder.build(a, hash, ++m_added);
+        Xapian::docid did = existing;
         if (existing != 0) {
             db.replace_document(existing, doc);
         } else {
-            db.add_document(doc);
+            did = db.add_document(doc);
         }
-        if (++m_uncommitted >= m_database.options.commit_every) {
+        if (const auto sig = story::unserialise(doc.get_value(schema::SLOT_STORY_SIGNATURE))) {
+            graph.put(did, *sig);
+        } else {
+            graph.remove(did);
+        }
+        m_seeds.insert(did);
+        if (++m_uncommitted >= m_commit_every) {
             commit();
         }
         return existing != 0 ? Outcome::updated : Outcome::added;
@@ -61,11 +95,17 @@ public:
     bool remove(std::string_view id) override
     {
         const std::string id_term = term(schema::PREFIX_ID, id);
-        if (find_document(m_database.db, id_term) == 0) {
+        const Xapian::docid did = find_document(m_database.db, id_term);
+        if (did == 0) {
             return false;
         }
-        m_database.db.delete_document(id_term);
-        ++m_uncommitted;
+        note_old_key(m_database.db.get_document(did));
+        story_graph().remove(did);
+        m_database.db.delete_document(did);
+        m_seeds.erase(did);
+        if (++m_uncommitted >= m_commit_every) {
+            commit();
+        }
         return true;
     }
 
@@ -98,6 +138,7 @@ public:
 
     void commit() override
     {
+        write_story_keys();
         m_builder.flush_spelling(m_database.db);
         if (!m_database.options.all_or_nothing) {
             m_database.db.commit();
@@ -108,6 +149,7 @@ public:
     void finish() override
     {
         m_finished = true;
+        write_story_keys();
         m_builder.flush_spelling(m_database.db);
         if (m_database.options.all_or_nothing) {
             m_database.db.commit_transaction();
@@ -132,10 +174,61 @@ public:
     [[nodiscard]] bool bulk() const noexcept override { return false; }
 
 private:
+    // Built at the first change of the run, from the database as it was
+    // committed, and kept current by put() and remove().
+    StoryGraph& story_graph()
+    {
+        if (!m_graph) {
+            m_graph.emplace(m_database.db);
+        }
+        return *m_graph;
+    }
+
+    // A document about to be replaced or deleted: the story it was in must
+    // be regrouped (it may split, or its earliest article change).
+    void note_old_key(const Xapian::Document& old)
+    {
+        std::string key = old.get_value(schema::SLOT_STORY);
+        if (!key.empty()) {
+            m_old_keys.insert(std::move(key));
+        }
+    }
+
+    // Regroups what the run changed since the last commit. In a transaction
+    // of its own (unless the whole run is one), so that Xapian's own
+    // flushing never commits half of the keys.
+    void write_story_keys()
+    {
+        if (m_seeds.empty() && m_old_keys.empty()) {
+            return;
+        }
+        Xapian::WritableDatabase& db = m_database.db;
+        const std::vector<Xapian::docid> seeds(m_seeds.begin(), m_seeds.end());
+        const std::vector<StoryKeyChange> changes = regroup(db, *m_graph, seeds, m_old_keys);
+        const bool own_transaction = !m_database.options.all_or_nothing;
+        if (own_transaction) {
+            db.begin_transaction(false);
+        }
+        for (const StoryKeyChange& change : changes) {
+            write_story_key(db, change, change.did);
+        }
+        if (own_transaction) {
+            db.commit_transaction();
+        }
+        m_seeds.clear();
+        m_old_keys.clear();
+    }
+
     DocumentBuilder m_builder;
     // The last SLOT_ADDED given: articles are numbered in the order they come.
     std::uint64_t m_added;
     std::size_t m_uncommitted = 0;
+    std::size_t m_commit_every;  // changes between commits, at most
+    std::optional<StoryGraph> m_graph;
+    // Documents added or replaced since the last commit, and the keys of the
+    // stories of those replaced or deleted.
+    std::unordered_set<Xapian::docid> m_seeds;
+    std::unordered_set<std::string> m_old_keys;
 };
 
 }  // namespace

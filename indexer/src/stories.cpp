@@ -1,0 +1,254 @@
+#include "stories.hpp"
+
+#include <algorithm>
+#include <deque>
+#include <map>
+#include <tuple>
+
+#include "akhbar/common/hashes.hpp"
+#include "akhbar/common/index_layout.hpp"
+#include "akhbar/common/terms.hpp"
+#include "akhbar/common/value_slots.hpp"
+
+namespace akhbar::detail {
+
+namespace {
+
+// Union-find over document ids (path halving): a component is known once
+// its edges are, whichever order they come in, and an edge inside a known
+// component needs no similarity computed.
+class Components {
+public:
+    Xapian::docid find(Xapian::docid d)
+    {
+        auto it = m_parent.try_emplace(d, d).first;
+        while (it->second != d) {
+            const auto up = m_parent.find(it->second);
+            it->second = up->second;
+            d = it->second;
+            it = m_parent.find(d);
+        }
+        return d;
+    }
+
+    void join(Xapian::docid a, Xapian::docid b) { m_parent[find(a)] = find(b); }
+
+private:
+    std::unordered_map<Xapian::docid, Xapian::docid> m_parent;
+};
+
+// The id of document `did`: its Q term (the stored record would be read
+// whole for it).
+std::string article_id(const Xapian::Database& db, Xapian::docid did)
+{
+    const std::string prefix(schema::PREFIX_ID);
+    auto terms = db.termlist_begin(did);
+    terms.skip_to(prefix);
+    if (terms != db.termlist_end(did) && (*terms).starts_with(prefix)) {
+        return (*terms).substr(prefix.size());
+    }
+    return {};
+}
+
+// The documents holding story key `key`: its term's postings (a hash, which
+// two keys may share) whose value is the key.
+std::vector<Xapian::docid> story_members(const Xapian::Database& db, const std::string& key)
+{
+    std::vector<Xapian::docid> out;
+    const std::string t = schema::story_term(key);
+    for (auto it = db.postlist_begin(t); it != db.postlist_end(t); ++it) {
+        if (db.get_document(*it).get_value(schema::SLOT_STORY) == key) {
+            out.push_back(*it);
+        }
+    }
+    return out;
+}
+
+bool document_exists(const Xapian::Database& db, Xapian::docid did)
+{
+    try {
+        (void)db.get_document(did);  // not lazy: throws for a document deleted
+        return true;
+    } catch (const Xapian::DocNotFoundError&) {
+        return false;
+    }
+}
+
+// The key of a story of two or more: the id of its earliest member, by date
+// (YYYYMMDD, so bytewise is by day), undated after dated, then by id.
+std::string story_key(const Xapian::Database& db, const std::vector<Xapian::docid>& members)
+{
+    std::tuple<bool, std::string, std::string> best;
+    bool first = true;
+    for (const Xapian::docid d : members) {
+        std::string date = db.get_document(d).get_value(schema::SLOT_DATE);
+        std::tuple<bool, std::string, std::string> k{date.empty(), std::move(date),
+                                                      article_id(db, d)};
+        if (first || k < best) {
+            best = std::move(k);
+            first = false;
+        }
+    }
+    return std::get<2>(best);
+}
+
+}  // namespace
+
+StoryGraph::StoryGraph(const Xapian::Database& db)
+{
+    const Xapian::valueno slot = schema::SLOT_STORY_SIGNATURE;
+    for (auto it = db.valuestream_begin(slot); it != db.valuestream_end(slot); ++it) {
+        if (const auto sig = story::unserialise(*it)) {
+            m_signatures.emplace(it.get_docid(), *sig);
+            for (std::size_t band = 0; band < story::BANDS; ++band) {
+                m_base.emplace_back(story::band_key(*sig, band), it.get_docid());
+            }
+        }
+    }
+    std::sort(m_base.begin(), m_base.end());
+}
+
+void StoryGraph::put(Xapian::docid did, const story::Signature& sig)
+{
+    m_signatures.insert_or_assign(did, sig);
+    for (std::size_t band = 0; band < story::BANDS; ++band) {
+        m_added[story::band_key(sig, band)].push_back(did);
+    }
+}
+
+void StoryGraph::remove(Xapian::docid did)
+{
+    m_signatures.erase(did);
+}
+
+std::vector<Xapian::docid> StoryGraph::documents() const
+{
+    std::vector<Xapian::docid> out;
+    out.reserve(m_signatures.size());
+    for (const auto& [did, sig] : m_signatures) {
+        out.push_back(did);
+    }
+    return out;
+}
+
+bool StoryGraph::similar(Xapian::docid a, Xapian::docid b) const
+{
+    return story::similarity(m_signatures.at(a), m_signatures.at(b)) >=
+           story::SIMILARITY_THRESHOLD;
+}
+
+std::vector<StoryKeyChange> regroup(const Xapian::Database& db, const StoryGraph& graph,
+                                    const std::vector<Xapian::docid>& seeds,
+                                    const std::unordered_set<std::string>& old_keys)
+{
+    // Breadth-first over the graph's edges and over the stories the reached
+    // documents held before: what is reached is a union of whole components
+    // of the graph now and of whole stories as they were, so every document
+    // outside it keeps both its component and its key.
+    Components components;
+    std::unordered_map<Xapian::docid, std::string> reached;  // -> its key now
+    std::deque<Xapian::docid> queue;
+    std::unordered_set<std::string> expanded;
+    const auto reach = [&](Xapian::docid d) {
+        if (reached.try_emplace(d).second) {
+            queue.push_back(d);
+        }
+    };
+    const auto expand = [&](const std::string& key) {
+        if (!key.empty() && expanded.insert(key).second) {
+            for (const Xapian::docid d : story_members(db, key)) {
+                reach(d);
+            }
+        }
+    };
+    for (const std::string& key : old_keys) {
+        expand(key);
+    }
+    for (const Xapian::docid d : seeds) {
+        if (document_exists(db, d)) {
+            reach(d);
+        }
+    }
+    while (!queue.empty()) {
+        const Xapian::docid u = queue.front();
+        queue.pop_front();
+        std::string key = db.get_document(u).get_value(schema::SLOT_STORY);
+        expand(key);
+        reached[u] = std::move(key);
+        graph.for_each_candidate(u, [&](Xapian::docid v) {
+            if (components.find(u) != components.find(v) && graph.similar(u, v)) {
+                components.join(u, v);
+                reach(v);
+            }
+        });
+    }
+
+    std::map<Xapian::docid, std::vector<Xapian::docid>> by_root;  // ordered: output is stable
+    for (const auto& [d, key] : reached) {
+        by_root[components.find(d)].push_back(d);
+    }
+    std::vector<StoryKeyChange> changes;
+    for (auto& [root, members] : by_root) {
+        const std::string key = members.size() > 1 ? story_key(db, members) : std::string();
+        std::sort(members.begin(), members.end());
+        for (const Xapian::docid d : members) {
+            if (reached[d] != key) {
+                changes.push_back({d, reached[d], key});
+            }
+        }
+    }
+    return changes;
+}
+
+void write_story_key(Xapian::WritableDatabase& db, const StoryKeyChange& change,
+                     Xapian::docid local_did)
+{
+    Xapian::Document doc = db.get_document(local_did);
+    if (!change.old_key.empty()) {
+        try {
+            doc.remove_term(schema::story_term(change.old_key));
+        } catch (const Xapian::InvalidArgumentError&) {
+            // The term was missing (a key written by hand): nothing to remove.
+        }
+    }
+    if (change.new_key.empty()) {
+        doc.remove_value(schema::SLOT_STORY);
+    } else {
+        doc.add_boolean_term(schema::story_term(change.new_key));
+        doc.add_value(schema::SLOT_STORY, change.new_key);
+    }
+    db.replace_document(local_did, doc);
+}
+
+std::size_t group_segments(const std::vector<std::filesystem::path>& segments)
+{
+    std::vector<StoryKeyChange> changes;
+    {
+        Xapian::Database all;
+        for (const std::filesystem::path& segment : segments) {
+            all.add_database(Xapian::Database(segment.string()));
+        }
+        const StoryGraph graph(all);
+        changes = regroup(all, graph, graph.documents(), {});
+    }  // closed before the segments are written
+    std::vector<std::vector<std::pair<Xapian::docid, const StoryKeyChange*>>> by_segment(
+        segments.size());
+    for (const StoryKeyChange& change : changes) {
+        const index_layout::DatabaseDocid local =
+            index_layout::split_docid(change.did, segments.size());
+        by_segment[local.database].emplace_back(local.docid, &change);
+    }
+    for (std::size_t i = 0; i < segments.size(); ++i) {
+        if (by_segment[i].empty()) {
+            continue;
+        }
+        Xapian::WritableDatabase db(segments[i].string(), Xapian::DB_OPEN | Xapian::DB_NO_SYNC);
+        for (const auto& [local, change] : by_segment[i]) {
+            write_story_key(db, *change, local);
+        }
+        db.commit();
+    }
+    return changes.size();
+}
+
+}  // namespace akhbar::detail
