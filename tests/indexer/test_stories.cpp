@@ -243,6 +243,42 @@ BOOST_AUTO_TEST_CASE(an_empty_body_is_never_grouped)
     BOOST_TEST(story_keys(db).at("e3").empty());
 }
 
+BOOST_AUTO_TEST_CASE(every_commit_holds_the_keys)
+{
+    // A reader sees the last commit: whether the writer commits every few
+    // articles or Xapian's flush threshold would come first, it holds the
+    // keys of what it holds.
+    const std::string copy = seed_text(0);
+    for (const bool by_threshold : {false, true}) {
+        BOOST_TEST_CONTEXT((by_threshold ? "XAPIAN_FLUSH_THRESHOLD=2" : "commit_every=2"))
+        {
+            const TempDir dir;
+            const fs::path db = dir / "db";
+            write(db, {article("first", "2025-11-01", seed_text(1))});  // in place from now on
+            IndexerOptions options;
+            options.db = db;
+            if (by_threshold) {
+                setenv("XAPIAN_FLUSH_THRESHOLD", "2", 1);
+            } else {
+                options.commit_every = 2;
+            }
+            akhbar::Indexer writer(options);
+            writer.put(article("a", "2025-11-05", copy));
+            writer.put(article("b", "2025-11-04", copy));
+            writer.put(article("c", "2025-11-03", copy));
+            const Keys seen = story_keys(db);
+            unsetenv("XAPIAN_FLUSH_THRESHOLD");
+            writer.finish();
+            // The writer commits one change before Xapian would: after each
+            // article here; otherwise after a and b.
+            const Keys expected = by_threshold
+                                      ? Keys{{"first", ""}, {"a", "c"}, {"b", "c"}, {"c", "c"}}
+                                      : Keys{{"first", ""}, {"a", "b"}, {"b", "b"}};
+            BOOST_TEST(seen == expected);
+        }
+    }
+}
+
 BOOST_AUTO_TEST_CASE(incremental_runs_give_the_keys_of_a_fresh_build)
 {
     incremental_runs_match_a_fresh_build({});
