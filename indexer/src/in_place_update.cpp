@@ -163,6 +163,10 @@ public:
         m_finished = true;
         if (m_database.options.all_or_nothing) {
             m_database.db.cancel_transaction();
+        } else {
+            // Xapian commits what is pending when the database is closed:
+            // with its keys.
+            write_story_keys();
         }
     }
 

@@ -279,6 +279,24 @@ BOOST_AUTO_TEST_CASE(every_commit_holds_the_keys)
     }
 }
 
+BOOST_AUTO_TEST_CASE(an_abandoned_run_commits_what_it_wrote_with_its_keys)
+{
+    // Xapian commits pending changes when a database is closed outside a
+    // transaction: an update in place left unfinished (an error, an embedder
+    // that forgot finish()) keeps its articles, and their keys.
+    const TempDir dir;
+    const fs::path db = dir / "db";
+    write(db, {article("first", "2025-11-01", seed_text(1))});
+    {
+        IndexerOptions options;
+        options.db = db;
+        akhbar::Indexer writer(options);
+        writer.put(article("a", "2025-11-05", seed_text(0)));
+        writer.put(article("b", "2025-11-04", seed_text(0)));
+    }
+    BOOST_TEST(story_keys(db) == (Keys{{"first", ""}, {"a", "b"}, {"b", "b"}}));
+}
+
 BOOST_AUTO_TEST_CASE(incremental_runs_give_the_keys_of_a_fresh_build)
 {
     incremental_runs_match_a_fresh_build({});
