@@ -106,6 +106,15 @@ StoryGraph::StoryGraph(const Xapian::Database& db)
         }
     }
     std::sort(m_base.begin(), m_base.end());
+    m_base_starts.assign((std::size_t{1} << (64U - BASE_START_SHIFT)) + 1, 0);
+    std::size_t i = 0;
+    for (std::size_t top = 0; top + 1 < m_base_starts.size(); ++top) {
+        m_base_starts[top] = static_cast<std::uint32_t>(i);
+        while (i < m_base.size() && (m_base[i].first >> BASE_START_SHIFT) == top) {
+            ++i;
+        }
+    }
+    m_base_starts.back() = static_cast<std::uint32_t>(m_base.size());
 }
 
 void StoryGraph::put(Xapian::docid did, const story::Signature& sig)
@@ -165,16 +174,20 @@ std::vector<StoryKeyChange> regroup(const Xapian::Database& db, const StoryGraph
         expand(key);
     }
     for (const Xapian::docid d : seeds) {
-        if (document_exists(db, d)) {
+        if (graph.has(d) || document_exists(db, d)) {
             reach(d);
         }
     }
+    // A fresh build holds no key yet: no document to read for one.
+    const bool keys_held = db.get_value_freq(schema::SLOT_STORY) != 0;
     while (!queue.empty()) {
         const Xapian::docid u = queue.front();
         queue.pop_front();
-        std::string key = db.get_document(u).get_value(schema::SLOT_STORY);
-        expand(key);
-        reached[u] = std::move(key);
+        if (keys_held) {
+            std::string key = db.get_document(u).get_value(schema::SLOT_STORY);
+            expand(key);
+            reached[u] = std::move(key);
+        }
         graph.for_each_candidate(u, [&](Xapian::docid v) {
             if (components.find(u) != components.find(v) && graph.similar(u, v)) {
                 components.join(u, v);
