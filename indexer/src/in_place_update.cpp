@@ -4,6 +4,7 @@
 // story keys of what the articles written since touched are regrouped
 // (stories.hpp), so that every commit holds them right.
 
+#include <algorithm>
 #include <cstdlib>
 #include <optional>
 #include <unordered_set>

@@ -14,6 +14,7 @@
 /// run touched (StoryGraph + regroup + write_story_keys). Band keys live in
 /// memory only, never in the index (see docs/stories.md).
 
+#include <algorithm>
 #include <cstdint>
 #include <filesystem>
 #include <string>
