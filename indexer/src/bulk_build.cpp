@@ -161,7 +161,7 @@ private:
             segments.insert(segments.end(), partition->segments().begin(),
                             partition->segments().end());
         }
-        (void)group_segments(segments);
+        (void)group_segments(segments, static_cast<unsigned>(m_partitions.size()));
         Xapian::Database combined;
         for (const fs::path& segment : segments) {
             combined.add_database(Xapian::Database(segment.string()));

@@ -108,8 +108,9 @@ void write_story_key(Xapian::WritableDatabase& db, const StoryKeyChange& change,
 /// A bulk build's grouping, before the compactor merges `segments`: groups
 /// every article of the segments opened together as one database, and
 /// writes and commits the keys into each segment (split_docid() maps the
-/// documents back). Returns the number of articles given a key.
-std::size_t group_segments(const std::vector<std::filesystem::path>& segments);
+/// documents back), `threads` segments at a time. Returns the number of
+/// articles whose key was written.
+std::size_t group_segments(const std::vector<std::filesystem::path>& segments, unsigned threads);
 
 template <class F>
 void StoryGraph::for_each_candidate(Xapian::docid did, F&& f) const
