@@ -178,6 +178,8 @@ void incremental_runs_match_a_fresh_build(IndexerOptions options)
     run({}, {"a3"}, {{"a1", sharded ? "" : "a1"}});
     // The bridge is deleted: the chain splits into articles alone.
     run({}, {"m"}, {{"x", ""}, {"y", ""}});
+    // a1 is redated into December, after a4 (sharded: it moves to a4's shard).
+    run({article("a1", "2025-12-02", copy)}, {}, {{"a1", "a4"}, {"a4", "a4"}});
 }
 
 }  // namespace
