@@ -129,6 +129,9 @@ std::string date_facet_html(const DateFacet& facet, const SearchRequest& request
             heading += " — " + long_month(first->from.year() / first->from.month());
         }
     }
+    if (request.facet_count == FacetUnit::stories) {
+        heading += " (قصص)";  // each story once per bar, not each article
+    }
     std::string out = "<section class=\"dates\"><h2>" + escape_html(heading) + "</h2>";
     if (!facet.counts.empty()) {
         out += bar_chart_svg(date_bars(facet, request), heading);
@@ -148,7 +151,9 @@ std::string source_facet_html(const std::vector<FacetCount>& sources, std::size_
     if (sources.empty() && unsourced == 0) {
         return "";
     }
-    std::string out = "<section class=\"sources\"><h2>حسب المصدر</h2><ul>";
+    std::string out = "<section class=\"sources\"><h2>حسب المصدر" +
+                      std::string(request.facet_count == FacetUnit::stories ? " (قصص)" : "") +
+                      "</h2><ul>";
     for (const FacetCount& c : sources) {
         SearchRequest narrowed = request;
         narrowed.sources = {c.value};
