@@ -11,12 +11,14 @@
 
 #include <nlohmann/json.hpp>
 
+#include "akhbar/akhbar.h"
 #include "akhbar/common/error.hpp"
 #include "akhbar/searcher/format.hpp"
 #include "akhbar/searcher/json.hpp"
 #include "akhbar/searcher/record_text.hpp"
 #include "akhbar/searcher/request_fields.hpp"
 #include "akhbar/searcher/searcher.hpp"
+#include "support/index.hpp"
 #include "support/stories.hpp"
 
 using akhbar::FacetUnit;
@@ -26,9 +28,17 @@ using akhbar::Searcher;
 
 namespace {
 
+// STORY_ARTICLES indexed into `dir`/db with their story keys.
+std::filesystem::path story_database(const akhbar::test::TempDir& dir)
+{
+    const auto db = akhbar::test::index_jsonl(dir, akhbar::test::STORY_ARTICLES);
+    akhbar::test::write_story_keys(db, akhbar::test::STORY_KEYS);
+    return db;
+}
+
 struct StoryDb {
     akhbar::test::TempDir dir;
-    std::filesystem::path db = akhbar::test::story_database(dir);
+    std::filesystem::path db = story_database(dir);
 };
 
 std::string story_db()
@@ -157,7 +167,7 @@ BOOST_AUTO_TEST_CASE(a_key_whose_term_is_shared_is_checked)
     // A document holding the story's term with another key (a hash
     // collision) is not a copy.
     akhbar::test::TempDir dir;
-    const auto db = akhbar::test::story_database(dir);
+    const auto db = story_database(dir);
     {
         Xapian::WritableDatabase w(db.string());
         const auto it = w.postlist_begin("Qd1");
@@ -301,6 +311,30 @@ BOOST_AUTO_TEST_CASE(article_text_and_json_show_the_story)
         akhbar::to_json(*searcher.article("d1"), *searcher.story("d1")));
     BOOST_TEST(alone["story"].is_null());
     BOOST_TEST(alone["copies"] == nlohmann::json::array());
+}
+
+BOOST_AUTO_TEST_CASE(c_api_takes_collapse_and_facet_count)
+{
+    const std::string db = story_db();
+    const char* dbs[] = {db.c_str()};
+    akhbar_searcher* handle = nullptr;
+    char* error = nullptr;
+    BOOST_TEST_REQUIRE(akhbar_searcher_open(dbs, 1, &handle, &error) == AKHBAR_OK);
+    char* result = nullptr;
+    BOOST_TEST_REQUIRE(akhbar_searcher_search(handle,
+                                              R"({"query": "المناخ", "collapse": false,
+                                                  "facet_count": "stories"})",
+                                              &result, &error) == AKHBAR_OK);
+    const auto j = nlohmann::json::parse(result);
+    akhbar_free(result);
+    BOOST_TEST(j["collapsed"] == false);
+    BOOST_TEST(j["hits"].size() == 6U);
+    BOOST_TEST(j["facets"]["count"] == "stories");
+    BOOST_TEST_REQUIRE(akhbar_searcher_search(handle, R"({"query": "المناخ"})", &result, &error) ==
+                       AKHBAR_OK);
+    BOOST_TEST(nlohmann::json::parse(result)["hits"].size() == 3U);
+    akhbar_free(result);
+    akhbar_searcher_close(handle);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -6,6 +6,7 @@
 
 #include <filesystem>
 #include <map>
+#include <stdexcept>
 #include <string>
 
 #include <xapian.h>
@@ -13,7 +14,6 @@
 #include "akhbar/common/hashes.hpp"
 #include "akhbar/common/terms.hpp"
 #include "akhbar/common/value_slots.hpp"
-#include "support/index.hpp"
 
 namespace akhbar::test {
 
@@ -50,13 +50,8 @@ inline const std::string STORY_ARTICLES =
 {"id": "d1", "source": "الجزيرة", "date": "2025-11-06", "title": "أسعار النفط", "text": "ارتفعت أسعار النفط في الأسواق العالمية مع تراجع المخزونات"}
 )";
 
-/// STORY_ARTICLES indexed into `dir`/db with their story keys; returns the
-/// database.
-inline std::filesystem::path story_database(const TempDir& dir)
-{
-    const auto db = index_jsonl(dir, STORY_ARTICLES);
-    write_story_keys(db, {{"a1", "a1"}, {"a2", "a1"}, {"a3", "a1"}, {"c1", "c1"}, {"c2", "c1"}});
-    return db;
-}
+/// The story keys of STORY_ARTICLES, for write_story_keys().
+inline const std::map<std::string, std::string> STORY_KEYS = {
+    {"a1", "a1"}, {"a2", "a1"}, {"a3", "a1"}, {"c1", "c1"}, {"c2", "c1"}};
 
 }  // namespace akhbar::test
