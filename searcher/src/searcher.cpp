@@ -214,10 +214,20 @@ SearchResult Searcher::search_once(Impl& impl, const SearchRequest& request, std
     // the facets' count checks every match and gives the total: checking
     // 1,000 here as well would be waste: it costs 6-13% of the p50 of
     // 1,000 ANT queries (exact words, --no-facets, 2026-12-02).
-    const auto check_at_least =
-        std::max({static_cast<Xapian::doccount>(request.offset + request.limit), window.count,
-                  request.facets ? Xapian::doccount{0} : EXACT_COUNT_CHECKED});
+    // Collapsed, the match's counts are of hits (stories), and its
+    // uncollapsed ones are rough even when every match was seen (6 to 7 of
+    // 6): without facets, the articles are counted in a pass of their own
+    // that checks as many, and the ranking pass stops at its page.
+    const bool count_apart = request.collapse && !request.facets;
+    const auto page_end = std::max(static_cast<Xapian::doccount>(request.offset + request.limit),
+                                   window.count);
+    const auto check_at_least = std::max(
+        page_end, request.facets || count_apart ? Xapian::doccount{0} : EXACT_COUNT_CHECKED);
     const Xapian::MSet mset = enquire.get_mset(window.first, window.count, check_at_least);
+    const Xapian::MSet counted =
+        count_apart ? detail::counting_pass(impl.db(), query)
+                          .get_mset(0, 0, std::max(page_end, EXACT_COUNT_CHECKED))
+                    : mset;
     timings.match = lap();
     const std::vector<detail::Ranked> ranked =
         detail::rescored_page(mset, order, parsed.proximity_terms, request.offset, request.limit,
@@ -229,14 +239,7 @@ SearchResult Searcher::search_once(Impl& impl, const SearchRequest& request, std
                                 : "related:" + std::string(like) +
                                       (request.query.empty() ? "" : " " + request.query);
     result.words = parsed.words;
-    // Collapsed, the match's counts are of hits (stories), and its
-    // uncollapsed ones are rough even when every match was seen (6 to 7 of
-    // 6): the articles are counted in a pass of their own, as exact as
-    // without collapsing. With facets, their pass counts them (below).
-    const Xapian::MSet counted = request.collapse && !request.facets
-                                     ? detail::counting_pass(impl.db(), query)
-                                           .get_mset(0, 0, check_at_least)
-                                     : mset;
+    // With facets, their pass counts the articles (below).
     result.total = counted.get_matches_estimated();
     result.total_exact = counted.get_matches_lower_bound() == counted.get_matches_upper_bound();
     result.collapsed = request.collapse;

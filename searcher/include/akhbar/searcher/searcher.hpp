@@ -302,7 +302,8 @@ struct SearchResult {
     std::vector<FacetCount> source_facet;
     /// Matches without a source, counted with the facets (as
     /// DateFacet::undated counts the undated ones): `source_facet`'s counts and
-    /// this add up to `total`.
+    /// this add up to `total` when counting articles. Counting stories, the
+    /// stories with a matching article without a source.
     std::size_t unsourced = 0;
     /// Matches per category (as the articles write it), most first; none
     /// from databases written before categories were stored as values.
