@@ -485,11 +485,20 @@ BOOST_AUTO_TEST_CASE(bad_shard_addresses_are_refused_with_the_line)
 BOOST_AUTO_TEST_CASE(stories_collapse_alike_in_every_layout)
 {
     akhbar::test::TempDir dir;
-    const auto articles = dir.write("stories.jsonl", akhbar::test::STORY_ARTICLES);
+    // And c3, رويترز's copy of c1 a month later: one story, one source, in
+    // two shards.
+    const auto articles =
+        dir.write("stories.jsonl", akhbar::test::STORY_ARTICLES +
+                                       R"({"id": "c3", "source": "رويترز", "date": "2025-12-01", )"
+                                       R"("title": "ختام قمة المناخ", "text": "اختتمت قمة المناخ )"
+                                       R"(أعمالها ببيان يدعو إلى خفض الانبعاثات بسرعة أكبر"})"
+                                       "\n");
+    auto keys = akhbar::test::STORY_KEYS;
+    keys["c3"] = "c1";
     akhbar::IndexerOptions options;
     options.db = dir / "single";
     const auto single_db = akhbar::test::index_paths(options, {articles.string()});
-    BOOST_TEST(akhbar::test::write_story_keys(single_db, akhbar::test::STORY_KEYS) == 5U);
+    BOOST_TEST(akhbar::test::write_story_keys(single_db, keys) == 6U);
     options.db = dir / "sharded";
     options.shard_by = akhbar::ShardBy::month;
     const auto sharded_db = akhbar::test::index_paths(options, {articles.string()});
@@ -498,12 +507,12 @@ BOOST_AUTO_TEST_CASE(stories_collapse_alike_in_every_layout)
     std::vector<std::string> remote;
     for (const auto& entry : fs::directory_iterator(sharded_db)) {
         if (fs::exists(entry.path() / "iamglass") && entry.path().filename() != "spelling") {
-            written += akhbar::test::write_story_keys(entry.path(), akhbar::test::STORY_KEYS);
+            written += akhbar::test::write_story_keys(entry.path(), keys);
             servers.push_back(std::make_unique<TcpServer>(entry.path()));
             remote.push_back(servers.back()->address());
         }
     }
-    BOOST_TEST(written == 5U);
+    BOOST_TEST(written == 6U);
     const Searcher single({single_db.string()});
     const Searcher sharded({sharded_db.string()});
     const Searcher served(remote);
@@ -537,17 +546,19 @@ BOOST_AUTO_TEST_CASE(stories_collapse_alike_in_every_layout)
             request.collapse = collapse;
             request.sort = sort;
             const std::string expected = summary(single.search(request));
-            BOOST_TEST(expected.starts_with("6 articles, 3 stories:"), expected);
+            BOOST_TEST(expected.starts_with("7 articles, 3 stories:"), expected);
             BOOST_TEST(summary(sharded.search(request)) == expected);
             BOOST_TEST(summary(served.search(request)) == expected);
             request.facets = false;  // the exact count without facets
-            BOOST_TEST(served.search(request).total == 6U);
+            BOOST_TEST(served.search(request).total == 7U);
         }
     }
     SearchRequest by_story = request_for("المناخ");
     by_story.facet_count = akhbar::FacetUnit::stories;
     const SearchResult one = single.search(by_story);
     const SearchResult many = sharded.search(by_story);
+    BOOST_TEST(one.source_facet.front().value == "رويترز");
+    BOOST_TEST(one.source_facet.front().count == 2U);  // stories a1 and c1, each once
     BOOST_TEST(many.source_facet.size() == one.source_facet.size());
     for (std::size_t i = 0; i < std::min(one.source_facet.size(), many.source_facet.size()); ++i) {
         BOOST_TEST(many.source_facet[i].value == one.source_facet[i].value);
