@@ -208,6 +208,17 @@ SearchResult Searcher::search_once(Impl& impl, const SearchRequest& request, std
     const detail::Ordering order = detail::order_match(
         enquire, ranking, impl.profile().ranking, request.sort, impl.targets.any_remote());
     const detail::Window window = detail::window_for(request.offset, request.limit);
+    // Collapsed, each story by its first member in this order, whichever
+    // Xapian kept among ties (stories.hpp).
+    detail::StandIn stand_in;
+    if (request.collapse) {
+        stand_in = [&](const Xapian::MSetIterator& kept) {
+            return detail::stand_in(impl.db(), query, kept, order, [&](Xapian::Enquire& e) {
+                (void)detail::order_match(e, ranking, impl.profile().ranking, request.sort,
+                                          impl.targets.any_remote());
+            });
+        };
+    }
     // Without facets, up to EXACT_COUNT_CHECKED matches are all checked, so
     // that the total of a narrow query is exact (as Lucene counts its first
     // 1,000 hits); beyond, Xapian's estimate, said to be one. With facets
@@ -231,7 +242,7 @@ SearchResult Searcher::search_once(Impl& impl, const SearchRequest& request, std
     timings.match = lap();
     const std::vector<detail::Ranked> ranked =
         detail::rescored_page(mset, order, parsed.proximity_terms, request.offset, request.limit,
-                              {impl.targets, impl.analyzer, impl.scratch});
+                              {impl.targets, impl.analyzer, impl.scratch}, stand_in);
     timings.rescore = lap();
 
     SearchResult result;

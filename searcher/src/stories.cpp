@@ -61,4 +61,43 @@ Story story_of(const Xapian::Database& db, const std::string& key, std::string_v
     return story;
 }
 
+Xapian::MSetIterator stand_in(const Xapian::Database& db, const Xapian::Query& query,
+                              const Xapian::MSetIterator& kept, const Ordering& order,
+                              const std::function<void(Xapian::Enquire&)>& configure)
+{
+    const std::string key = kept.get_collapse_key();
+    if (key.empty() || kept.get_collapse_count() == 0) {
+        return kept;  // alone, or no other member matched
+    }
+    const std::string term = schema::story_term(key);
+    Xapian::Enquire enquire(db);
+    enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, query, Xapian::Query(term)));
+    configure(enquire);
+    const Xapian::MSet members = enquire.get_mset(0, db.get_termfreq(term));
+    const auto key_of = [&](const Xapian::MSetIterator& m) {
+        return score_key(order.lucene_weight ? static_cast<float>(m.get_weight()) : m.get_weight());
+    };
+    const Xapian::Document kept_doc = kept.get_document();
+    Xapian::MSetIterator best = kept;
+    std::string best_date = kept_doc.get_value(schema::SLOT_DATE);
+    std::string best_tie = kept_doc.get_value(order.tie_slot);
+    long long best_key = key_of(kept);
+    for (auto m = members.begin(); m != members.end(); ++m) {
+        const Xapian::Document doc = m.get_document();
+        if (doc.get_value(schema::SLOT_STORY) != key) {
+            continue;
+        }
+        std::string date = doc.get_value(schema::SLOT_DATE);
+        std::string tie = doc.get_value(order.tie_slot);
+        const long long k = key_of(m);
+        if (ranks_before(order, date, k, tie, best_date, best_key, best_tie)) {
+            best = m;
+            best_date = std::move(date);
+            best_tie = std::move(tie);
+            best_key = k;
+        }
+    }
+    return best;
+}
+
 }  // namespace akhbar::detail

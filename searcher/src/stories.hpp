@@ -2,6 +2,7 @@
 // Stories at search time (docs/stories.md): the copies of a hit's story,
 // read through the story's boolean term. Internal header.
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -9,6 +10,7 @@
 #include <xapian.h>
 
 #include "akhbar/searcher/searcher.hpp"
+#include "rescore.hpp"
 
 namespace akhbar::detail {
 
@@ -28,5 +30,18 @@ namespace akhbar::detail {
 /// (The key is checked as well as the term: two keys may hash alike.)
 [[nodiscard]] Story story_of(const Xapian::Database& db, const std::string& key,
                              std::string_view id);
+
+/// The member of the story of `kept` (a hit of a collapsed match of
+/// `query` over `db`) that ranks first in `order` (ranks_before(), by
+/// score_key(): near-ties to the tie key), among its members that match;
+/// `kept` itself when it is alone or already the first. Xapian's collapse
+/// keeps the first member it meets among equal weights, and copies of one
+/// text often tie exactly, or a few units in the last place apart in
+/// another layout: without this, which copy is shown would depend on
+/// document ids and sharding. `configure` sets a match's weighting and
+/// order as the search's (order_match).
+[[nodiscard]] Xapian::MSetIterator stand_in(const Xapian::Database& db, const Xapian::Query& query,
+                                            const Xapian::MSetIterator& kept, const Ordering& order,
+                                            const std::function<void(Xapian::Enquire&)>& configure);
 
 }  // namespace akhbar::detail

@@ -5,6 +5,7 @@
 
 #include <boost/test/unit_test.hpp>
 
+#include <map>
 #include <set>
 #include <string>
 #include <vector>
@@ -88,6 +89,27 @@ BOOST_AUTO_TEST_CASE(one_hit_per_story_by_default)
     BOOST_TEST(r.total == 6U);  // articles, collapsed or not
     BOOST_TEST(r.total_exact);
     BOOST_TEST(r.stories.value_or(0) == 3U);
+}
+
+// The member shown is the story's first in the uncollapsed ranking, in
+// every order: a2 and a3 tie exactly, and Xapian's collapse alone keeps
+// whichever it meets first.
+BOOST_AUTO_TEST_CASE(the_best_ranked_member_stands_for_the_story)
+{
+    for (const auto sort : {akhbar::SortOrder::relevance, akhbar::SortOrder::date,
+                            akhbar::SortOrder::oldest}) {
+        SearchRequest request;
+        request.sort = sort;
+        request.collapse = false;
+        std::map<std::string, std::string> first;  // story -> its first hit
+        for (const auto& h : search(request).hits) {
+            first.emplace(h.story.key.value_or(h.id), h.id);
+        }
+        request.collapse = true;
+        for (const auto& h : search(request).hits) {
+            BOOST_TEST(h.id == first[h.story.key.value_or(h.id)], to_string(sort));
+        }
+    }
 }
 
 BOOST_AUTO_TEST_CASE(no_collapse_shows_every_article)
