@@ -93,6 +93,7 @@ std::optional<DateSpan> span_of(const FacetCount& count, Granularity granularity
 std::vector<ChartBar> date_bars(const DateFacet& facet, const SearchRequest& request)
 {
     std::vector<ChartBar> bars;
+    const CountedNoun& counted = request.facet_count == FacetUnit::stories ? STORIES : ARTICLES;
     for (std::size_t i = 0; i < facet.counts.size(); ++i) {
         const FacetCount& c = facet.counts[i];
         ChartBar bar;
@@ -105,12 +106,12 @@ std::vector<ChartBar> date_bars(const DateFacet& facet, const SearchRequest& req
             narrowed.to = span->to;
             narrowed.offset = 0;
             bar.href = search_link(narrowed);
-            bar.tooltip = span_name(*span, facet.granularity) + ": " + count_phrase(c.count, ARTICLES);
+            bar.tooltip = span_name(*span, facet.granularity) + ": " + count_phrase(c.count, counted);
             bar.label = bar_label(*span, c, facet.granularity, i, facet.counts.size());
             bar.selected = request.from && request.to && span->from >= *request.from &&
                            span->to <= *request.to;
         } else {
-            bar.tooltip = c.value + ": " + count_phrase(c.count, ARTICLES);
+            bar.tooltip = c.value + ": " + count_phrase(c.count, counted);
         }
         bars.push_back(std::move(bar));
     }

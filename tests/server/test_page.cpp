@@ -282,12 +282,14 @@ BOOST_AUTO_TEST_CASE(story_counts_say_so_and_links_keep_them)
     BOOST_TEST(server::search_link(request) == "/?q=x&collapse=0&facet_count=stories");
     SearchResult result = make_result(1, 0);
     result.date_facet = akhbar::DateFacet{};
-    result.date_facet->counts = {{"2025-11-01", 1}};
+    result.date_facet->counts = {{"2025-11-01", 2}};
     result.source_facet = {{"الشرق", 1}};
     result.facet_count = akhbar::FacetUnit::stories;
     const std::string page = server::search_page(request, &result, "");
     BOOST_TEST(contains(page, "حسب المصدر (قصص)"));
     BOOST_TEST(contains(page, "(قصص)</h2>"));
+    BOOST_TEST(contains(page, "قصتان"));  // the bar's tooltip
+    BOOST_TEST(!contains(page, "مقالان"));
 }
 
 BOOST_AUTO_TEST_CASE(links_keep_every_parameter)
