@@ -18,6 +18,7 @@ declare -gA _AKHBAR_VALUES=(
     ["akhbar-search --facets"]="auto chart table"
     ["akhbar-search --ranking"]="akhbar bm25 lucene-bm25"
     ["akhbar-search --strict"]="exact normalized stemmed"
+    ["akhbar-search --facet-count"]="articles stories"
     ["akhbar-index --profile"]="akhbar lucene snowball none"
     ["akhbar-index --shard-by"]="month year none"
     ["akhbar-analyze --profile"]="akhbar lucene snowball none"

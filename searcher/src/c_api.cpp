@@ -74,9 +74,10 @@ akhbar_status as_status(char** error, Body&& body) noexcept
 // The keys of a request (akhbar.h). Any other is refused by name: a
 // misspelt key ("limt") would otherwise be ignored, and the search run
 // without what it asked for.
-constexpr std::array<std::string_view, 16> REQUEST_KEYS{
-    "all",     "categories", "explain", "facet_month",   "facets", "from",    "limit",  "literal",
-    "offset",  "query",      "ranking", "snippet_chars", "sort",   "sources", "strict", "to"};
+constexpr std::array<std::string_view, 18> REQUEST_KEYS{
+    "all",     "categories", "collapse", "explain",       "facet_count", "facet_month",
+    "facets",  "from",       "limit",    "literal",       "offset",      "query",
+    "ranking", "snippet_chars", "sort",  "sources",       "strict",      "to"};
 
 void refuse_unknown_keys(const nlohmann::json& request)
 {
@@ -136,6 +137,10 @@ akhbar::SearchRequest parse_request(const char* text, Query query = Query::requi
     r.offset = count_field(j, "offset", r.offset);
     r.facets = j.value("facets", r.facets);
     r.explain = j.value("explain", r.explain);
+    r.collapse = j.value("collapse", r.collapse);
+    if (const auto unit = j.value("facet_count", std::string()); !unit.empty()) {
+        r.facet_count = akhbar::parse_facet_unit(unit);
+    }
     r.snippet_chars = count_field(j, "snippet_chars", r.snippet_chars);
     // An empty name asks for the default, as akhbar-search's empty option does.
     if (const auto ranking = j.value("ranking", std::string()); !ranking.empty()) {

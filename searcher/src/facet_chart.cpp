@@ -27,9 +27,16 @@ constexpr std::array<std::string_view, 8> LEFT_EIGHTHS = {
     "\xE2\x96\x8F", "\xE2\x96\x8E", "\xE2\x96\x8D", "\xE2\x96\x8C",
     "\xE2\x96\x8B", "\xE2\x96\x8A", "\xE2\x96\x89", "\xE2\x96\x88"};
 
-std::string heading(const DateFacet& facet)
+// "By day", "By day (stories)".
+std::string by(const DateFacet& facet, FacetUnit unit)
 {
-    std::string out = "By " + std::string(to_string(facet.granularity));
+    return "By " + std::string(to_string(facet.granularity)) +
+           (unit == FacetUnit::stories ? " (stories)" : "");
+}
+
+std::string heading(const DateFacet& facet, FacetUnit unit)
+{
+    std::string out = by(facet, unit);
     if (!facet.counts.empty()) {
         out += ", " + facet.counts.front().value + " to " + facet.counts.back().value;
     }
@@ -147,11 +154,11 @@ void add_period_bars(std::string& out, const DateFacet& facet, std::size_t width
 
 }  // namespace
 
-std::string date_chart(const DateFacet& facet, std::size_t width)
+std::string date_chart(const DateFacet& facet, std::size_t width, FacetUnit unit)
 {
     width = std::max(width, MIN_CHART_WIDTH);
     std::string out;
-    for (const std::string& line : wrap_text(heading(facet), width)) {
+    for (const std::string& line : wrap_text(heading(facet, unit), width)) {
         out += line + "\n";
     }
     if (!facet.counts.empty()) {
@@ -175,9 +182,9 @@ std::string date_chart(const DateFacet& facet, std::size_t width)
     return out;
 }
 
-std::string date_table(const DateFacet& facet)
+std::string date_table(const DateFacet& facet, FacetUnit unit)
 {
-    std::string out = "By " + std::string(to_string(facet.granularity)) + ":\n";
+    std::string out = by(facet, unit) + ":\n";
     for (const FacetCount& c : facet.counts) {
         out += std::string(INDENT) + c.value + " " + std::to_string(c.count) + "\n";
     }

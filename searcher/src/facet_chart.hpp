@@ -8,6 +8,8 @@
 
 namespace akhbar::detail {
 
+/// Counting stories (`unit`), the headings say so: "By day (stories), …".
+
 /// Narrowest width date_chart() draws for: below it, lines may be longer
 /// than the width asked for.
 constexpr std::size_t MIN_CHART_WIDTH = 24;
@@ -18,10 +20,12 @@ constexpr std::size_t MIN_CHART_WIDTH = 24;
 /// width; then the matches outside the month and the undated ones. No line
 /// is wider than `width` columns (at least MIN_CHART_WIDTH). Ends with a
 /// line end.
-[[nodiscard]] std::string date_chart(const DateFacet& facet, std::size_t width);
+[[nodiscard]] std::string date_chart(const DateFacet& facet, std::size_t width,
+                                     FacetUnit unit = FacetUnit::articles);
 
 /// "By day:" then `  VALUE COUNT` for every period, then the matches outside
 /// the month and the undated ones. Ends with a line end.
-[[nodiscard]] std::string date_table(const DateFacet& facet);
+[[nodiscard]] std::string date_table(const DateFacet& facet,
+                                     FacetUnit unit = FacetUnit::articles);
 
 }  // namespace akhbar::detail

@@ -1,5 +1,6 @@
 #include "facet_table.hpp"
 
+#include <algorithm>
 #include <map>
 
 #include "akhbar/common/value_slots.hpp"
@@ -52,8 +53,21 @@ std::size_t ValueCodes::bytes() const
 FacetTable::FacetTable(const Xapian::Database& db)
     : dates(db, schema::SLOT_DATE, db.get_lastdocid()),
       sources(db, schema::SLOT_SOURCE, db.get_lastdocid()),
-      categories(db, schema::SLOT_CATEGORY, db.get_lastdocid())
+      categories(db, schema::SLOT_CATEGORY, db.get_lastdocid()),
+      stories(db, schema::SLOT_STORY, db.get_lastdocid())
 {
+}
+
+std::vector<StoryValue> FacetTableSpy::story_values(CodePairs pairs, const ValueCodes& values) const
+{
+    std::sort(pairs.begin(), pairs.end());
+    pairs.erase(std::unique(pairs.begin(), pairs.end()), pairs.end());
+    std::vector<StoryValue> out;
+    out.reserve(pairs.size());
+    for (const auto& [value, story] : pairs) {
+        out.push_back({values.value(value), m_table.stories.value(story)});
+    }
+    return out;
 }
 
 std::vector<DatabaseVersion> versions_of(const std::vector<Xapian::Database>& handles)

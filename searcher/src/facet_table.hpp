@@ -4,7 +4,9 @@
 // instead of reading and comparing value strings. Internal header.
 
 #include <cstdint>
+#include <compare>
 #include <optional>
+#include <utility>
 #include <string>
 #include <vector>
 
@@ -18,6 +20,14 @@ struct ValueCount {
     Xapian::doccount count = 0;
 };
 
+/// A facet value (or "" for none) of a match that belongs to a story, and
+/// the story's key: counting stories, each such pair counts once.
+struct StoryValue {
+    std::string value;
+    std::string key;
+    friend auto operator<=>(const StoryValue&, const StoryValue&) = default;
+};
+
 /// The distinct values of one slot over a database, and each document's
 /// as an index into them (0: none, i: values()[i - 1]).
 class ValueCodes {
@@ -28,6 +38,12 @@ public:
     [[nodiscard]] std::uint32_t code(Xapian::docid did) const
     {
         return did < m_codes.size() ? m_codes[did] : 0;
+    }
+    /// The value of `code` ("" for 0).
+    [[nodiscard]] const std::string& value(std::uint32_t code) const
+    {
+        static const std::string none;
+        return code == 0 ? none : m_values[code - 1];
     }
     /// How many codes there are, 0 (none) included.
     [[nodiscard]] std::size_t size() const { return m_values.size() + 1; }
@@ -53,15 +69,19 @@ struct FacetTable {
     ValueCodes dates;
     ValueCodes sources;
     ValueCodes categories;
+    ValueCodes stories;  ///< schema::SLOT_STORY
 };
 
 /// Counts the matches it is shown by their FacetTable codes. Local
 /// databases only: a remote server would need it registered.
 class FacetTableSpy : public Xapian::MatchSpy {
 public:
-    explicit FacetTableSpy(const FacetTable& table)
-        : m_table(table), m_dates(table.dates.size()), m_sources(table.sources.size()),
-          m_categories(table.categories.size())
+    /// Counting `by_story`, the matches of a story are not counted in the
+    /// facets' counts but listed as (value, story) pairs (story_values()).
+    explicit FacetTableSpy(const FacetTable& table, bool by_story = false)
+        : m_table(table), m_by_story(by_story), m_dates(table.dates.size()),
+          m_sources(table.sources.size()), m_categories(table.categories.size()),
+          m_stories(table.stories.size())
     {
     }
 
@@ -70,6 +90,14 @@ public:
     /// Counts the document `did` of the table's database.
     void count(Xapian::docid did)
     {
+        const std::uint32_t story = m_table.stories.code(did);
+        ++m_stories[story];
+        if (m_by_story && story != 0) {
+            m_story_dates.emplace_back(m_table.dates.code(did), story);
+            m_story_sources.emplace_back(m_table.sources.code(did), story);
+            m_story_categories.emplace_back(m_table.categories.code(did), story);
+            return;
+        }
         ++m_dates[m_table.dates.code(did)];
         ++m_sources[m_table.sources.code(did)];
         ++m_categories[m_table.categories.code(did)];
@@ -84,12 +112,41 @@ public:
     {
         return m_table.categories.counted(m_categories);
     }
+    /// The story keys of the matches, each with how many matches it has.
+    [[nodiscard]] std::vector<ValueCount> stories() const
+    {
+        return m_table.stories.counted(m_stories);
+    }
+
+    /// Counting by story: each distinct (date, story) pair of the matches.
+    [[nodiscard]] std::vector<StoryValue> story_dates() const
+    {
+        return story_values(m_story_dates, m_table.dates);
+    }
+    [[nodiscard]] std::vector<StoryValue> story_sources() const
+    {
+        return story_values(m_story_sources, m_table.sources);
+    }
+    [[nodiscard]] std::vector<StoryValue> story_categories() const
+    {
+        return story_values(m_story_categories, m_table.categories);
+    }
 
 private:
+    using CodePairs = std::vector<std::pair<std::uint32_t, std::uint32_t>>;  // (value, story)
+
+    [[nodiscard]] std::vector<StoryValue> story_values(CodePairs pairs,
+                                                       const ValueCodes& values) const;
+
     const FacetTable& m_table;
+    bool m_by_story;
     std::vector<Xapian::doccount> m_dates;  // by code
     std::vector<Xapian::doccount> m_sources;
     std::vector<Xapian::doccount> m_categories;
+    std::vector<Xapian::doccount> m_stories;
+    CodePairs m_story_dates;
+    CodePairs m_story_sources;
+    CodePairs m_story_categories;
 };
 
 /// Which database at which revision: a table made from a handle is good for

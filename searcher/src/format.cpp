@@ -1,5 +1,6 @@
 #include "akhbar/searcher/format.hpp"
 
+#include <algorithm>
 #include <cstdio>
 #include <set>
 #include <string_view>
@@ -195,6 +196,9 @@ std::string hit_text(const Hit& hit, const TextStyle& style)
     if (!hit.snippet.text.empty()) {
         out += wrapped(HIT_INDENT, hit.snippet, style);
     }
+    if (!hit.story.copies.empty()) {
+        append(out, {HIT_INDENT, piece(copies_line(hit.story.copies), style), "\n"});
+    }
     if (hit.explanation) {
         out += format_hit_explanation(*hit.explanation, hit.score, std::string(HIT_INDENT));
     }
@@ -204,10 +208,11 @@ std::string hit_text(const Hit& hit, const TextStyle& style)
 // "By source:", "By category:": a line per value, then the matches
 // without one (counted as the undated are).
 std::string value_facet_text(std::string_view title, const std::vector<FacetCount>& counts,
-                             std::string_view none, std::size_t without, const TextStyle& style)
+                             std::string_view none, std::size_t without, FacetUnit unit,
+                             const TextStyle& style)
 {
     std::string out;
-    append(out, {"\nBy ", title, ":\n"});
+    append(out, {"\nBy ", title, unit == FacetUnit::stories ? " (stories)" : "", ":\n"});
     for (const FacetCount& c : counts) {
         append(out, {"  ", field(c.value, style), ": ", std::to_string(c.count), "\n"});
     }
@@ -216,6 +221,29 @@ std::string value_facet_text(std::string_view title, const std::vector<FacetCoun
 }
 
 }  // namespace
+
+std::string copies_line(const std::vector<StoryCopy>& copies)
+{
+    std::vector<std::string_view> sources;  // each once, in the copies' order
+    for (const StoryCopy& c : copies) {
+        if (!c.source.empty() && std::find(sources.begin(), sources.end(), c.source) == sources.end()) {
+            sources.push_back(c.source);
+        }
+    }
+    std::string listed;
+    for (const std::string_view s : sources) {
+        listed += listed.empty() ? "" : "، ";
+        listed += s;
+    }
+    if (!sources.empty() && sources.size() == copies.size()) {
+        return "also in: " + listed;
+    }
+    // Copies without a source, or two from one source (an outlet's two
+    // sections): the sources alone would hide how many there are.
+    std::string out = "also: " + std::to_string(copies.size()) +
+                      (copies.size() == 1 ? " copy" : " copies");
+    return sources.empty() ? out : out + ", in " + listed;
+}
 
 std::string mark_highlights(const Snippet& snippet, const TextStyle& style)
 {
@@ -230,16 +258,19 @@ std::string format_text(const SearchResult& result, const TextStyle& style)
     }
     if (result.date_facet && (!result.date_facet->counts.empty() || result.date_facet->undated > 0)) {
         out += "\n";
-        out += style.facets == FacetLayout::chart ? detail::date_chart(*result.date_facet, style.width)
-                                                  : detail::date_table(*result.date_facet);
+        out += style.facets == FacetLayout::chart ? detail::date_chart(*result.date_facet, style.width,
+                                                                      result.facet_count)
+                                                  : detail::date_table(*result.date_facet,
+                                                                       result.facet_count);
     }
     if (!result.source_facet.empty() || result.unsourced > 0) {
-        out += value_facet_text("source", result.source_facet, "source", result.unsourced, style);
+        out += value_facet_text("source", result.source_facet, "source", result.unsourced,
+                                result.facet_count, style);
     }
     // Only where some match has a category: most collections have none.
     if (!result.category_facet.empty()) {
         out += value_facet_text("category", result.category_facet, "category",
-                                result.uncategorized, style);
+                                result.uncategorized, result.facet_count, style);
     }
     return out;
 }

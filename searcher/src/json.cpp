@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "akhbar/common/date_format.hpp"
+#include "story_json.hpp"
 
 namespace akhbar {
 
@@ -69,12 +70,15 @@ std::string to_json(const SearchResult& result, int indent, std::string_view qid
                         {"category", h.category.empty() ? json(nullptr) : json(h.category)},
                         {"score", h.score},
                         {"snippet", {{"text", h.snippet.text}, {"highlights", ranges(h.snippet.highlights)}}}});
+        hits.back()["story"] = detail::story_key_json(h.story);
+        hits.back()["copies"] = detail::copies_json(h.story);
         if (h.explanation) {
             hits.back()["explanation"] = explanation(*h.explanation);
         }
     }
     json facets = json::object();
     if (result.date_facet) {
+        facets["count"] = std::string(to_string(result.facet_count));
         facets["date"] = counts(result.date_facet->counts);
         facets["date_granularity"] = std::string(to_string(result.date_facet->granularity));
         facets["undated"] = result.date_facet->undated;
@@ -91,7 +95,11 @@ std::string to_json(const SearchResult& result, int indent, std::string_view qid
     out.update(json{{"query", {{"text", result.query}, {"words", words}}},
                       {"total", result.total},
                       {"total_exact", result.total_exact},
-                      {"hits", hits},
+                      {"collapsed", result.collapsed}});
+    if (result.stories) {
+        out["stories"] = *result.stories;
+    }
+    out.update(json{{"hits", hits},
                       {"facets", result.date_facet ? facets : json(nullptr)},
                       {"suggestion", result.suggestion ? json(*result.suggestion) : json(nullptr)},
                       {"partial", result.partial},

@@ -7,6 +7,7 @@
 
 #include "akhbar/common/date_format.hpp"
 #include "akhbar/searcher/json.hpp"
+#include "story_json.hpp"
 
 namespace akhbar {
 
@@ -54,6 +55,14 @@ std::string to_json(const Article& article, int indent)
                  {"category", text_or_null(article.category)},
                  {"text", article.text}},
                 indent);
+}
+
+std::string to_json(const Article& article, const Story& story, int indent)
+{
+    json out = json::parse(to_json(article, -1));
+    out["story"] = detail::story_key_json(story);
+    out["copies"] = detail::copies_json(story);
+    return dump(out, indent);
 }
 
 std::string to_json(const IndexStats& stats, std::size_t top_sources, int indent)

@@ -88,6 +88,23 @@ std::string format_article(const Article& article)
     return out;
 }
 
+std::string format_article(const Article& article, const Story& story)
+{
+    std::string out;
+    if (story.key) {
+        field(out, "story", *story.key);
+        for (const StoryCopy& c : story.copies) {
+            const std::string date = c.date ? schema::format_iso(*c.date) : "undated";
+            field(out, "copy", c.id + " · " + date + (c.source.empty() ? "" : " · " + c.source) +
+                                   " · " + c.title);
+        }
+    }
+    const std::string whole = format_article(article);
+    // The story's lines after the article's fields, before its text.
+    const auto fields_end = whole.find("\n\n");
+    return whole.substr(0, fields_end + 1) + out + whole.substr(fields_end + 1);
+}
+
 std::string format_stats(const IndexStats& stats)
 {
     std::string out;

@@ -54,6 +54,11 @@ void set_request_field(SearchRequest& request, std::string_view name, std::strin
         request.explain = checked_flag(name, value);
     } else if (name == "facets") {
         request.facets = checked_flag(name, value);
+    } else if (name == "collapse") {
+        request.collapse = checked_flag(name, value);
+    } else if (name == "facet_count") {
+        request.facet_count =
+            value.empty() ? SearchRequest{}.facet_count : parse_facet_unit(value);
     } else if (name == "from") {
         request.from = checked_date(name, value);
     } else if (name == "to") {

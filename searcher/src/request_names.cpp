@@ -29,7 +29,19 @@ constexpr EnumNames<Granularity, 3> GRANULARITIES{{
     {Granularity::year, "year"},
 }};
 
+constexpr EnumNames<FacetUnit, 2> FACET_UNITS{{
+    {FacetUnit::articles, "articles"},
+    {FacetUnit::stories, "stories"},
+}};
+
 }  // namespace
+
+std::string_view to_string(FacetUnit unit) noexcept { return name_of(FACET_UNITS, unit); }
+
+FacetUnit parse_facet_unit(std::string_view name)
+{
+    return value_of(FACET_UNITS, "facet count", name);
+}
 
 std::string_view to_string(SortOrder order) noexcept { return name_of(SORT_ORDERS, order); }
 

@@ -195,21 +195,36 @@ Window window_for(std::size_t offset, std::size_t limit)
     return w;
 }
 
+long long score_key(double score)
+{
+    return score > 0 ? std::llround(std::log(score) * 1e9) : std::numeric_limits<long long>::min();
+}
+
+bool ranks_before(const Ordering& order, const std::string& a_date, long long a_key,
+                  const std::string& a_tie, const std::string& b_date, long long b_key,
+                  const std::string& b_tie)
+{
+    if (order.sort != SortOrder::relevance && a_date != b_date) {
+        // Undated ("") last either way.
+        if (a_date.empty() || b_date.empty()) {
+            return b_date.empty();
+        }
+        return order.sort == SortOrder::oldest ? a_date < b_date : a_date > b_date;
+    }
+    return a_key != b_key ? a_key > b_key : a_tie < b_tie;
+}
+
 std::vector<Ranked> rescored_page(const Xapian::MSet& mset, const Ordering& order,
                                   const std::vector<std::vector<std::string>>& proximity_terms,
-                                  std::size_t offset, std::size_t limit, PositionSource source)
+                                  std::size_t offset, std::size_t limit, PositionSource source,
+                                  const StandIn& stand_in)
 {
     const std::size_t page_end = offset + limit;
     const bool rescore = window_for(offset, limit).rescore;
     const bool by_closeness = rescore && order.ranking == RankingScheme::akhbar &&
                               order.sort == SortOrder::relevance && !proximity_terms.empty();
-    // Scores are compared to 10 significant digits: the same article can
-    // score a few units in the last place apart in another layout (the
-    // weights of its terms are added in another order), and such near-ties
-    // must fall to the tie key like exact ones.
-    const auto score_key = [](double score) {
-        return score > 0 ? std::llround(std::log(score) * 1e9) : std::numeric_limits<long long>::min();
-    };
+    // Scores are compared by score_key(): near-ties fall to the tie key
+    // like exact ones.
     WordsOfTerm words_of_term;
     if (by_closeness) {
         for (std::size_t i = 0; i < proximity_terms.size(); ++i) {
@@ -222,7 +237,8 @@ std::vector<Ranked> rescored_page(const Xapian::MSet& mset, const Ordering& orde
     if (rescore && source.targets.any_remote()) {
         mset.fetch();  // one round trip per remote target, not one per document
     }
-    for (auto m = mset.begin(); m != mset.end(); ++m) {
+    for (auto match = mset.begin(); match != mset.end(); ++match) {
+        const Xapian::MSetIterator m = stand_in ? stand_in(match) : match;
         // Lucene's scores are floats: what it rounds to one float ties.
         Ranked r{m, order.lucene_weight ? static_cast<float>(m.get_weight()) : m.get_weight(), 0,
                  {}, {}};  // the rescoring's fields at their defaults
@@ -254,16 +270,8 @@ std::vector<Ranked> rescored_page(const Xapian::MSet& mset, const Ordering& orde
         const auto window_end =
             ranked.begin() +
             static_cast<std::ptrdiff_t>(std::min<std::size_t>(ranked.size(), RESCORE_WINDOW));
-        const bool oldest = order.sort == SortOrder::oldest;
-        std::stable_sort(ranked.begin(), window_end, [oldest](const Ranked& a, const Ranked& b) {
-            if (a.date != b.date) {
-                // Undated ("") last either way.
-                if (a.date.empty() || b.date.empty()) {
-                    return b.date.empty();
-                }
-                return oldest ? a.date < b.date : a.date > b.date;
-            }
-            return a.key != b.key ? a.key > b.key : a.tie < b.tie;
+        std::stable_sort(ranked.begin(), window_end, [&](const Ranked& a, const Ranked& b) {
+            return ranks_before(order, a.date, a.key, a.tie, b.date, b.key, b.tie);
         });
         const std::size_t from = std::min(offset, ranked.size());
         const std::size_t to = std::min(page_end, ranked.size());

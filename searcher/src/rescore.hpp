@@ -4,6 +4,7 @@
 // rescoring window). Internal header.
 
 #include <cstddef>
+#include <functional>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -110,6 +111,23 @@ struct PositionSource {
     std::vector<Token>& scratch;
 };
 
+/// A score as hits are compared by it: to 10 significant digits, so that
+/// the same article scored a few units in the last place apart in another
+/// layout (the weights of its terms added in another order) ties as it
+/// does in one database, and falls to the tie key.
+[[nodiscard]] long long score_key(double score);
+
+/// Whether `a` ranks before `b` in `order`, given their date
+/// (schema::SLOT_DATE) values, score_key()s and tie values: by date first
+/// unless by relevance (undated last either way), then score, then tie.
+[[nodiscard]] bool ranks_before(const Ordering& order, const std::string& a_date, long long a_key,
+                                const std::string& a_tie, const std::string& b_date,
+                                long long b_key, const std::string& b_tie);
+
+/// The hit that stands for a match's hit (SearchRequest::collapse: the best
+/// member of its story, stories.hpp); none: the match's own.
+using StandIn = std::function<Xapian::MSetIterator(const Xapian::MSetIterator&)>;
+
 /// The hits of the page [offset, offset + limit) of `mset` (fetched as
 /// window_for() says): the window reordered by proximity and lead of the
 /// query words (`proximity_terms`, ParsedQuery) when `order` is the akhbar
@@ -117,6 +135,6 @@ struct PositionSource {
 [[nodiscard]] std::vector<Ranked> rescored_page(
     const Xapian::MSet& mset, const Ordering& order,
     const std::vector<std::vector<std::string>>& proximity_terms, std::size_t offset,
-    std::size_t limit, PositionSource source);
+    std::size_t limit, PositionSource source, const StandIn& stand_in = {});
 
 }  // namespace akhbar::detail

@@ -7,10 +7,12 @@
 
 #include "akhbar/common/analyzer.hpp"
 #include "akhbar/common/error.hpp"
+#include "akhbar/common/hashes.hpp"
 #include "akhbar/common/index_metadata.hpp"
 #include "akhbar/common/profile.hpp"
 #include "akhbar/common/record.hpp"
 #include "akhbar/common/terms.hpp"
+#include "akhbar/common/value_slots.hpp"
 #include "akhbar/searcher/index_stats.hpp"
 #include "collection_stats.hpp"
 #include "explain.hpp"
@@ -23,6 +25,7 @@
 #include "rescore.hpp"
 #include "search_targets.hpp"
 #include "spelling.hpp"
+#include "stories.hpp"
 
 // The searcher orchestrates: its search targets (search_targets.hpp) give
 // the database of the latest revision, the query parser the query, the match
@@ -56,10 +59,11 @@ private:
 };
 
 // A hit as a result shows it: the stored article, highlighted.
-Hit make_hit(const Xapian::MSetIterator& m, std::size_t rank,
+Hit make_hit(const Xapian::MSetIterator& m, std::size_t rank, const Xapian::Database& db,
              const detail::Highlighter& highlighter, std::size_t snippet_chars)
 {
-    const schema::StoredArticle a = schema::decode(m.get_document().get_data());
+    const Xapian::Document doc = m.get_document();
+    const schema::StoredArticle a = schema::decode(doc.get_data());
     Hit hit;
     hit.rank = rank;
     hit.id = a.id;
@@ -71,6 +75,7 @@ Hit make_hit(const Xapian::MSetIterator& m, std::size_t rank,
     hit.category = a.category;
     hit.score = m.get_weight();
     hit.snippet = highlighter.best_passage(a.text, snippet_chars);
+    hit.story = detail::story_of(db, doc.get_value(schema::SLOT_STORY), a.id);
     return hit;
 }
 
@@ -171,6 +176,11 @@ SearchResult Searcher::search_once(Impl& impl, const SearchRequest& request, std
     Xapian::Query matched = parsed.query;
     if (!like.empty()) {
         detail::RelatedQuery related = detail::related_query(impl.db(), like);
+        // The article's own copies are the same story, not a related one.
+        if (const std::optional<std::string> key = detail::story_key(impl.db(), like)) {
+            related.query = Xapian::Query(Xapian::Query::OP_AND_NOT, related.query,
+                                          Xapian::Query(schema::story_term(*key)));
+        }
         matched = request.query.empty()
                       ? related.query
                       : Xapian::Query(Xapian::Query::OP_FILTER, related.query, parsed.query);
@@ -185,28 +195,54 @@ SearchResult Searcher::search_once(Impl& impl, const SearchRequest& request, std
     if (request.facets) {
         const auto& handles = impl.targets.opened().handles;
         facets.count(query, impl.db(), handles,
-                     impl.facet_tables.of(handles, impl.targets.any_remote()));
+                     impl.facet_tables.of(handles, impl.targets.any_remote()), request.facet_count);
     }
     timings.facets = lap();
     Xapian::Enquire enquire(impl.db());
     enquire.set_query(query);
+    if (request.collapse) {
+        // One hit per story: the first of its members in the match's order
+        // (an article alone has no key, which Xapian never collapses).
+        enquire.set_collapse_key(schema::SLOT_STORY, 1);
+    }
     const detail::Ordering order = detail::order_match(
         enquire, ranking, impl.profile().ranking, request.sort, impl.targets.any_remote());
     const detail::Window window = detail::window_for(request.offset, request.limit);
+    // Collapsed, each story by its first member in this order, whichever
+    // Xapian kept among ties (stories.hpp).
+    detail::StandIn stand_in;
+    if (request.collapse) {
+        stand_in = [&](const Xapian::MSetIterator& kept) {
+            return detail::stand_in(impl.db(), query, kept, order, [&](Xapian::Enquire& e) {
+                (void)detail::order_match(e, ranking, impl.profile().ranking, request.sort,
+                                          impl.targets.any_remote());
+            });
+        };
+    }
     // Without facets, up to EXACT_COUNT_CHECKED matches are all checked, so
     // that the total of a narrow query is exact (as Lucene counts its first
     // 1,000 hits); beyond, Xapian's estimate, said to be one. With facets
     // the facets' count checks every match and gives the total: checking
     // 1,000 here as well would be waste: it costs 6-13% of the p50 of
     // 1,000 ANT queries (exact words, --no-facets, 2026-12-02).
-    const auto check_at_least =
-        std::max({static_cast<Xapian::doccount>(request.offset + request.limit), window.count,
-                  request.facets ? Xapian::doccount{0} : EXACT_COUNT_CHECKED});
+    // Collapsed, the match's counts are of hits (stories), and its
+    // uncollapsed ones are rough even when every match was seen (6 to 7 of
+    // 6): without facets, the articles are counted in a pass of their own
+    // that checks as many, and the ranking pass stops at its page.
+    const bool count_apart = request.collapse && !request.facets;
+    const auto page_end = std::max(static_cast<Xapian::doccount>(request.offset + request.limit),
+                                   window.count);
+    const auto check_at_least = std::max(
+        page_end, request.facets || count_apart ? Xapian::doccount{0} : EXACT_COUNT_CHECKED);
     const Xapian::MSet mset = enquire.get_mset(window.first, window.count, check_at_least);
+    const Xapian::MSet counted =
+        count_apart ? detail::counting_pass(impl.db(), query)
+                          .get_mset(0, 0, std::max(page_end, EXACT_COUNT_CHECKED))
+                    : mset;
     timings.match = lap();
     const std::vector<detail::Ranked> ranked =
         detail::rescored_page(mset, order, parsed.proximity_terms, request.offset, request.limit,
-                              {impl.targets, impl.analyzer, impl.scratch});
+                              {impl.targets, impl.analyzer, impl.scratch}, stand_in);
     timings.rescore = lap();
 
     SearchResult result;
@@ -214,15 +250,19 @@ SearchResult Searcher::search_once(Impl& impl, const SearchRequest& request, std
                                 : "related:" + std::string(like) +
                                       (request.query.empty() ? "" : " " + request.query);
     result.words = parsed.words;
-    result.total = mset.get_matches_estimated();
-    result.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
+    // With facets, their pass counts the articles (below).
+    result.total = counted.get_matches_estimated();
+    result.total_exact = counted.get_matches_lower_bound() == counted.get_matches_upper_bound();
+    result.collapsed = request.collapse;
+    result.facet_count = request.facet_count;
     const detail::Highlighter highlighter(impl.analyzer, parsed.match);
     std::size_t rank = request.offset;
     const detail::ExplainContext explaining{impl.db(),           query,
                                             order,               impl.profile().ranking,
                                             parsed.words,        parsed.proximity_terms};
     for (const detail::Ranked& r : ranked) {
-        result.hits.push_back(make_hit(r.it, ++rank, highlighter, request.snippet_chars));
+        result.hits.push_back(
+            make_hit(r.it, ++rank, impl.db(), highlighter, request.snippet_chars));
         Hit& hit = result.hits.back();
         hit.score = r.score;
         if (request.explain) {
@@ -264,22 +304,28 @@ SearchResult Searcher::related(std::string_view id, const SearchRequest& request
     return result;
 }
 
+std::optional<Story> Searcher::story(std::string_view id) const
+{
+    auto& impl = *m_impl;
+    return impl.targets.on_latest_revision([&]() -> std::optional<Story> {
+        const auto did = detail::document_of(impl.db(), id);
+        if (!did) {
+            return std::nullopt;
+        }
+        return detail::story_of(impl.db(),
+                                impl.db().get_document(*did).get_value(schema::SLOT_STORY), id);
+    });
+}
+
 std::optional<Article> Searcher::article(std::string_view id) const
 {
     auto& impl = *m_impl;
     return impl.targets.on_latest_revision([&]() -> std::optional<Article> {
-        std::string id_term(schema::PREFIX_ID);
-        id_term += id;
-        // No article has an id longer than a term can be (Xapian refuses
-        // to look such a term up).
-        if (id.empty() || id_term.size() > schema::MAX_TERM_BYTES) {
+        const auto did = detail::document_of(impl.db(), id);
+        if (!did) {
             return std::nullopt;
         }
-        const auto it = impl.db().postlist_begin(id_term);
-        if (it == impl.db().postlist_end(id_term)) {
-            return std::nullopt;
-        }
-        return schema::decode(impl.db().get_document(*it).get_data());
+        return schema::decode(impl.db().get_document(*did).get_data());
     });
 }
 

@@ -221,8 +221,10 @@ int run_show(const akhbar::Searcher& searcher, const std::string& id, const Outp
     if (out.format == Format::trec) {
         throw UsageError("--show prints text or json, not trec");
     }
-    std::cout << (out.format == Format::json ? akhbar::to_json(*article) + "\n"
-                                             : akhbar::format_article(*article));
+    // Read after the article: a commit in between leaves it alone at worst.
+    const akhbar::Story story = searcher.story(id).value_or(akhbar::Story{});
+    std::cout << (out.format == Format::json ? akhbar::to_json(*article, story) + "\n"
+                                             : akhbar::format_article(*article, story));
     return 0;
 }
 
@@ -245,7 +247,7 @@ void check_combinations(const po::variables_map& vm, const Output& out)
         for (const char* name : {"all", "literal", "from", "to", "source", "category", "sort",
                                  "ranking", "strict", "limit", "offset", "facet-month",
                                  "no-facets", "facets", "snippet-chars", "explain", "timings",
-                                 "warmup"}) {
+                                 "warmup", "no-collapse", "facet-count"}) {
             if (given(name)) {
                 throw UsageError(std::string("--show prints one article: --") + name +
                                  " does not apply");
@@ -257,6 +259,10 @@ void check_combinations(const po::variables_map& vm, const Output& out)
     }
     if (given("warmup") && !given("batch")) {
         throw UsageError("--warmup goes with --batch");
+    }
+    if (given("facet-count") && (given("no-facets") || out.format == Format::trec)) {
+        throw UsageError("--facet-count says what the facets count: not with --no-facets or "
+                         "--format trec, which count no facets");
     }
     if (given("facet-month") && (given("no-facets") || out.format == Format::trec)) {
         throw UsageError("--facet-month counts the days of a month: not with --no-facets or "
@@ -276,7 +282,7 @@ int main(int argc, char* argv[])
     std::vector<std::string> sources;
     std::vector<std::string> categories;
     std::string from, to, sort = "relevance", facet_month, like, show, batch, format, timings, ranking;
-    std::string strict;
+    std::string strict, facet_count;
     std::string color = "auto", facets = "auto";  // text output: terminal.hpp
     // Numbers as written: checked by number_option().
     std::string limit = "10";
@@ -315,6 +321,9 @@ int main(int argc, char* argv[])
         ("offset", po::value(&offset), "hits to skip (default 0; offset + limit at most 100000)")
         ("facet-month", po::value(&facet_month), "day-by-day counts for month YYYY-MM")
         ("no-facets", "skip date, source and category counts (faster for broad queries)")
+        ("facet-count", po::value(&facet_count), "what the facets count: articles (default) or "
+                                                 "stories (each story once per day, source, category)")
+        ("no-collapse", "one hit per matching article, not one per story (docs/stories.md)")
         ("snippet-chars", po::value(&snippet_chars), "snippet length, about (default 240, at most "
                                                      "10000)")
         ("like", po::value(&like), "articles related to the article with this id; filters, page "
@@ -407,6 +416,8 @@ int main(int argc, char* argv[])
         akhbar::set_request_field(request, "sort", sort);
         akhbar::set_request_field(request, "ranking", ranking);
         akhbar::set_request_field(request, "strict", strict);
+        akhbar::set_request_field(request, "facet_count", facet_count);
+        request.collapse = vm.count("no-collapse") == 0U;
         set_field(request, "limit", "limit", limit);
         set_field(request, "offset", "offset", offset);
         set_field(request, "snippet-chars", "snippet_chars", snippet_chars);

@@ -18,9 +18,9 @@ std::string dump(const json& body) { return body.dump(-1, ' ', false, json::erro
 
 }  // namespace
 
-std::string article_json(const Article& article)
+std::string article_json(const Article& article, const Story& story)
 {
-    return to_json(article, -1);
+    return to_json(article, story, -1);
 }
 
 std::string stats_json(const IndexStats& stats, std::size_t top_sources)

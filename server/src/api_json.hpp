@@ -7,12 +7,14 @@
 
 #include "akhbar/common/article.hpp"
 #include "akhbar/searcher/index_stats.hpp"
+#include "akhbar/searcher/searcher.hpp"
 #include "article_writer.hpp"
 
 namespace akhbar::server {
 
-/// The article as stored: akhbar::to_json(const Article&), on one line.
-[[nodiscard]] std::string article_json(const Article& article);
+/// The article as stored and its story: akhbar::to_json(const Article&,
+/// const Story&), on one line.
+[[nodiscard]] std::string article_json(const Article& article, const Story& story);
 
 /// The stats, with the `top_sources` most frequent sources (and how many
 /// sources there are in all): akhbar::to_json(const IndexStats&), on one line.

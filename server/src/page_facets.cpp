@@ -93,6 +93,7 @@ std::optional<DateSpan> span_of(const FacetCount& count, Granularity granularity
 std::vector<ChartBar> date_bars(const DateFacet& facet, const SearchRequest& request)
 {
     std::vector<ChartBar> bars;
+    const CountedNoun& counted = request.facet_count == FacetUnit::stories ? STORIES : ARTICLES;
     for (std::size_t i = 0; i < facet.counts.size(); ++i) {
         const FacetCount& c = facet.counts[i];
         ChartBar bar;
@@ -105,12 +106,12 @@ std::vector<ChartBar> date_bars(const DateFacet& facet, const SearchRequest& req
             narrowed.to = span->to;
             narrowed.offset = 0;
             bar.href = search_link(narrowed);
-            bar.tooltip = span_name(*span, facet.granularity) + ": " + count_phrase(c.count, ARTICLES);
+            bar.tooltip = span_name(*span, facet.granularity) + ": " + count_phrase(c.count, counted);
             bar.label = bar_label(*span, c, facet.granularity, i, facet.counts.size());
             bar.selected = request.from && request.to && span->from >= *request.from &&
                            span->to <= *request.to;
         } else {
-            bar.tooltip = c.value + ": " + count_phrase(c.count, ARTICLES);
+            bar.tooltip = c.value + ": " + count_phrase(c.count, counted);
         }
         bars.push_back(std::move(bar));
     }
@@ -128,6 +129,9 @@ std::string date_facet_html(const DateFacet& facet, const SearchRequest& request
             first->from.month() == last->from.month()) {
             heading += " — " + long_month(first->from.year() / first->from.month());
         }
+    }
+    if (request.facet_count == FacetUnit::stories) {
+        heading += " (قصص)";  // each story once per bar, not each article
     }
     std::string out = "<section class=\"dates\"><h2>" + escape_html(heading) + "</h2>";
     if (!facet.counts.empty()) {
@@ -148,7 +152,9 @@ std::string source_facet_html(const std::vector<FacetCount>& sources, std::size_
     if (sources.empty() && unsourced == 0) {
         return "";
     }
-    std::string out = "<section class=\"sources\"><h2>حسب المصدر</h2><ul>";
+    std::string out = "<section class=\"sources\"><h2>حسب المصدر" +
+                      std::string(request.facet_count == FacetUnit::stories ? " (قصص)" : "") +
+                      "</h2><ul>";
     for (const FacetCount& c : sources) {
         SearchRequest narrowed = request;
         narrowed.sources = {c.value};

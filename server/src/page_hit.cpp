@@ -1,6 +1,7 @@
 #include "page_hit.hpp"
 
 #include "akhbar/common/date_format.hpp"
+#include "akhbar/searcher/format.hpp"
 #include "html.hpp"
 #include "page_links.hpp"
 #include "page_text.hpp"
@@ -35,6 +36,11 @@ std::string hit_html(const Hit& hit, std::string_view query)
     out += "</p>";
     if (!hit.snippet.text.empty()) {
         out += "<p class=\"snippet\" dir=\"auto\">" + marked_html(hit.snippet) + "</p>";
+    }
+    // The story's other copies, as the text output lists them.
+    if (!hit.story.copies.empty()) {
+        out += "<p class=\"copies\" dir=\"auto\">" + escape_html(copies_line(hit.story.copies)) +
+               "</p>";
     }
     return out + "</li>";
 }

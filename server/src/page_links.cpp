@@ -76,6 +76,12 @@ std::vector<Parameter> parameters_of(const SearchRequest& request)
     if (request.explain) {
         out.push_back({"explain", "1"});
     }
+    if (request.collapse != defaults.collapse) {
+        out.push_back({"collapse", request.collapse ? "1" : "0"});
+    }
+    if (request.facet_count != defaults.facet_count) {
+        out.push_back({"facet_count", std::string(to_string(request.facet_count))});
+    }
     if (request.facets != defaults.facets) {
         out.push_back({"facets", request.facets ? "1" : "0"});
     }

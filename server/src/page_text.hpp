@@ -20,6 +20,7 @@ struct CountedNoun {
 };
 
 inline constexpr CountedNoun ARTICLES{"مقال واحد", "مقالان", "مقالات", "مقالاً", "مقال"};
+inline constexpr CountedNoun STORIES{"قصة واحدة", "قصتان", "قصص", "قصة", "قصة"};
 inline constexpr CountedNoun RESULTS{"نتيجة واحدة", "نتيجتان", "نتائج", "نتيجة", "نتيجة"};
 
 /// "5 نتائج", "نتيجة واحدة", "12 نتيجة": `n` (Western digits, as the

@@ -367,7 +367,7 @@ struct ApiServer::Impl {
         if (!found) {
             throw ApiError(404, "no article with id " + quote_for_message(id));
         }
-        send_json(res, article_json(*found));
+        send_json(res, article_json(*found, lease.searcher().story(id).value_or(Story{})));
     }
 
     void related(const httplib::Request& req, httplib::Response& res)

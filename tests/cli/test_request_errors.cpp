@@ -104,6 +104,11 @@ const ErrorRow ERROR_ROWS[] = {
      R"({"query": "السلام", "strict": "loose"})",
      {"--strict", "loose"},
      "unknown strictness \"loose\" (known: exact, normalized, stemmed)"},
+    {"unknown_facet_count",
+     [] { (void)akhbar::parse_facet_unit("story"); },
+     R"({"query": "السلام", "facet_count": "story"})",
+     {"--facet-count", "story"},
+     "unknown facet count \"story\" (known: articles, stories)"},
     {"unknown_sort_order",
      {},
      R"({"query": "السلام", "sort": "old"})",
@@ -147,8 +152,9 @@ const ErrorRow ERROR_ROWS[] = {
      {},
      R"({"query": "السلام", "limt": 5})",
      {},
-     "unknown request key \"limt\" (known: all, categories, explain, facet_month, facets, from, "
-     "limit, literal, offset, query, ranking, snippet_chars, sort, sources, strict, to)"},
+     "unknown request key \"limt\" (known: all, categories, collapse, explain, facet_count, "
+     "facet_month, facets, from, limit, literal, offset, query, ranking, snippet_chars, sort, "
+     "sources, strict, to)"},
 };
 
 const std::string& database()

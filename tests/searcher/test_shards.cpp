@@ -16,6 +16,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <set>
 #include <thread>
 
 #include <boost/test/unit_test.hpp>
@@ -24,6 +25,7 @@
 #include "akhbar/indexer/collection.hpp"
 #include "akhbar/searcher/searcher.hpp"
 #include "support/index.hpp"
+#include "support/stories.hpp"
 #include "support/temp_dir.hpp"
 
 extern char** environ;
@@ -474,6 +476,98 @@ BOOST_AUTO_TEST_CASE(bad_shard_addresses_are_refused_with_the_line)
     BOOST_CHECK_EXCEPTION((void)Searcher({stub.string()}), akhbar::InvalidArgument,
                           [&](const akhbar::InvalidArgument& e) {
                               return std::string(e.what()).find("bad.stub:2:") != std::string::npos;
+                          });
+}
+
+// Stories across shards (docs/stories.md): story c1 has an article in
+// November's shard and one in February's; collapsing, copies and the count
+// of stories must not depend on the layout.
+BOOST_AUTO_TEST_CASE(stories_collapse_alike_in_every_layout)
+{
+    akhbar::test::TempDir dir;
+    // And c3, رويترز's copy of c1 a month later: one story, one source, in
+    // two shards.
+    const auto articles =
+        dir.write("stories.jsonl", akhbar::test::STORY_ARTICLES +
+                                       R"({"id": "c3", "source": "رويترز", "date": "2025-12-01", )"
+                                       R"("title": "ختام قمة المناخ", "text": "اختتمت قمة المناخ )"
+                                       R"(أعمالها ببيان يدعو إلى خفض الانبعاثات بسرعة أكبر"})"
+                                       "\n");
+    auto keys = akhbar::test::STORY_KEYS;
+    keys["c3"] = "c1";
+    akhbar::IndexerOptions options;
+    options.db = dir / "single";
+    const auto single_db = akhbar::test::index_paths(options, {articles.string()});
+    BOOST_TEST(akhbar::test::write_story_keys(single_db, keys) == 6U);
+    options.db = dir / "sharded";
+    options.shard_by = akhbar::ShardBy::month;
+    const auto sharded_db = akhbar::test::index_paths(options, {articles.string()});
+    std::size_t written = 0;
+    std::vector<std::unique_ptr<TcpServer>> servers;
+    std::vector<std::string> remote;
+    for (const auto& entry : fs::directory_iterator(sharded_db)) {
+        if (fs::exists(entry.path() / "iamglass") && entry.path().filename() != "spelling") {
+            written += akhbar::test::write_story_keys(entry.path(), keys);
+            servers.push_back(std::make_unique<TcpServer>(entry.path()));
+            remote.push_back(servers.back()->address());
+        }
+    }
+    BOOST_TEST(written == 6U);
+    const Searcher single({single_db.string()});
+    const Searcher sharded({sharded_db.string()});
+    const Searcher served(remote);
+    const auto summary = [](const SearchResult& r) {
+        std::string out = std::to_string(r.total) + " articles, " +
+                          (r.stories ? std::to_string(*r.stories) : "?") + " stories:";
+        // Which member stands for a story too: copies of one text tie
+        // (a2 and a3 exactly, in one database), and Xapian's collapse keeps
+        // the first it meets, which depends on the layout.
+        std::vector<std::string> hits;
+        for (const auto& h : r.hits) {
+            std::string hit = " " + h.story.key.value_or(h.id) + ":" + h.id + "[";
+            for (const auto& c : h.story.copies) {
+                hit += c.id + " ";
+            }
+            hits.push_back(hit + "]");
+        }
+        std::sort(hits.begin(), hits.end());
+        for (const auto& h : hits) {
+            out += h;
+        }
+        return out;
+    };
+    for (const bool collapse : {true, false}) {
+        for (const auto sort : {akhbar::SortOrder::relevance, akhbar::SortOrder::date}) {
+            SearchRequest request = request_for("المناخ");
+            request.collapse = collapse;
+            request.sort = sort;
+            const std::string expected = summary(single.search(request));
+            BOOST_TEST(expected.starts_with("7 articles, 3 stories:"), expected);
+            BOOST_TEST(summary(sharded.search(request)) == expected);
+            BOOST_TEST(summary(served.search(request)) == expected);
+            request.facets = false;  // the exact count without facets
+            BOOST_TEST(served.search(request).total == 7U);
+        }
+    }
+    SearchRequest by_story = request_for("المناخ");
+    by_story.facet_count = akhbar::FacetUnit::stories;
+    const SearchResult one = single.search(by_story);
+    const SearchResult many = sharded.search(by_story);
+    BOOST_TEST(one.source_facet.front().value == "رويترز");
+    BOOST_TEST(one.source_facet.front().count == 2U);  // stories a1 and c1, each once
+    BOOST_TEST(many.source_facet.size() == one.source_facet.size());
+    for (std::size_t i = 0; i < std::min(one.source_facet.size(), many.source_facet.size()); ++i) {
+        BOOST_TEST(many.source_facet[i].value == one.source_facet[i].value);
+        BOOST_TEST(many.source_facet[i].count == one.source_facet[i].count);
+    }
+    BOOST_TEST(many.unsourced == one.unsourced);
+    BOOST_TEST(many.date_facet->counts.size() == one.date_facet->counts.size());
+    BOOST_TEST(many.date_facet->counts.front().count == one.date_facet->counts.front().count);
+    // Remote shards do not count stories per facet: said, not guessed.
+    BOOST_CHECK_EXCEPTION((void)served.search(by_story), akhbar::InvalidArgument,
+                          [](const akhbar::InvalidArgument& e) {
+                              return std::string(e.what()) ==
+                                     "facet count \"stories\" needs local databases";
                           });
 }
 

@@ -27,6 +27,7 @@
 #include "akhbar/searcher/searcher.hpp"
 #include "server.hpp"
 #include "support/index.hpp"
+#include "support/stories.hpp"
 #include "support/temp_dir.hpp"
 
 using akhbar::SearchRequest;
@@ -266,6 +267,8 @@ BOOST_AUTO_TEST_CASE(bad_parameters_are_400_with_the_library_message)
         {"/search?q=x&sort=old", [] { (void)akhbar::parse_sort_order("old"); }},
         {"/search?q=x&from=01/02/2017", [] { (void)akhbar::checked_date("from", "01/02/2017"); }},
         {"/search?q=x&strict=loose", [] { (void)akhbar::parse_strictness("loose"); }},
+        {"/search?q=x&facet_count=story", [] { (void)akhbar::parse_facet_unit("story"); }},
+        {"/search?q=x&collapse=maybe", [] { (void)akhbar::checked_flag("collapse", "maybe"); }},
         {"/search?q=x&all=maybe", [] { (void)akhbar::checked_flag("all", "maybe"); }},
         {"/search?q=x&explain=maybe", [] { (void)akhbar::checked_flag("explain", "maybe"); }},
         {"/search?q=x&colour=red", [] {
@@ -693,6 +696,47 @@ BOOST_AUTO_TEST_CASE(listen_addresses_and_threads_are_checked)
     two_dbs.searcher.databases = {"a", "b"};
     two_dbs.write_key = "k";
     BOOST_CHECK_THROW(two_dbs.check(), akhbar::InvalidArgument);
+}
+
+// Stories (docs/stories.md): collapse=0, facet_count=stories, each hit's
+// copies, and an article's story.
+BOOST_AUTO_TEST_CASE(stories_through_http)
+{
+    akhbar::test::TempDir dir;
+    const auto db = akhbar::test::index_jsonl(dir, akhbar::test::STORY_ARTICLES);
+    akhbar::test::write_story_keys(db, akhbar::test::STORY_KEYS);
+    RunningServer server(options_for(db));
+    auto client = server.client();
+    const std::string climate = "%D8%A7%D9%84%D9%85%D9%86%D8%A7%D8%AE";  // المناخ
+    const json collapsed = body(get(client, "/search?q=" + climate));
+    BOOST_TEST(collapsed["collapsed"] == true);
+    BOOST_TEST(collapsed["hits"].size() == 3U);
+    BOOST_TEST(collapsed["total"] == 6);
+    BOOST_TEST(collapsed["stories"] == 3);
+    const json all = body(get(client, "/search?q=" + climate + "&collapse=0&facet_count=stories"));
+    BOOST_TEST(all["collapsed"] == false);
+    BOOST_TEST(all["hits"].size() == 6U);
+    BOOST_TEST(all["facets"]["count"] == "stories");
+    for (const auto& h : all["hits"]) {
+        if (h["id"] == "a1") {
+            BOOST_TEST(h["story"] == "a1");
+            BOOST_TEST(h["copies"].size() == 2U);
+        } else if (h["id"] == "b1") {
+            BOOST_TEST(h["story"].is_null());
+            BOOST_TEST(h["copies"] == json::array());
+        }
+    }
+    const json article = body(get(client, "/articles/a3"));
+    BOOST_TEST(article["story"] == "a1");
+    BOOST_TEST(article["copies"][0]["id"] == "a1");
+    BOOST_TEST(article["copies"][1]["id"] == "a2");
+    const json related = body(get(client, "/articles/a1/related?collapse=0"));
+    for (const auto& h : related["hits"]) {
+        BOOST_TEST(h["story"] != "a1");
+    }
+    // The page lists the copies under the hit.
+    const auto page = get(client, "/?q=" + climate);
+    BOOST_TEST(page->body.find("class=\"copies\"") != std::string::npos);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -255,6 +255,43 @@ BOOST_AUTO_TEST_CASE(url_encoding)
     }
 }
 
+BOOST_AUTO_TEST_CASE(a_story_hit_lists_its_copies_escaped)
+{
+    SearchRequest request;
+    request.query = "x";
+    SearchResult result = make_result(1, 0);
+    Hit hit = make_hit(1, "t", "رويترز");
+    hit.story.key = "k";
+    hit.story.copies = {{"c1", "<script>alert(5)</script>", {}, "t1"}, {"c2", "الشرق", {}, "t2"}};
+    result.hits.push_back(hit);
+    Hit alone = make_hit(2, "t", "الجزيرة");
+    result.hits.push_back(alone);
+    const std::string page = server::search_page(request, &result, "");
+    BOOST_TEST(!contains(page, "<script"));
+    BOOST_TEST(contains(page, "<p class=\"copies\" dir=\"auto\">also in: "
+                              "&lt;script&gt;alert(5)&lt;/script&gt;، الشرق</p>"));
+    BOOST_TEST(occurrences(page, "class=\"copies\"") == 1U);  // none for the article alone
+}
+
+BOOST_AUTO_TEST_CASE(story_counts_say_so_and_links_keep_them)
+{
+    SearchRequest request;
+    request.query = "x";
+    request.collapse = false;
+    request.facet_count = akhbar::FacetUnit::stories;
+    BOOST_TEST(server::search_link(request) == "/?q=x&collapse=0&facet_count=stories");
+    SearchResult result = make_result(1, 0);
+    result.date_facet = akhbar::DateFacet{};
+    result.date_facet->counts = {{"2025-11-01", 2}};
+    result.source_facet = {{"الشرق", 1}};
+    result.facet_count = akhbar::FacetUnit::stories;
+    const std::string page = server::search_page(request, &result, "");
+    BOOST_TEST(contains(page, "حسب المصدر (قصص)"));
+    BOOST_TEST(contains(page, "(قصص)</h2>"));
+    BOOST_TEST(contains(page, "قصتان"));  // the bar's tooltip
+    BOOST_TEST(!contains(page, "مقالان"));
+}
+
 BOOST_AUTO_TEST_CASE(links_keep_every_parameter)
 {
     SearchRequest request;

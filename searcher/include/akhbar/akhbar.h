@@ -57,7 +57,9 @@ AKHBAR_C_API akhbar_status akhbar_searcher_open(const char* const* databases, si
  *    "sort": "relevance" | "date" | "newest" | "oldest", "facets": true,
  *    "facet_month": "2025-11",
  *    "snippet_chars": 240, "ranking": "akhbar" | "bm25" | "lucene-bm25",
- *    "strict": "exact" | "normalized" | "stemmed"}
+ *    "strict": "exact" | "normalized" | "stemmed",
+ *    "collapse": true (one hit per story; docs/stories.md),
+ *    "facet_count": "articles" | "stories"}
  * Bounds (AKHBAR_INVALID_ARGUMENT otherwise, naming the field and value):
  * limit 1..10000, offset + limit at most 100000, snippet_chars 1..10000.
  * Any other key is an AKHBAR_INVALID_ARGUMENT naming it ("unknown request

@@ -42,6 +42,14 @@ struct TextStyle {
 };
 
 /// Highlights of `snippet` marked up for a terminal or as [brackets].
+/// The line under a hit of a story that lists its other copies, unescaped
+/// (callers escape it as other article text): "also in: الشرق، رويترز"
+/// when each copy has a source of its own; otherwise the number of copies
+/// and their sources, "also: 2 copies, in رويترز", "also: 1 copy".
+/// Empty `copies` (an article alone) give "also: 0 copies": callers show
+/// the line only for a story.
+[[nodiscard]] AKHBAR_API std::string copies_line(const std::vector<StoryCopy>& copies);
+
 [[nodiscard]] AKHBAR_API std::string mark_highlights(const Snippet& snippet, const TextStyle& style);
 
 /// The human-readable page: hits with snippets, facets, suggestion.

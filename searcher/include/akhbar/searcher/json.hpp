@@ -23,6 +23,12 @@ namespace akhbar {
 /// `date` "YYYY-MM-DD" or null, empty fields null, the text as written.
 [[nodiscard]] AKHBAR_API std::string to_json(const Article& article, int indent = 2);
 
+/// A stored article and its story (`--show --json`, `GET /articles/{id}`):
+/// the fields above, then "story" (the key, or null for an article alone)
+/// and "copies" (the story's other articles, as a hit's copies).
+[[nodiscard]] AKHBAR_API std::string to_json(const Article& article, const Story& story,
+                                             int indent = 2);
+
 /// What a collection holds (`akhbar-index --stats --json`, `GET /stats`),
 /// with its `top_sources` most frequent sources and `source_count`, the
 /// number of sources in all; docs/json-output.md shows the fields.

@@ -10,6 +10,7 @@
 #include "akhbar/common/api.hpp"
 #include "akhbar/common/article.hpp"
 #include "akhbar/searcher/index_stats.hpp"
+#include "akhbar/searcher/searcher.hpp"
 
 namespace akhbar {
 
@@ -17,6 +18,11 @@ namespace akhbar {
 /// source, url and category when the article has them), a blank line, and
 /// the text as written.
 [[nodiscard]] AKHBAR_API std::string format_article(const Article& article);
+
+/// As above, with the article's story after its fields: `story: KEY`, then
+/// a `copy: ID · DATE · SOURCE · TITLE` line per other article; nothing more
+/// for an article alone.
+[[nodiscard]] AKHBAR_API std::string format_article(const Article& article, const Story& story);
 
 /// `field: value` lines (articles, dates, profile, versions, size on disk,
 /// each shard's revision), then articles per source and per month, one a

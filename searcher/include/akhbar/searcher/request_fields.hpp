@@ -28,11 +28,12 @@ namespace akhbar {
 
 /// Sets the field called `name` of `request` from its text `value`:
 ///  - "query" (also "q"): the query;
-///  - "all", "literal", "facets", "explain": checked_flag();
+///  - "all", "literal", "facets", "explain", "collapse": checked_flag();
 ///  - "from", "to": checked_date();
 ///  - "source", "category": one more source, category (repeatable);
-///  - "sort", "ranking", "strict": parse_sort_order(), parse_ranking(),
-///    parse_strictness() (an empty value keeps the default);
+///  - "sort", "ranking", "strict", "facet_count": parse_sort_order(),
+///    parse_ranking(), parse_strictness(), parse_facet_unit() (an empty
+///    value keeps the default);
 ///  - "limit", "offset", "snippet_chars": checked_number_text();
 ///  - "facet_month": checked_month().
 /// Throws InvalidArgument with the check's message (which starts with the

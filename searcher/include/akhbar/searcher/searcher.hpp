@@ -57,6 +57,21 @@ enum class Strictness {
 /// (known: exact, normalized, stemmed)`).
 [[nodiscard]] AKHBAR_API Strictness parse_strictness(std::string_view name);
 
+/// What the facets count (`--facet-count`, request field "facet_count").
+enum class FacetUnit {
+    articles,  ///< each matching article (default)
+    /// Each story once in every bucket where it has a matching article (an
+    /// article alone is a story of its own): a wire copy republished by
+    /// five outlets counts once per outlet, not five times per day.
+    stories,
+};
+
+/// The unit's name ("articles", "stories").
+[[nodiscard]] AKHBAR_API std::string_view to_string(FacetUnit unit) noexcept;
+/// The unit called `name`; throws InvalidArgument naming the valid names
+/// (`unknown facet count "x" (known: articles, stories)`).
+[[nodiscard]] AKHBAR_API FacetUnit parse_facet_unit(std::string_view name);
+
 /// How finely DateFacet counts dates.
 enum class Granularity {
     day,    ///< "2025-11-07"
@@ -120,6 +135,12 @@ struct SearchRequest {
     /// Day-by-day counts for this month, every day listed, zeros included;
     /// otherwise the granularity follows the matched date span.
     std::optional<std::chrono::year_month> facet_month;
+    /// What the facets count (FacetUnit).
+    FacetUnit facet_count = FacetUnit::articles;
+    /// One hit per story (docs/stories.md): the best-ranked matching member
+    /// stands for the story, its other copies listed with it (Hit::copies).
+    /// Pages (offset, limit) are pages of these hits.
+    bool collapse = true;
     /// Snippet length in characters (about).
     std::size_t snippet_chars = 240;
     /// How to rank (`--ranking`, docs/relevance.md): none for the index
@@ -182,6 +203,24 @@ struct Explanation {
     std::vector<ScorePart> parts;
 };
 
+/// Another article of a hit's story (Hit::copies), as stored.
+struct StoryCopy {
+    std::string id;
+    std::string source;  ///< empty when it has none
+    std::optional<std::chrono::year_month_day> date;
+    std::string title;
+};
+
+/// The story of an article: its key and its other articles.
+struct Story {
+    /// The story key (schema::SLOT_STORY: the id of its earliest article);
+    /// none for an article alone.
+    std::optional<std::string> key;
+    /// Every other article of the story, whether it matched or not, by date
+    /// (undated last), then id; none for an article alone.
+    std::vector<StoryCopy> copies;
+};
+
 struct Hit {
     std::size_t rank = 0;  ///< 1-based, across pages
     std::string id;
@@ -195,6 +234,8 @@ struct Hit {
     Snippet snippet;
     /// With SearchRequest::explain: how `score` was made.
     std::optional<Explanation> explanation;
+    /// The hit's story and its other copies, collapsed or not.
+    Story story;
 };
 
 struct FacetCount {
@@ -245,7 +286,14 @@ struct SearchTimings {
 struct SearchResult {
     std::string query;
     std::vector<QueryWord> words;
-    std::size_t total = 0;      ///< number of matching articles
+    std::size_t total = 0;      ///< number of matching articles (collapsed or not)
+    /// One hit per story (SearchRequest::collapse).
+    bool collapsed = false;
+    /// The number of matching stories (an article alone is one), exact:
+    /// counted with the facets, none without them.
+    std::optional<std::size_t> stories;
+    /// What the facets count.
+    FacetUnit facet_count = FacetUnit::articles;
     /// True when `total` is the number of matches; false when it is Xapian's
     /// estimate (facets off, and more than a thousand matches or so).
     bool total_exact = true;
@@ -254,7 +302,8 @@ struct SearchResult {
     std::vector<FacetCount> source_facet;
     /// Matches without a source, counted with the facets (as
     /// DateFacet::undated counts the undated ones): `source_facet`'s counts and
-    /// this add up to `total`.
+    /// this add up to `total` when counting articles. Counting stories, the
+    /// stories with a matching article without a source.
     std::size_t unsourced = 0;
     /// Matches per category (as the articles write it), most first; none
     /// from databases written before categories were stored as values.
@@ -396,6 +445,10 @@ public:
     /// IndexError for database failures.
     [[nodiscard]] std::vector<Highlight> highlight(std::string_view query, std::string_view text,
                                                    Strictness strict = Strictness::stemmed) const;
+
+    /// The story of article `id` (its key and other copies); none when
+    /// there is no such article. Throws IndexError as profile() does.
+    [[nodiscard]] std::optional<Story> story(std::string_view id) const;
 
     /// The stored article with this id, as it was indexed (title and text
     /// as written; `origin` is not stored and stays empty); none when there

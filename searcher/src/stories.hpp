@@ -1,0 +1,47 @@
+#pragma once
+// Stories at search time (docs/stories.md): the copies of a hit's story,
+// read through the story's boolean term. Internal header.
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include <xapian.h>
+
+#include "akhbar/searcher/searcher.hpp"
+#include "rescore.hpp"
+
+namespace akhbar::detail {
+
+/// The document of article `id` in `db`; none when there is none (an id
+/// no term can hold included: Xapian refuses to look such a term up).
+[[nodiscard]] std::optional<Xapian::docid> document_of(const Xapian::Database& db,
+                                                       std::string_view id);
+
+/// The story key of article `id`; none when it is alone or there is no such
+/// article.
+[[nodiscard]] std::optional<std::string> story_key(const Xapian::Database& db, std::string_view id);
+
+/// The story of the article whose story key (schema::SLOT_STORY) is `key`
+/// and whose id is `id`: the key, and every other article of `db` that holds
+/// the story's term (schema::story_term) and has that key, by date (undated
+/// last), then id. An empty `key` is an article alone: no key, no copies.
+/// (The key is checked as well as the term: two keys may hash alike.)
+[[nodiscard]] Story story_of(const Xapian::Database& db, const std::string& key,
+                             std::string_view id);
+
+/// The member of the story of `kept` (a hit of a collapsed match of
+/// `query` over `db`) that ranks first in `order` (ranks_before(), by
+/// score_key(): near-ties to the tie key), among its members that match;
+/// `kept` itself when it is alone or already the first. Xapian's collapse
+/// keeps the first member it meets among equal weights, and copies of one
+/// text often tie exactly, or a few units in the last place apart in
+/// another layout: without this, which copy is shown would depend on
+/// document ids and sharding. `configure` sets a match's weighting and
+/// order as the search's (order_match).
+[[nodiscard]] Xapian::MSetIterator stand_in(const Xapian::Database& db, const Xapian::Query& query,
+                                            const Xapian::MSetIterator& kept, const Ordering& order,
+                                            const std::function<void(Xapian::Enquire&)>& configure);
+
+}  // namespace akhbar::detail

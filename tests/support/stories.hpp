@@ -1,0 +1,60 @@
+#pragma once
+// Story keys written by hand into a test database (the indexer's grouping
+// is another unit): SLOT_STORY and the story's term on each member, as
+// value_slots.hpp defines them, and a small collection of copies for the
+// tests of searching stories.
+
+#include <filesystem>
+#include <map>
+#include <string>
+
+#include <xapian.h>
+
+#include "akhbar/common/hashes.hpp"
+#include "akhbar/common/terms.hpp"
+#include "akhbar/common/value_slots.hpp"
+
+namespace akhbar::test {
+
+/// Gives each article of `keys` (id -> story key) its story key, in the
+/// database at `db`; the others are left alone (no key: alone). Returns how
+/// many it found (one shard of a collection holds some of them).
+inline std::size_t write_story_keys(const std::filesystem::path& db,
+                                    const std::map<std::string, std::string>& keys)
+{
+    std::size_t found = 0;
+    Xapian::WritableDatabase w(db.string());
+    for (const auto& [id, key] : keys) {
+        const std::string id_term = std::string(schema::PREFIX_ID) + id;
+        const auto it = w.postlist_begin(id_term);
+        if (it == w.postlist_end(id_term)) {
+            continue;
+        }
+        ++found;
+        Xapian::Document doc = w.get_document(*it);
+        doc.add_value(schema::SLOT_STORY, key);
+        doc.add_boolean_term(schema::story_term(key));
+        w.replace_document(*it, doc);
+    }
+    w.commit();
+    return found;
+}
+
+/// Seven articles about a climate summit: story "a1" (a1 from رويترز, a2
+/// and a3 from الشرق, its two sections, one text), story "c1" (c1 from
+/// رويترز, c2 three months later without a source), and b1, d1 alone.
+inline const std::string STORY_ARTICLES =
+    R"({"id": "a1", "source": "رويترز", "date": "2025-11-03", "title": "قمة المناخ تبدأ في بيليم", "text": "انطلقت قمة المناخ في مدينة بيليم البرازيلية بمشاركة واسعة من قادة العالم"}
+{"id": "a2", "source": "الشرق", "date": "2025-11-04", "category": "دولي", "title": "بدء قمة المناخ", "text": "انطلقت قمة المناخ في مدينة بيليم البرازيلية بمشاركة واسعة من قادة العالم"}
+{"id": "a3", "source": "الشرق", "date": "2025-11-04", "category": "بيئة", "title": "قمة المناخ في البرازيل", "text": "انطلقت قمة المناخ في مدينة بيليم البرازيلية بمشاركة واسعة من قادة العالم"}
+{"id": "b1", "source": "الجزيرة", "date": "2025-11-05", "title": "خلاف حول تمويل المناخ", "text": "اختلف المفاوضون في قمة المناخ حول تمويل الدول النامية وخطط خفض الانبعاثات"}
+{"id": "c1", "source": "رويترز", "date": "2025-11-10", "title": "ختام قمة المناخ", "text": "اختتمت قمة المناخ أعمالها ببيان يدعو إلى خفض الانبعاثات بسرعة أكبر"}
+{"id": "c2", "date": "2026-02-10", "title": "بيان قمة المناخ", "text": "اختتمت قمة المناخ أعمالها ببيان يدعو إلى خفض الانبعاثات بسرعة أكبر"}
+{"id": "d1", "source": "الجزيرة", "date": "2025-11-06", "title": "أسعار النفط", "text": "ارتفعت أسعار النفط في الأسواق العالمية مع تراجع المخزونات"}
+)";
+
+/// The story keys of STORY_ARTICLES, for write_story_keys().
+inline const std::map<std::string, std::string> STORY_KEYS = {
+    {"a1", "a1"}, {"a2", "a1"}, {"a3", "a1"}, {"c1", "c1"}, {"c2", "c1"}};
+
+}  // namespace akhbar::test
