@@ -525,9 +525,9 @@ int judge_pairs(const std::vector<Article>& articles, double threshold, std::siz
         const WordDiff diff = word_diff(a.text, b.text);
         md << "## Pair " << p + 1 << " — similarity " << fixed(sim) << (sim >= threshold ? "" : " (through others)")
            << "\n\n"
-           << "- A: `" << markdown(a.id) << "` " << markdown(a.source) << ", " << day(a) << ": "
+           << "- A: **" << markdown(a.id) << "** " << markdown(a.source) << ", " << day(a) << ": "
            << markdown(excerpt(a.title, 120)) << "\n"
-           << "- B: `" << markdown(b.id) << "` " << markdown(b.source) << ", " << day(b) << ": "
+           << "- B: **" << markdown(b.id) << "** " << markdown(b.source) << ", " << day(b) << ": "
            << markdown(excerpt(b.title, 120)) << "\n"
            << "- A's body: " << markdown(excerpt(a.text, EXCERPT_CHARS)) << "\n"
            << "- B's body: " << markdown(excerpt(b.text, EXCERPT_CHARS)) << "\n"
