@@ -23,6 +23,7 @@
 #include <vector>
 
 #include "akhbar/common/quote.hpp"
+#include "akhbar/common/usage.hpp"
 #include "corpus.hpp"
 #include "grouping.hpp"
 #include "report_text.hpp"
@@ -46,6 +47,19 @@ constexpr double DISTINCT_ORIGINALS = 0.3;
 constexpr double SMALL_CUT = 0.25;
 /// pairs: characters of each body shown.
 constexpr std::size_t EXCERPT_CHARS = 400;
+
+constexpr std::string_view USAGE =
+    "usage: akhbar-story-bench COMMAND [OPTIONS] FILE.jsonl[.gz]...\n"
+    "Measures story grouping (docs/stories.md) on articles read as akhbar-index reads them.\n"
+    "  exact                 exact copies: is each group of identical bodies one story?\n"
+    "  near [--sample N]     synthetic copies of N articles (500): recall per change, wrong merges\n"
+    "  sizes                 stories of 2+ per threshold, the largest, the distribution of sizes\n"
+    "  largest [--threshold T] [--stories S] [--show M]\n"
+    "                        the S (5) largest stories at T, M (60) members each\n"
+    "  pairs --out PREFIX [--threshold T] [--pairs K]\n"
+    "                        K (200) grouped pairs with different bodies, to judge: PREFIX.md, PREFIX.tsv\n"
+    "T defaults to story::SIMILARITY_THRESHOLD; reports are Markdown on standard output.\n"
+    "Exit: 0 ok, 1 runtime error, 2 usage error.\n";
 
 struct Options {
     std::string command;
@@ -545,13 +559,15 @@ int judge_pairs(const std::vector<Article>& articles, double threshold, std::siz
 
 int main(int argc, char* argv[])
 {
+    if (argc == 2 && (std::string_view(argv[1]) == "--help" || std::string_view(argv[1]) == "-h")) {
+        std::cout << USAGE;
+        return 0;
+    }
     Options o;
     try {
         o = parse(argc, argv);
     } catch (const UsageError& e) {
-        std::cerr << TOOL << ": " << e.message << "\nusage: " << TOOL
-                  << " exact|near|sizes|largest|pairs [--sample N] [--threshold T] [--stories S] [--show M] [--pairs K] "
-                     "[--out PREFIX] FILE.jsonl[.gz]...\n";
+        std::cerr << usage_error(TOOL, e.message);
         return 2;
     }
     try {
