@@ -227,36 +227,6 @@ int exact(const std::vector<Article>& articles)
 
 // ---- near ------------------------------------------------------------------
 
-/// A sentence of `donor` to insert: one of INSERTED_WORDS_MIN to
-/// INSERTED_WORDS_MAX words picked at random; when it has none (a body
-/// without sentence ends is one long "sentence"), INSERTED_WORDS_RUN
-/// consecutive words of it. Bounded, so that the copy stays the original's.
-constexpr std::size_t INSERTED_WORDS_MIN = 5;
-constexpr std::size_t INSERTED_WORDS_MAX = 40;
-constexpr std::size_t INSERTED_WORDS_RUN = 20;
-
-std::string inserted_sentence(const std::string& donor, const std::vector<std::string_view>& donor_words,
-                              std::mt19937_64& rng)
-{
-    std::vector<std::string_view> fit;
-    for (const std::string_view s : sentences(donor)) {
-        const std::size_t n = words(s).size();
-        if (n >= INSERTED_WORDS_MIN && n <= INSERTED_WORDS_MAX) {
-            fit.push_back(s);
-        }
-    }
-    if (!fit.empty()) {
-        return std::string(fit[rng() % fit.size()]);
-    }
-    const std::size_t run = std::min(INSERTED_WORDS_RUN, donor_words.size());
-    const std::size_t start = rng() % (donor_words.size() - run + 1);
-    std::string out;
-    for (std::size_t i = start; i < start + run; ++i) {
-        out += i == start ? "" : " ";
-        out += donor_words[i];
-    }
-    return out;
-}
 
 int near(const std::vector<Article>& articles, std::size_t sample)
 {
@@ -306,33 +276,7 @@ int near(const std::vector<Article>& articles, std::size_t sample)
         const std::vector<std::string_view> donor_words = words(donor);
         const std::string sentence = inserted_sentence(donor, donor_words, rng);
         for (std::size_t c = 0; c < std::size(CHANGES); ++c) {
-            std::string copy;
-            switch (CHANGES[c]) {
-            case Change::headline:  // the signature is of the body only
-                copy = text;
-                break;
-            case Change::dateline:
-                copy = with_dateline(text, pick_dateline(rng));
-                break;
-            case Change::cut_last:
-                copy = without_last_paragraph(text);
-                break;
-            case Change::insert_sentence:
-                copy = with_sentence_inserted(text, sentence);
-                break;
-            case Change::replace_words:
-                copy = with_words_replaced(text, donor_words, REPLACED_SHARE, rng);
-                break;
-            case Change::rewrite:
-                copy = with_dateline(without_last_paragraph(text), pick_dateline(rng));
-                break;
-            case Change::all:
-                copy = with_words_replaced(
-                    with_sentence_inserted(with_dateline(without_last_paragraph(text), pick_dateline(rng)),
-                                           sentence),
-                    donor_words, REPLACED_SHARE, rng);
-                break;
-            }
+            std::string copy = copy_with(CHANGES[c], text, sentence, donor_words, rng);
             unchanged += copy == text ? 1U : 0U;
             if (CHANGES[c] == Change::cut_last) {
                 cut_share.push_back(1.0 - static_cast<double>(words(copy).size()) /

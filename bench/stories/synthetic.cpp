@@ -184,4 +184,51 @@ std::string with_words_replaced(std::string_view text, const std::vector<std::st
     return out;
 }
 
+std::string inserted_sentence(std::string_view donor, const std::vector<std::string_view>& donor_words,
+                              std::mt19937_64& rng)
+{
+    std::vector<std::string_view> fit;
+    for (const std::string_view s : sentences(donor)) {
+        const std::size_t n = words(s).size();
+        if (n >= INSERTED_WORDS_MIN && n <= INSERTED_WORDS_MAX) {
+            fit.push_back(s);
+        }
+    }
+    if (!fit.empty()) {
+        return std::string(fit[rng() % fit.size()]);
+    }
+    const std::size_t run = std::min(INSERTED_WORDS_RUN, donor_words.size());
+    const std::size_t start = rng() % (donor_words.size() - run + 1);
+    std::string out;
+    for (std::size_t i = start; i < start + run; ++i) {
+        out += i == start ? "" : " ";
+        out += donor_words[i];
+    }
+    return out;
+}
+
+std::string copy_with(Change change, std::string_view text, std::string_view sentence,
+                      const std::vector<std::string_view>& donor_words, std::mt19937_64& rng)
+{
+    switch (change) {
+    case Change::headline:  // the signature is of the body only
+        return std::string(text);
+    case Change::dateline:
+        return with_dateline(text, pick_dateline(rng));
+    case Change::cut_last:
+        return without_last_paragraph(text);
+    case Change::insert_sentence:
+        return with_sentence_inserted(text, sentence);
+    case Change::replace_words:
+        return with_words_replaced(text, donor_words, REPLACED_SHARE, rng);
+    case Change::rewrite:
+        return with_dateline(without_last_paragraph(text), pick_dateline(rng));
+    case Change::all:
+        return with_words_replaced(
+            with_sentence_inserted(with_dateline(without_last_paragraph(text), pick_dateline(rng)), sentence),
+            donor_words, REPLACED_SHARE, rng);
+    }
+    return std::string(text);
+}
+
 }  // namespace akhbar::story_bench

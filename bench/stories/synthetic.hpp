@@ -4,6 +4,7 @@
 /// changes an outlet makes when it republishes a wire story, each a pure
 /// function of the text (and a seeded generator where the change is random).
 
+#include <cstddef>
 #include <cstdint>
 #include <random>
 #include <string>
@@ -59,5 +60,25 @@ inline constexpr double REPLACED_SHARE = 0.2;
 [[nodiscard]] std::string with_words_replaced(std::string_view text,
                                               const std::vector<std::string_view>& donor,
                                               double share, std::mt19937_64& rng);
+
+/// Bounds of the sentence inserted by insert_sentence: see inserted_sentence().
+inline constexpr std::size_t INSERTED_WORDS_MIN = 5;
+inline constexpr std::size_t INSERTED_WORDS_MAX = 40;
+inline constexpr std::size_t INSERTED_WORDS_RUN = 20;
+
+/// A sentence of `donor` (whose words are `donor_words`) to insert: one of
+/// INSERTED_WORDS_MIN to INSERTED_WORDS_MAX words picked by `rng`; when it has
+/// none (a body without sentence ends is one long "sentence"),
+/// INSERTED_WORDS_RUN consecutive words of it. Bounded, so that the copy
+/// stays its original's and does not become the donor's. Empty for an empty donor.
+[[nodiscard]] std::string inserted_sentence(std::string_view donor,
+                                            const std::vector<std::string_view>& donor_words,
+                                            std::mt19937_64& rng);
+
+/// `text` after `change`: `sentence` is what insert_sentence inserts,
+/// `donor_words` what replace_words draws from; `rng` picks datelines and
+/// replaced words.
+[[nodiscard]] std::string copy_with(Change change, std::string_view text, std::string_view sentence,
+                                    const std::vector<std::string_view>& donor_words, std::mt19937_64& rng);
 
 }  // namespace akhbar::story_bench

@@ -135,6 +135,36 @@ BOOST_AUTO_TEST_CASE(words_replaced_are_the_share_asked_white_space_kept)
     BOOST_TEST(with_words_replaced(text, {}, 0.2, rng) == text);
 }
 
+BOOST_AUTO_TEST_CASE(inserted_sentence_is_bounded)
+{
+    std::mt19937_64 rng(1);
+    // A donor without sentence ends: a run of INSERTED_WORDS_RUN words, not the whole body.
+    std::string long_donor;
+    for (int i = 0; i < 300; ++i) {
+        long_donor += "كلمة" + std::to_string(i) + " ";
+    }
+    const auto run = inserted_sentence(long_donor, words(long_donor), rng);
+    BOOST_TEST(words(run).size() == INSERTED_WORDS_RUN);
+    BOOST_TEST(long_donor.find(run) != std::string::npos);
+    // With sentences, one of the right length: never the 2-word one.
+    const std::string donor = "قصيرة جدا. هذه جملة من خمس كلمات.";
+    for (int i = 0; i < 10; ++i) {
+        BOOST_TEST(inserted_sentence(donor, words(donor), rng) == "هذه جملة من خمس كلمات.");
+    }
+}
+
+BOOST_AUTO_TEST_CASE(all_four_changes_together)
+{
+    std::mt19937_64 rng(7);
+    const std::string text = "أ ب ج د هـ. و ز ح ط ي.\nسطر أخير يقطع.";
+    // No donor words: nothing replaced, the other three changes are to be seen.
+    const std::string copy = copy_with(Change::all, text, "جملة مدرجة.", {}, rng);
+    BOOST_TEST(copy.find("يقطع") == std::string::npos);                           // cut
+    BOOST_TEST(copy.find(") - أ ب ج د هـ.") != std::string::npos);              // dateline
+    BOOST_TEST(copy.find("أ ب ج د هـ. جملة مدرجة. و ز ح ط ي.") != std::string::npos);  // inserted
+    BOOST_TEST(copy_with(Change::headline, text, "", {}, rng) == text);
+}
+
 BOOST_AUTO_TEST_SUITE_END()
 
 BOOST_AUTO_TEST_SUITE(story_report_text)
