@@ -63,13 +63,6 @@ std::string tie_key(std::string_view id)
     return h.hex();
 }
 
-std::string story_term(std::string_view key)
-{
-    Fnv1a h;
-    h.mix(key);
-    return std::string(PREFIX_STORY) + h.hex();
-}
-
 std::string url_term(std::string_view url)
 {
     std::string t(PREFIX_URL);

@@ -152,4 +152,23 @@ StoredArticle decode(std::string_view data)
     return a;
 }
 
+std::string encode_story_members(const std::vector<std::string>& ids)
+{
+    std::string out;
+    for (const std::string& id : ids) {
+        put_field(out, id);
+    }
+    return out;
+}
+
+std::vector<std::string> decode_story_members(std::string_view value)
+{
+    Reader in(value);
+    std::vector<std::string> ids;
+    while (!in.at_end()) {
+        ids.push_back(in.field());
+    }
+    return ids;
+}
+
 }  // namespace akhbar::schema

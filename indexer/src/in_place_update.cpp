@@ -71,7 +71,7 @@ public:
             if (old.get_value(schema::SLOT_CONTENT_HASH) == hash) {
                 return Outcome::unchanged;
             }
-            note_old_key(old);
+            note_old_story(old);
         }
         StoryGraph& graph = story_graph();
         Xapian::Document doc = m_builder.build(a, hash, ++m_added);
@@ -100,7 +100,7 @@ public:
         if (did == 0) {
             return false;
         }
-        note_old_key(m_database.db.get_document(did));
+        note_old_story(m_database.db.get_document(did));
         story_graph().remove(did);
         m_database.db.delete_document(did);
         m_seeds.erase(did);
@@ -191,11 +191,11 @@ private:
 
     // A document about to be replaced or deleted: the story it was in must
     // be regrouped (it may split, or its earliest article change).
-    void note_old_key(const Xapian::Document& old)
+    void note_old_story(const Xapian::Document& old)
     {
-        std::string key = old.get_value(schema::SLOT_STORY);
-        if (!key.empty()) {
-            m_old_keys.insert(std::move(key));
+        std::string members = old.get_value(schema::SLOT_STORY_MEMBERS);
+        if (!members.empty()) {
+            m_old_stories.insert(std::move(members));
         }
     }
 
@@ -204,12 +204,12 @@ private:
     // flushing never commits half of the keys.
     void write_story_keys()
     {
-        if (m_seeds.empty() && m_old_keys.empty()) {
+        if (m_seeds.empty() && m_old_stories.empty()) {
             return;
         }
         Xapian::WritableDatabase& db = m_database.db;
         const std::vector<Xapian::docid> seeds(m_seeds.begin(), m_seeds.end());
-        const std::vector<StoryKeyChange> changes = regroup(db, *m_graph, seeds, m_old_keys);
+        const std::vector<StoryKeyChange> changes = regroup(db, *m_graph, seeds, m_old_stories);
         const bool own_transaction = !m_database.options.all_or_nothing;
         if (own_transaction) {
             db.begin_transaction(false);
@@ -221,7 +221,7 @@ private:
             db.commit_transaction();
         }
         m_seeds.clear();
-        m_old_keys.clear();
+        m_old_stories.clear();
     }
 
     DocumentBuilder m_builder;
@@ -230,10 +230,10 @@ private:
     std::size_t m_uncommitted = 0;
     std::size_t m_commit_every;  // changes between commits, at most
     std::optional<StoryGraph> m_graph;
-    // Documents added or replaced since the last commit, and the keys of the
-    // stories of those replaced or deleted.
+    // Documents added or replaced since the last commit, and the stories
+    // (SLOT_STORY_MEMBERS) of those replaced or deleted.
     std::unordered_set<Xapian::docid> m_seeds;
-    std::unordered_set<std::string> m_old_keys;
+    std::unordered_set<std::string> m_old_stories;
 };
 
 }  // namespace

@@ -10,8 +10,8 @@
 #include <thread>
 #include <tuple>
 
-#include "akhbar/common/hashes.hpp"
 #include "akhbar/common/index_layout.hpp"
+#include "akhbar/common/record.hpp"
 #include "akhbar/common/terms.hpp"
 #include "akhbar/common/value_slots.hpp"
 
@@ -55,18 +55,12 @@ std::string article_id(const Xapian::Database& db, Xapian::docid did)
     return {};
 }
 
-// The documents holding story key `key`: its term's postings (a hash, which
-// two keys may share) whose value is the key.
-std::vector<Xapian::docid> story_members(const Xapian::Database& db, const std::string& key)
+// The document of article `id` in `db`, or 0.
+Xapian::docid document_of(const Xapian::Database& db, const std::string& id)
 {
-    std::vector<Xapian::docid> out;
-    const std::string t = schema::story_term(key);
-    for (auto it = db.postlist_begin(t); it != db.postlist_end(t); ++it) {
-        if (db.get_document(*it).get_value(schema::SLOT_STORY) == key) {
-            out.push_back(*it);
-        }
-    }
-    return out;
+    const std::string t = std::string(schema::PREFIX_ID) + id;
+    const auto it = db.postlist_begin(t);
+    return it == db.postlist_end(t) ? 0 : *it;
 }
 
 bool document_exists(const Xapian::Database& db, Xapian::docid did)
@@ -79,22 +73,25 @@ bool document_exists(const Xapian::Database& db, Xapian::docid did)
     }
 }
 
-// The key of a story of two or more: the id of its earliest member, by date
-// (YYYYMMDD, so bytewise is by day), undated after dated, then by id.
-std::string story_key(const Xapian::Database& db, const std::vector<Xapian::docid>& members)
+// The ids of a story of two or more in the order of its key: by date
+// (YYYYMMDD, so bytewise is by day), undated after dated, then by id. The
+// first is the story's key.
+std::vector<std::string> story_order(const Xapian::Database& db,
+                                     const std::vector<Xapian::docid>& members)
 {
-    std::tuple<bool, std::string, std::string> best;
-    bool first = true;
+    std::vector<std::tuple<bool, std::string, std::string>> keys;
+    keys.reserve(members.size());
     for (const Xapian::docid d : members) {
         std::string date = db.get_document(d).get_value(schema::SLOT_DATE);
-        std::tuple<bool, std::string, std::string> k{date.empty(), std::move(date),
-                                                      article_id(db, d)};
-        if (first || k < best) {
-            best = std::move(k);
-            first = false;
-        }
+        keys.emplace_back(date.empty(), std::move(date), article_id(db, d));
     }
-    return std::get<2>(best);
+    std::sort(keys.begin(), keys.end());
+    std::vector<std::string> ids;
+    ids.reserve(keys.size());
+    for (auto& k : keys) {
+        ids.push_back(std::move(std::get<2>(k)));
+    }
+    return ids;
 }
 
 }  // namespace
@@ -153,14 +150,14 @@ bool StoryGraph::similar(Xapian::docid a, Xapian::docid b) const
 
 std::vector<StoryKeyChange> regroup(const Xapian::Database& db, const StoryGraph& graph,
                                     const std::vector<Xapian::docid>& seeds,
-                                    const std::unordered_set<std::string>& old_keys)
+                                    const std::unordered_set<std::string>& old_stories)
 {
     // Breadth-first over the graph's edges and over the stories the reached
     // documents held before: what is reached is a union of whole components
     // of the graph now and of whole stories as they were, so every document
     // outside it keeps both its component and its key.
     Components components;
-    std::unordered_map<Xapian::docid, std::string> reached;  // -> its key now
+    std::unordered_map<Xapian::docid, std::string> reached;  // -> its members value now
     std::deque<Xapian::docid> queue;
     std::unordered_set<std::string> expanded;
     const auto reach = [&](Xapian::docid d) {
@@ -168,30 +165,32 @@ std::vector<StoryKeyChange> regroup(const Xapian::Database& db, const StoryGraph
             queue.push_back(d);
         }
     };
-    const auto expand = [&](const std::string& key) {
-        if (!key.empty() && expanded.insert(key).second) {
-            for (const Xapian::docid d : story_members(db, key)) {
-                reach(d);
+    const auto expand = [&](const std::string& members) {
+        if (!members.empty() && expanded.insert(members).second) {
+            for (const std::string& id : schema::decode_story_members(members)) {
+                if (const Xapian::docid d = document_of(db, id); d != 0) {
+                    reach(d);  // none when deleted since
+                }
             }
         }
     };
-    for (const std::string& key : old_keys) {
-        expand(key);
+    for (const std::string& members : old_stories) {
+        expand(members);
     }
     for (const Xapian::docid d : seeds) {
         if (graph.has(d) || document_exists(db, d)) {
             reach(d);
         }
     }
-    // A fresh build holds no key yet: no document to read for one.
-    const bool keys_held = db.get_value_freq(schema::SLOT_STORY) != 0;
+    // A fresh build holds no story yet: no document to read for one.
+    const bool stories_held = db.get_value_freq(schema::SLOT_STORY_MEMBERS) != 0;
     while (!queue.empty()) {
         const Xapian::docid u = queue.front();
         queue.pop_front();
-        if (keys_held) {
-            std::string key = db.get_document(u).get_value(schema::SLOT_STORY);
-            expand(key);
-            reached[u] = std::move(key);
+        if (stories_held) {
+            std::string members = db.get_document(u).get_value(schema::SLOT_STORY_MEMBERS);
+            expand(members);
+            reached[u] = std::move(members);
         }
         graph.for_each_candidate(u, [&](Xapian::docid v) {
             if (components.find(u) != components.find(v) && graph.similar(u, v)) {
@@ -207,11 +206,17 @@ std::vector<StoryKeyChange> regroup(const Xapian::Database& db, const StoryGraph
     }
     std::vector<StoryKeyChange> changes;
     for (auto& [root, members] : by_root) {
-        const std::string key = members.size() > 1 ? story_key(db, members) : std::string();
+        std::string key;
+        std::string value;
+        if (members.size() > 1) {
+            const std::vector<std::string> ids = story_order(db, members);
+            key = ids.front();
+            value = schema::encode_story_members(ids);
+        }
         std::sort(members.begin(), members.end());
         for (const Xapian::docid d : members) {
-            if (reached[d] != key) {
-                changes.push_back({d, reached[d], key});
+            if (reached[d] != value) {
+                changes.push_back({d, key, value});
             }
         }
     }
@@ -222,18 +227,12 @@ void write_story_key(Xapian::WritableDatabase& db, const StoryKeyChange& change,
                      Xapian::docid local_did)
 {
     Xapian::Document doc = db.get_document(local_did);
-    if (!change.old_key.empty()) {
-        try {
-            doc.remove_term(schema::story_term(change.old_key));
-        } catch (const Xapian::InvalidArgumentError&) {
-            // The term was missing (a key written by hand): nothing to remove.
-        }
-    }
-    if (change.new_key.empty()) {
+    if (change.key.empty()) {
         doc.remove_value(schema::SLOT_STORY);
+        doc.remove_value(schema::SLOT_STORY_MEMBERS);
     } else {
-        doc.add_boolean_term(schema::story_term(change.new_key));
-        doc.add_value(schema::SLOT_STORY, change.new_key);
+        doc.add_value(schema::SLOT_STORY, change.key);
+        doc.add_value(schema::SLOT_STORY_MEMBERS, change.members);
     }
     db.replace_document(local_did, doc);
 }
@@ -256,10 +255,10 @@ std::size_t group_segments(const std::vector<std::filesystem::path>& segments, u
             index_layout::split_docid(change.did, segments.size());
         by_segment[local.database].emplace_back(local.docid, &change);
     }
-    // Rewriting a document reads all its positions (Xapian 1.4's
-    // Document::Internal::need_terms(), though replace_document writes none
-    // back): on ANT, 4,727 documents took 6 s. The segments are written by
-    // `threads` threads, the largest share first.
+    // Values only: a document whose terms changed would have all its
+    // positions read (Xapian 1.4's Document::Internal::need_terms()), 6 s
+    // for ANT's 4,727 then. The segments are written by `threads` threads,
+    // the largest share first.
     std::vector<std::size_t> order(segments.size());
     std::iota(order.begin(), order.end(), std::size_t{0});
     std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {

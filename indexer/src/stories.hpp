@@ -1,7 +1,7 @@
 #pragma once
 /// @file
 /// Story keys: which articles of a database are copies of one story, and the
-/// key each holds (SLOT_STORY and story_term(), see value_slots.hpp). A story
+/// key each holds (SLOT_STORY and SLOT_STORY_MEMBERS, see value_slots.hpp). A story
 /// is a connected component of the graph whose edges join two articles that
 /// share an LSH band key (story::band_key) and whose signatures agree at
 /// story::SIMILARITY_THRESHOLD or more; its key is the id of its earliest
@@ -80,28 +80,29 @@ private:
     std::unordered_map<std::uint64_t, std::vector<Xapian::docid>> m_added;
 };
 
-/// A document whose story key is to change.
+/// A document whose story values are to change.
 struct StoryKeyChange {
     Xapian::docid did = 0;
-    std::string old_key;  ///< its SLOT_STORY now ("" for none)
-    std::string new_key;  ///< what it must hold ("" for an article alone)
+    std::string key;      ///< what SLOT_STORY must hold ("" for an article alone)
+    std::string members;  ///< what SLOT_STORY_MEMBERS must hold (likewise)
 };
 
-/// The documents of `db` whose key is wrong once `seeds` (documents added or
-/// changed) were written and the articles that held `old_keys` (keys of
-/// documents replaced or deleted, read before) changed: the components of
-/// `graph` reached from the seeds and from the members of those stories,
-/// transitively through every story a reached document held (a deletion or an
-/// update can split a story or move its key), regrouped. Seeds not in `db`
-/// are skipped. `graph` must hold the signatures of `db` as it is now.
+/// The documents of `db` whose story values are wrong once `seeds`
+/// (documents added or changed) were written and the stories whose
+/// SLOT_STORY_MEMBERS values are `old_stories` (read from documents replaced
+/// or deleted, before) changed: the components of `graph` reached from the
+/// seeds and from the members of those stories, transitively through every
+/// story a reached document held (a deletion or an update can split a story
+/// or move its key), regrouped. Seeds not in `db` are skipped. `graph` must
+/// hold the signatures of `db` as it is now.
 [[nodiscard]] std::vector<StoryKeyChange> regroup(const Xapian::Database& db,
                                                   const StoryGraph& graph,
                                                   const std::vector<Xapian::docid>& seeds,
-                                                  const std::unordered_set<std::string>& old_keys);
+                                                  const std::unordered_set<std::string>& old_stories);
 
-/// Writes `change` into `db`: the value and the XK term, through glass's
-/// modification shortcut (get_document, then replace_document of the same
-/// document), which rewrites neither positions nor unchanged postings.
+/// Writes `change` into `db`: the two values, through glass's modification
+/// shortcut (get_document, then replace_document of the same document),
+/// which rewrites neither terms nor positions when only values changed.
 void write_story_key(Xapian::WritableDatabase& db, const StoryKeyChange& change,
                      Xapian::docid local_did);
 

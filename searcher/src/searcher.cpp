@@ -75,7 +75,7 @@ Hit make_hit(const Xapian::MSetIterator& m, std::size_t rank, const Xapian::Data
     hit.category = a.category;
     hit.score = m.get_weight();
     hit.snippet = highlighter.best_passage(a.text, snippet_chars);
-    hit.story = detail::story_of(db, doc.get_value(schema::SLOT_STORY), a.id);
+    hit.story = detail::story_of(db, doc, a.id);
     return hit;
 }
 
@@ -177,9 +177,10 @@ SearchResult Searcher::search_once(Impl& impl, const SearchRequest& request, std
     if (!like.empty()) {
         detail::RelatedQuery related = detail::related_query(impl.db(), like);
         // The article's own copies are the same story, not a related one.
-        if (const std::optional<std::string> key = detail::story_key(impl.db(), like)) {
+        if (const std::vector<std::string> story = detail::story_members(impl.db(), like);
+            !story.empty()) {
             related.query = Xapian::Query(Xapian::Query::OP_AND_NOT, related.query,
-                                          Xapian::Query(schema::story_term(*key)));
+                                          detail::members_query(story));
         }
         matched = request.query.empty()
                       ? related.query
@@ -312,8 +313,7 @@ std::optional<Story> Searcher::story(std::string_view id) const
         if (!did) {
             return std::nullopt;
         }
-        return detail::story_of(impl.db(),
-                                impl.db().get_document(*did).get_value(schema::SLOT_STORY), id);
+        return detail::story_of(impl.db(), impl.db().get_document(*did), id);
     });
 }
 

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 
-#include "akhbar/common/hashes.hpp"
 #include "akhbar/common/record.hpp"
 #include "akhbar/common/terms.hpp"
 #include "akhbar/common/value_slots.hpp"
@@ -23,41 +22,50 @@ std::optional<Xapian::docid> document_of(const Xapian::Database& db, std::string
     return *it;
 }
 
-std::optional<std::string> story_key(const Xapian::Database& db, std::string_view id)
+std::vector<std::string> story_members(const Xapian::Document& doc)
 {
-    const auto did = document_of(db, id);
-    if (!did) {
-        return std::nullopt;
-    }
-    std::string key = db.get_document(*did).get_value(schema::SLOT_STORY);
-    return key.empty() ? std::nullopt : std::optional(std::move(key));
+    return schema::decode_story_members(doc.get_value(schema::SLOT_STORY_MEMBERS));
 }
 
-Story story_of(const Xapian::Database& db, const std::string& key, std::string_view id)
+std::vector<std::string> story_members(const Xapian::Database& db, std::string_view id)
+{
+    const auto did = document_of(db, id);
+    return did ? story_members(db.get_document(*did)) : std::vector<std::string>{};
+}
+
+Xapian::Query members_query(const std::vector<std::string>& ids)
+{
+    std::vector<Xapian::Query> terms;
+    terms.reserve(ids.size());
+    for (const std::string& id : ids) {
+        terms.emplace_back(std::string(schema::PREFIX_ID) + id);
+    }
+    return Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
+}
+
+Story story_of(const Xapian::Database& db, const Xapian::Document& doc, std::string_view id)
 {
     Story story;
+    std::string key = doc.get_value(schema::SLOT_STORY);
     if (key.empty()) {
         return story;
     }
-    story.key = key;
-    const std::string term = schema::story_term(key);
-    for (auto it = db.postlist_begin(term); it != db.postlist_end(term); ++it) {
-        const Xapian::Document doc = db.get_document(*it);
-        if (doc.get_value(schema::SLOT_STORY) != key) {
+    for (const std::string& member : story_members(doc)) {  // in the key's order
+        if (member == id) {
             continue;
         }
-        schema::StoredArticle a = schema::decode(doc.get_data());
-        if (a.id == id) {
+        const auto did = document_of(db, member);
+        if (!did) {
+            continue;  // deleted since this revision was read
+        }
+        const Xapian::Document copy = db.get_document(*did);
+        if (copy.get_value(schema::SLOT_STORY) != key) {
             continue;
         }
+        schema::StoredArticle a = schema::decode(copy.get_data());
         story.copies.push_back({std::move(a.id), std::move(a.source), a.date, std::move(a.title)});
     }
-    std::sort(story.copies.begin(), story.copies.end(), [](const StoryCopy& a, const StoryCopy& b) {
-        if (a.date != b.date) {
-            return a.date && (!b.date || *a.date < *b.date);  // undated last
-        }
-        return a.id < b.id;
-    });
+    story.key = std::move(key);
     return story;
 }
 
@@ -69,15 +77,15 @@ Xapian::MSetIterator stand_in(const Xapian::Database& db, const Xapian::Query& q
     if (key.empty() || kept.get_collapse_count() == 0) {
         return kept;  // alone, or no other member matched
     }
-    const std::string term = schema::story_term(key);
+    const Xapian::Document kept_doc = kept.get_document();
+    const std::vector<std::string> ids = story_members(kept_doc);
     Xapian::Enquire enquire(db);
-    enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, query, Xapian::Query(term)));
+    enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, query, members_query(ids)));
     configure(enquire);
-    const Xapian::MSet members = enquire.get_mset(0, db.get_termfreq(term));
+    const Xapian::MSet members = enquire.get_mset(0, static_cast<Xapian::doccount>(ids.size()));
     const auto key_of = [&](const Xapian::MSetIterator& m) {
         return score_key(order.lucene_weight ? static_cast<float>(m.get_weight()) : m.get_weight());
     };
-    const Xapian::Document kept_doc = kept.get_document();
     Xapian::MSetIterator best = kept;
     std::string best_date = kept_doc.get_value(schema::SLOT_DATE);
     std::string best_tie = kept_doc.get_value(order.tie_slot);

@@ -1,11 +1,12 @@
 #pragma once
 // Stories at search time (docs/stories.md): the copies of a hit's story,
-// read through the story's boolean term. Internal header.
+// read from the ids each member holds. Internal header.
 
 #include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include <xapian.h>
 
@@ -19,16 +20,22 @@ namespace akhbar::detail {
 [[nodiscard]] std::optional<Xapian::docid> document_of(const Xapian::Database& db,
                                                        std::string_view id);
 
-/// The story key of article `id`; none when it is alone or there is no such
-/// article.
-[[nodiscard]] std::optional<std::string> story_key(const Xapian::Database& db, std::string_view id);
+/// The ids of the articles of `doc`'s story (schema::SLOT_STORY_MEMBERS),
+/// its own included, in the key's order; none for an article alone.
+[[nodiscard]] std::vector<std::string> story_members(const Xapian::Document& doc);
 
-/// The story of the article whose story key (schema::SLOT_STORY) is `key`
-/// and whose id is `id`: the key, and every other article of `db` that holds
-/// the story's term (schema::story_term) and has that key, by date (undated
-/// last), then id. An empty `key` is an article alone: no key, no copies.
-/// (The key is checked as well as the term: two keys may hash alike.)
-[[nodiscard]] Story story_of(const Xapian::Database& db, const std::string& key,
+/// The same for article `id` of `db`; none when there is no such article.
+[[nodiscard]] std::vector<std::string> story_members(const Xapian::Database& db,
+                                                     std::string_view id);
+
+/// The articles `ids`: an OR of their id terms.
+[[nodiscard]] Xapian::Query members_query(const std::vector<std::string>& ids);
+
+/// The story of `doc`, article `id` of `db`: its key (schema::SLOT_STORY)
+/// and every other article of its story (schema::SLOT_STORY_MEMBERS) that
+/// `db` holds with that key, by date (undated last), then id. No key, no
+/// copies for an article alone.
+[[nodiscard]] Story story_of(const Xapian::Database& db, const Xapian::Document& doc,
                              std::string_view id);
 
 /// The member of the story of `kept` (a hit of a collapsed match of

@@ -10,10 +10,10 @@
 #include <fstream>
 #include <iterator>
 #include <map>
+#include <set>
 #include <sstream>
 
-#include "akhbar/common/hashes.hpp"
-#include "akhbar/common/terms.hpp"
+#include "akhbar/common/record.hpp"
 #include "akhbar/common/value_slots.hpp"
 #include "akhbar/indexer/indexer.hpp"
 #include "support/index.hpp"
@@ -76,30 +76,41 @@ Article article(const std::string& id, const std::string& date, const std::strin
     return a;
 }
 
-// Every article's key, checking that each holds the XK term of its key and
-// no other (none when alone).
+// Every article's key, checking that each member of a story holds the ids
+// of all its members, the key's first, and an article alone holds neither.
 Keys story_keys(const fs::path& db_path)
 {
     const Xapian::Database db(db_path.string());
     Keys keys;
-    const std::string story_prefix(akhbar::schema::PREFIX_STORY);
+    std::map<std::string, std::string> members;  // id -> its SLOT_STORY_MEMBERS
     for (auto it = db.postlist_begin(""); it != db.postlist_end(""); ++it) {
         const Xapian::Document doc = db.get_document(*it);
         std::string id;
-        std::vector<std::string> story_terms;
         for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t) {
             if ((*t).starts_with("Q")) {
                 id = (*t).substr(1);
-            } else if ((*t).starts_with(story_prefix)) {
-                story_terms.push_back(*t);
             }
         }
-        const std::string key = doc.get_value(akhbar::schema::SLOT_STORY);
-        const std::vector<std::string> expected_terms =
-            key.empty() ? std::vector<std::string>{}
-                        : std::vector<std::string>{akhbar::schema::story_term(key)};
-        BOOST_TEST(story_terms == expected_terms, "XK terms of " << id);
-        keys[id] = key;
+        keys[id] = doc.get_value(akhbar::schema::SLOT_STORY);
+        members[id] = doc.get_value(akhbar::schema::SLOT_STORY_MEMBERS);
+    }
+    std::map<std::string, std::set<std::string>> by_key;
+    for (const auto& [id, key] : keys) {
+        if (!key.empty()) {
+            by_key[key].insert(id);
+        }
+    }
+    for (const auto& [id, key] : keys) {
+        const std::vector<std::string> listed = akhbar::schema::decode_story_members(members[id]);
+        if (key.empty()) {
+            BOOST_TEST(listed.empty(), "members listed by " << id << ", alone");
+            continue;
+        }
+        BOOST_TEST_REQUIRE(!listed.empty(), "no members listed by " << id);
+        BOOST_TEST(listed.front() == key, "first member listed by " << id);
+        BOOST_TEST((std::set<std::string>(listed.begin(), listed.end()) == by_key[key]),
+                   "members listed by " << id);
+        BOOST_TEST(listed.size() == by_key[key].size(), "members listed twice by " << id);
     }
     return keys;
 }

@@ -184,18 +184,18 @@ BOOST_AUTO_TEST_CASE(hits_list_their_copies)
     }
 }
 
-BOOST_AUTO_TEST_CASE(a_key_whose_term_is_shared_is_checked)
+BOOST_AUTO_TEST_CASE(a_listed_article_of_another_story_is_not_a_copy)
 {
-    // A document holding the story's term with another key (a hash
-    // collision) is not a copy.
+    // a1's list names d1, which holds no key (a list left stale): d1 is not
+    // one of its copies.
     akhbar::test::TempDir dir;
     const auto db = story_database(dir);
     {
         Xapian::WritableDatabase w(db.string());
-        const auto it = w.postlist_begin("Qd1");
+        const auto it = w.postlist_begin("Qa1");
         Xapian::Document doc = w.get_document(*it);
-        doc.add_value(akhbar::schema::SLOT_STORY, "zz");
-        doc.add_boolean_term(akhbar::schema::story_term("a1"));
+        doc.add_value(akhbar::schema::SLOT_STORY_MEMBERS,
+                      akhbar::schema::encode_story_members({"a1", "a2", "a3", "d1"}));
         w.replace_document(*it, doc);
         w.commit();
     }

@@ -1,40 +1,65 @@
 #pragma once
 // Story keys written by hand into a test database (the indexer's grouping
-// is another unit): SLOT_STORY and the story's term on each member, as
+// is another unit): SLOT_STORY and SLOT_STORY_MEMBERS on each member, as
 // value_slots.hpp defines them, and a small collection of copies for the
 // tests of searching stories.
 
+#include <algorithm>
 #include <filesystem>
 #include <map>
 #include <string>
+#include <tuple>
+#include <vector>
 
 #include <xapian.h>
 
-#include "akhbar/common/hashes.hpp"
+#include "akhbar/common/record.hpp"
 #include "akhbar/common/terms.hpp"
 #include "akhbar/common/value_slots.hpp"
 
 namespace akhbar::test {
 
-/// Gives each article of `keys` (id -> story key) its story key, in the
-/// database at `db`; the others are left alone (no key: alone). Returns how
-/// many it found (one shard of a collection holds some of them).
+/// Gives each article of `keys` (id -> story key) its story key and the
+/// ids of its story (the members of `keys` with that key, in the key's
+/// order: by date, undated last, then id), in the database at `db`; the
+/// others are left alone (no key: alone). Returns how many it found (one
+/// shard of a collection holds some of them).
 inline std::size_t write_story_keys(const std::filesystem::path& db,
                                     const std::map<std::string, std::string>& keys)
 {
-    std::size_t found = 0;
     Xapian::WritableDatabase w(db.string());
-    for (const auto& [id, key] : keys) {
+    const auto document = [&](const std::string& id) -> Xapian::docid {
         const std::string id_term = std::string(schema::PREFIX_ID) + id;
         const auto it = w.postlist_begin(id_term);
-        if (it == w.postlist_end(id_term)) {
-            continue;
+        return it == w.postlist_end(id_term) ? 0 : *it;
+    };
+    std::map<std::string, std::vector<std::tuple<bool, std::string, std::string>>> stories;
+    for (const auto& [id, key] : keys) {
+        std::string date;
+        if (const Xapian::docid did = document(id); did != 0) {
+            date = w.get_document(did).get_value(schema::SLOT_DATE);
         }
-        ++found;
-        Xapian::Document doc = w.get_document(*it);
-        doc.add_value(schema::SLOT_STORY, key);
-        doc.add_boolean_term(schema::story_term(key));
-        w.replace_document(*it, doc);
+        stories[key].emplace_back(date.empty(), date, id);
+    }
+    std::size_t found = 0;
+    for (auto& [key, story] : stories) {
+        std::sort(story.begin(), story.end());
+        std::vector<std::string> ids;
+        for (const auto& member : story) {
+            ids.push_back(std::get<2>(member));
+        }
+        const std::string members = schema::encode_story_members(ids);
+        for (const std::string& id : ids) {
+            const Xapian::docid did = document(id);
+            if (did == 0) {
+                continue;
+            }
+            ++found;
+            Xapian::Document doc = w.get_document(did);
+            doc.add_value(schema::SLOT_STORY, key);
+            doc.add_value(schema::SLOT_STORY_MEMBERS, members);
+            w.replace_document(did, doc);
+        }
     }
     w.commit();
     return found;

@@ -27,10 +27,4 @@ namespace akhbar::schema {
 /// every URL has one term and long ones that share a beginning stay apart.
 [[nodiscard]] std::string url_term(std::string_view url);
 
-/// The boolean term (PREFIX_STORY) of the story whose key is `key` (an
-/// article id): the prefix and FNV-1a of the key in 16 hex digits, so that
-/// the longest id still makes a term under MAX_TERM_BYTES. Two keys with one
-/// hash are told apart by SLOT_STORY, which holds the key itself.
-[[nodiscard]] std::string story_term(std::string_view key);
-
 }  // namespace akhbar::schema

@@ -5,6 +5,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "akhbar/common/article.hpp"
 
@@ -22,5 +23,13 @@ using StoredArticle = akhbar::Article;
 
 /// Inverse of encode(); throws IndexError on a record it cannot read.
 [[nodiscard]] StoredArticle decode(std::string_view data);
+
+/// The value of SLOT_STORY_MEMBERS for a story of `ids` (in story order):
+/// each id as a varint byte length and its bytes.
+[[nodiscard]] std::string encode_story_members(const std::vector<std::string>& ids);
+
+/// Inverse of encode_story_members(): no ids for an empty value; throws
+/// IndexError on a value it cannot read.
+[[nodiscard]] std::vector<std::string> decode_story_members(std::string_view value);
 
 }  // namespace akhbar::schema

@@ -23,9 +23,6 @@ inline constexpr std::string_view PREFIX_CATEGORY = "XC";     ///< boolean: norm
 /// hashes.hpp). Databases written before URLs were indexed (December 2026)
 /// have none: `url:` finds nothing there until they are indexed again.
 inline constexpr std::string_view PREFIX_URL = "XL";  // L: link (XU would meet XUNDATED)
-/// boolean: the story key (SLOT_STORY) of an article grouped with others,
-/// hashed (story_term() in hashes.hpp); absent on an article alone.
-inline constexpr std::string_view PREFIX_STORY = "XK";  // K: key (XS is the source)
 inline constexpr std::string_view PREFIX_YEAR = "Y";          ///< boolean: YYYY
 inline constexpr std::string_view PREFIX_MONTH = "M";         ///< boolean: YYYYMM
 inline constexpr std::string_view PREFIX_DAY = "D";           ///< boolean: YYYYMMDD
