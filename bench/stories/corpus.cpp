@@ -5,6 +5,7 @@
 #include <thread>
 
 #include "akhbar/common/analyzer.hpp"
+#include "akhbar/common/date_format.hpp"
 #include "akhbar/indexer/sources.hpp"
 
 namespace akhbar::story_bench {
@@ -51,6 +52,16 @@ std::vector<std::optional<story::Signature>> signatures(const std::vector<Articl
         texts.push_back(&a.text);
     }
     return signatures(texts);
+}
+
+std::vector<story::Filing> filings(const std::vector<Article>& articles)
+{
+    std::vector<story::Filing> out;
+    out.reserve(articles.size());
+    for (const Article& a : articles) {
+        out.push_back(story::filing(a.source, a.date ? schema::format_compact(*a.date) : std::string()));
+    }
+    return out;
 }
 
 std::string day(const Article& article)

@@ -27,6 +27,9 @@ namespace akhbar::story_bench {
 /// The same for the bodies of `articles`.
 [[nodiscard]] std::vector<std::optional<story::Signature>> signatures(const std::vector<Article>& articles);
 
+/// The filing of each of `articles` (story::filing of its source and date).
+[[nodiscard]] std::vector<story::Filing> filings(const std::vector<Article>& articles);
+
 /// "YYYY-MM-DD", or "undated".
 [[nodiscard]] std::string day(const Article& article);
 

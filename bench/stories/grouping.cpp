@@ -38,7 +38,8 @@ private:
 
 }  // namespace
 
-std::vector<ScoredPair> candidate_pairs(const std::vector<std::optional<story::Signature>>& signatures)
+std::vector<ScoredPair> candidate_pairs(const std::vector<std::optional<story::Signature>>& signatures,
+                                        const std::vector<story::Filing>& filings)
 {
     std::vector<std::uint64_t> codes;  // a << 32 | b
     for (std::size_t band = 0; band < story::BANDS; ++band) {
@@ -63,7 +64,8 @@ std::vector<ScoredPair> candidate_pairs(const std::vector<std::optional<story::S
     for (const std::uint64_t code : codes) {
         const auto a = static_cast<std::uint32_t>(code >> 32U);
         const auto b = static_cast<std::uint32_t>(code & 0xFFFFFFFFU);
-        pairs.push_back({a, b, story::similarity(*signatures[a], *signatures[b])});
+        pairs.push_back({a, b, story::similarity(*signatures[a], *signatures[b]),
+                         !filings.empty() && story::follow_up(filings[a], filings[b])});
     }
     return pairs;
 }
@@ -73,7 +75,7 @@ std::vector<std::uint32_t> components(std::size_t items, const std::vector<Score
 {
     DisjointSets sets(items);
     for (const ScoredPair& p : pairs) {
-        if (p.similarity >= threshold) {
+        if (p.similarity >= (p.follow_up ? std::max(threshold, story::FOLLOW_UP_THRESHOLD) : threshold)) {
             sets.join(p.a, p.b);
         }
     }

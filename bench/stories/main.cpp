@@ -18,6 +18,7 @@
 #include <map>
 #include <random>
 #include <set>
+#include <stdexcept>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -56,8 +57,9 @@ constexpr std::string_view USAGE =
     "  sizes                 stories of 2+ per threshold, the largest, the distribution of sizes\n"
     "  largest [--threshold T] [--stories S] [--show M]\n"
     "                        the S (5) largest stories at T, M (60) members each\n"
-    "  pairs --out PREFIX [--threshold T] [--pairs K]\n"
-    "                        K (200) grouped pairs with different bodies, to judge: PREFIX.md, PREFIX.tsv\n"
+    "  pairs --out PREFIX [--threshold T] [--pairs K] [--exclude TSV]\n"
+    "                        K (200) grouped pairs with different bodies, to judge: PREFIX.md, PREFIX.tsv;\n"
+    "                        none of the pairs of TSV (ids in its 3rd and 4th columns: pairs judged before)\n"
     "T defaults to story::SIMILARITY_THRESHOLD; reports are Markdown on standard output.\n"
     "Exit: 0 ok, 1 runtime error, 2 usage error.\n";
 
@@ -69,6 +71,7 @@ struct Options {
     std::size_t stories = 5;
     double threshold = story::SIMILARITY_THRESHOLD;
     std::string out;
+    std::string exclude;
     std::vector<std::string> files;
 };
 
@@ -121,6 +124,8 @@ Options parse(int argc, char* argv[])
             }
         } else if (arg == "--out") {
             o.out = value();
+        } else if (arg == "--exclude") {
+            o.exclude = value();
         } else if (arg.starts_with("--")) {
             throw UsageError{"unknown option " + quote_for_message(arg)};
         } else {
@@ -188,7 +193,7 @@ int exact(const std::vector<Article>& articles)
     }
     std::sort(groups.begin(), groups.end());
     const auto sigs = signatures(articles);
-    const auto pairs = candidate_pairs(sigs);
+    const auto pairs = candidate_pairs(sigs, filings(articles));
     std::size_t in_groups = 0;
     std::size_t one_source = 0;
     std::size_t wordless = 0;
@@ -292,7 +297,7 @@ int near(const std::vector<Article>& articles, std::size_t sample)
         text_ptrs.push_back(&t);
     }
     const auto sigs = signatures(text_ptrs);
-    const auto pairs = candidate_pairs(sigs);
+    const auto pairs = candidate_pairs(sigs);  // no filings: every copy is filed as its original
 
     std::vector<double> sorted_cuts = cut_share;
     std::sort(sorted_cuts.begin(), sorted_cuts.end());
@@ -355,7 +360,7 @@ int near(const std::vector<Article>& articles, std::size_t sample)
 int sizes(const std::vector<Article>& articles)
 {
     const auto sigs = signatures(articles);
-    const auto pairs = candidate_pairs(sigs);
+    const auto pairs = candidate_pairs(sigs, filings(articles));
     static constexpr std::size_t BUCKETS[] = {2, 3, 4, 6, 11, 21, 51};
     std::cout << "## Stories on the whole collection\n\n"
               << articles.size() << " articles, " << pairs.size() << " LSH candidate pairs.\n\n"
@@ -384,7 +389,7 @@ int sizes(const std::vector<Article>& articles)
 int largest(const std::vector<Article>& articles, double threshold, std::size_t top, std::size_t show)
 {
     const auto sigs = signatures(articles);
-    const auto pairs = candidate_pairs(sigs);
+    const auto pairs = candidate_pairs(sigs, filings(articles));
     const auto label = components(articles.size(), pairs, threshold);
     std::vector<std::vector<std::uint32_t>> ranked;
     for (auto& [component, members] : stories(label)) {
@@ -431,16 +436,50 @@ int largest(const std::vector<Article>& articles, double threshold, std::size_t 
 
 // ---- pairs -----------------------------------------------------------------
 
-int judge_pairs(const std::vector<Article>& articles, double threshold, std::size_t k, const std::string& out)
+// The pairs (id, id) of a TSV whose 3rd and 4th columns are ids (a pairs
+// file, or judgments of one); lines starting with "#" and the header skipped.
+std::set<std::pair<std::string, std::string>> pairs_in(const std::string& tsv)
 {
+    std::set<std::pair<std::string, std::string>> out;
+    if (tsv.empty()) {
+        return out;
+    }
+    std::ifstream in(tsv);
+    if (!in) {
+        throw std::runtime_error("cannot read " + quote_for_message(tsv));
+    }
+    std::string line;
+    while (std::getline(in, line)) {
+        if (line.empty() || line.starts_with("#") || line.starts_with("pair\t")) {
+            continue;
+        }
+        std::vector<std::string> fields;
+        std::size_t from = 0;
+        for (std::size_t tab; (tab = line.find('\t', from)) != std::string::npos; from = tab + 1) {
+            fields.push_back(line.substr(from, tab - from));
+        }
+        fields.push_back(line.substr(from));
+        if (fields.size() >= 4) {
+            out.emplace(fields[2], fields[3]);
+            out.emplace(fields[3], fields[2]);
+        }
+    }
+    return out;
+}
+
+int judge_pairs(const std::vector<Article>& articles, double threshold, std::size_t k, const std::string& out,
+                const std::string& exclude)
+{
+    const auto judged = pairs_in(exclude);
     const auto sigs = signatures(articles);
-    const auto label = components(articles.size(), candidate_pairs(sigs), threshold);
+    const auto label = components(articles.size(), candidate_pairs(sigs, filings(articles)), threshold);
     const auto all = stories(label);
     // Reservoir sampling over every grouped pair whose bodies differ.
     std::mt19937_64 rng(SEED);
     std::vector<std::pair<std::uint32_t, std::uint32_t>> chosen;
     std::size_t grouped = 0;
     std::size_t identical = 0;
+    std::size_t excluded = 0;
     for (const auto& [component, members] : all) {
         for (std::size_t x = 0; x < members.size(); ++x) {
             for (std::size_t y = x + 1; y < members.size(); ++y) {
@@ -449,7 +488,11 @@ int judge_pairs(const std::vector<Article>& articles, double threshold, std::siz
                     ++identical;
                     continue;
                 }
-                const std::size_t seen = grouped - identical;
+                if (judged.contains({articles[members[x]].id, articles[members[y]].id})) {
+                    ++excluded;
+                    continue;
+                }
+                const std::size_t seen = grouped - identical - excluded;
                 if (chosen.size() < k) {
                     chosen.emplace_back(members[x], members[y]);
                 } else if (const std::size_t r = rng() % seen; r < k) {
@@ -467,8 +510,9 @@ int judge_pairs(const std::vector<Article>& articles, double threshold, std::siz
     }
     const std::string counts = std::to_string(grouped) + " pairs of articles grouped together (members of one story) at threshold " +
                                fixed(threshold) + ", " + std::to_string(identical) + " of them exact copies (identical bodies); " +
-                               std::to_string(chosen.size()) + " of the " + std::to_string(grouped - identical) +
-                               " others sampled (seed " + std::to_string(SEED) + ")";
+                               std::to_string(chosen.size()) + " of the " + std::to_string(grouped - identical - excluded) +
+                               " others" + (exclude.empty() ? "" : " not in " + exclude + " (" + std::to_string(excluded) + " pairs)") +
+                               " sampled (seed " + std::to_string(SEED) + ")";
     md << "# Grouped pairs to judge\n\n" << counts << ".\n\n"
        << "For each pair: **same story** (one text copied, republished or updated) or **different stories**. "
           "Article text is escaped (line breaks shown as ¶). `similarity` is the signatures' estimate of the Jaccard "
@@ -532,7 +576,7 @@ int main(int argc, char* argv[])
         if (o.command == "largest") {
             return largest(articles, o.threshold, o.stories, o.show);
         }
-        return judge_pairs(articles, o.threshold, o.pairs, o.out);
+        return judge_pairs(articles, o.threshold, o.pairs, o.out, o.exclude);
     } catch (const std::exception& e) {
         std::cerr << TOOL << ": " << escape_controls(e.what()) << "\n";
         return 1;

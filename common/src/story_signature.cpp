@@ -124,4 +124,33 @@ std::optional<Signature> unserialise(std::string_view value) noexcept
     return s;
 }
 
+Filing filing(std::string_view source, std::string_view yyyymmdd) noexcept
+{
+    Filing f;
+    if (!source.empty()) {
+        std::uint64_t h = 14695981039346656037ULL;  // FNV-1a
+        for (const char c : source) {
+            h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ULL;
+        }
+        f.source = h | 1U;  // never 0, which means none
+    }
+    if (yyyymmdd.size() == 8 &&
+        std::all_of(yyyymmdd.begin(), yyyymmdd.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+        for (const char c : yyyymmdd) {
+            f.day = f.day * 10 + static_cast<std::uint32_t>(c - '0');
+        }
+    }
+    return f;
+}
+
+bool follow_up(const Filing& a, const Filing& b) noexcept
+{
+    return a.source != 0 && a.source == b.source && a.day != 0 && b.day != 0 && a.day != b.day;
+}
+
+double threshold(const Filing& a, const Filing& b) noexcept
+{
+    return follow_up(a, b) ? FOLLOW_UP_THRESHOLD : SIMILARITY_THRESHOLD;
+}
+
 }  // namespace akhbar::story

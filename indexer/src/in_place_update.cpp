@@ -82,7 +82,8 @@ public:
             did = db.add_document(doc);
         }
         if (const auto sig = story::unserialise(doc.get_value(schema::SLOT_STORY_SIGNATURE))) {
-            graph.put(did, *sig);
+            graph.put(did, *sig,
+                      story::filing(doc.get_value(schema::SLOT_SOURCE), doc.get_value(schema::SLOT_DATE)));
         } else {
             graph.remove(did);
         }

@@ -99,9 +99,22 @@ std::vector<std::string> story_order(const Xapian::Database& db,
 StoryGraph::StoryGraph(const Xapian::Database& db)
 {
     const Xapian::valueno slot = schema::SLOT_STORY_SIGNATURE;
+    auto dates = db.valuestream_begin(schema::SLOT_DATE);
+    auto sources = db.valuestream_begin(schema::SLOT_SOURCE);
+    // The value of `values` (a stream in document order) for `did`.
+    const auto value_of = [](Xapian::ValueIterator& values, Xapian::docid did) {
+        if (values == Xapian::ValueIterator()) {
+            return std::string();
+        }
+        values.skip_to(did);
+        return values != Xapian::ValueIterator() && values.get_docid() == did ? *values
+                                                                              : std::string();
+    };
     for (auto it = db.valuestream_begin(slot); it != db.valuestream_end(slot); ++it) {
         if (const auto sig = story::unserialise(*it)) {
-            m_signatures.emplace(it.get_docid(), *sig);
+            const Xapian::docid did = it.get_docid();
+            m_signatures.emplace(did, Member{*sig, story::filing(value_of(sources, did),
+                                                                 value_of(dates, did))});
             for (std::size_t band = 0; band < story::BANDS; ++band) {
                 m_base.emplace_back(story::band_key(*sig, band), it.get_docid());
             }
@@ -119,9 +132,9 @@ StoryGraph::StoryGraph(const Xapian::Database& db)
     m_base_starts.back() = static_cast<std::uint32_t>(m_base.size());
 }
 
-void StoryGraph::put(Xapian::docid did, const story::Signature& sig)
+void StoryGraph::put(Xapian::docid did, const story::Signature& sig, const story::Filing& filing)
 {
-    m_signatures.insert_or_assign(did, sig);
+    m_signatures.insert_or_assign(did, Member{sig, filing});
     for (std::size_t band = 0; band < story::BANDS; ++band) {
         m_added[story::band_key(sig, band)].push_back(did);
     }
@@ -136,7 +149,7 @@ std::vector<Xapian::docid> StoryGraph::documents() const
 {
     std::vector<Xapian::docid> out;
     out.reserve(m_signatures.size());
-    for (const auto& [did, sig] : m_signatures) {
+    for (const auto& [did, member] : m_signatures) {
         out.push_back(did);
     }
     return out;
@@ -144,8 +157,9 @@ std::vector<Xapian::docid> StoryGraph::documents() const
 
 bool StoryGraph::similar(Xapian::docid a, Xapian::docid b) const
 {
-    return story::similarity(m_signatures.at(a), m_signatures.at(b)) >=
-           story::SIMILARITY_THRESHOLD;
+    const Member& x = m_signatures.at(a);
+    const Member& y = m_signatures.at(b);
+    return story::similarity(x.signature, y.signature) >= story::threshold(x.filing, y.filing);
 }
 
 std::vector<StoryKeyChange> regroup(const Xapian::Database& db, const StoryGraph& graph,

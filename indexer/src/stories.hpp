@@ -35,12 +35,14 @@ namespace akhbar::detail {
 /// changes the database.
 class StoryGraph {
 public:
-    /// Reads every signature of `db` (one pass over the value stream of
-    /// SLOT_STORY_SIGNATURE); a value of another length counts as none.
+    /// Reads every signature of `db` and its article's filing (one pass
+    /// over the value streams of SLOT_STORY_SIGNATURE, SLOT_DATE and
+    /// SLOT_SOURCE); a signature of another length counts as none.
     explicit StoryGraph(const Xapian::Database& db);
 
-    /// Document `did` has signature `sig` now (added or replaced).
-    void put(Xapian::docid did, const story::Signature& sig);
+    /// Document `did` has signature `sig` and was filed as `filing` now
+    /// (added or replaced).
+    void put(Xapian::docid did, const story::Signature& sig, const story::Filing& filing);
     /// Document `did` has no signature now (deleted, or an empty body).
     void remove(Xapian::docid did);
 
@@ -57,7 +59,8 @@ public:
     void for_each_candidate(Xapian::docid did, F&& f) const;
 
     /// True when `a` and `b` (both with signatures) are an edge of the graph
-    /// given that they share a band: their similarity reaches the threshold.
+    /// given that they share a band: their similarity reaches the threshold
+    /// for their filings (story::threshold()).
     [[nodiscard]] bool similar(Xapian::docid a, Xapian::docid b) const;
 
 private:
@@ -66,7 +69,11 @@ private:
 
     void index_bands(Xapian::docid did, const story::Signature& sig);
 
-    std::unordered_map<Xapian::docid, story::Signature> m_signatures;
+    struct Member {
+        story::Signature signature;
+        story::Filing filing;
+    };
+    std::unordered_map<Xapian::docid, Member> m_signatures;
     // The band keys read at construction, sorted (16 bytes an entry: a hash
     // map of vectors measured several times that); those of documents put
     // since are in m_added. Entries of a document replaced or deleted since
@@ -120,13 +127,13 @@ void StoryGraph::for_each_candidate(Xapian::docid did, F&& f) const
     if (it == m_signatures.end()) {
         return;
     }
-    const story::Signature& sig = it->second;
+    const story::Signature& sig = it->second.signature;
     const auto current = [&](Xapian::docid v, std::size_t band, std::uint64_t key) {
         if (v == did) {
             return false;
         }
         const auto s = m_signatures.find(v);
-        return s != m_signatures.end() && story::band_key(s->second, band) == key;
+        return s != m_signatures.end() && story::band_key(s->second.signature, band) == key;
     };
     for (std::size_t band = 0; band < story::BANDS; ++band) {
         const std::uint64_t key = story::band_key(sig, band);

@@ -177,11 +177,13 @@ void incremental_runs_match_a_fresh_build(IndexerOptions options)
     // Three runs of adds; an earlier copy takes the key over.
     run({article("a1", "2025-11-05", copy), article("b", "2025-11-05", seed_text(1))}, {},
         {{"a1", ""}, {"b", ""}});
-    run({article("a2", "2025-11-03", copy, "أخرى"), article("x", "2025-11-07", x),
-         article("m", "2025-11-08", m)},
+    // The chain's articles are from three outlets (one outlet's articles of
+    // two days need more: a_follow_up_is_another_story).
+    run({article("a2", "2025-11-03", copy, "أخرى"), article("x", "2025-11-07", x, "س"),
+         article("m", "2025-11-08", m, "م")},
         {}, {{"a1", "a2"}, {"a2", "a2"}, {"x", "x"}, {"m", "x"}});
     run({article("a3", "2025-11-04", copy), article("a4", "2025-12-01", copy),
-         article("y", "2025-11-09", y)},
+         article("y", "2025-11-09", y, "ي")},
         {}, {{"a3", "a2"}, {"a4", sharded ? "" : "a2"}, {"y", "x"}, {"b", ""}});
     // a2 no longer matches: the key moves to the next earliest.
     run({article("a2", "2025-11-03", seed_text(4))}, {}, {{"a2", ""}, {"a1", "a3"}});
@@ -228,6 +230,37 @@ BOOST_AUTO_TEST_CASE(a_near_copy_is_grouped)
     const fs::path db = dir / "db";
     write(db, {article("original", "2025-11-06", original), article("near", "2025-11-07", near)});
     BOOST_TEST(story_keys(db) == (Keys{{"near", "original"}, {"original", "original"}}));
+}
+
+BOOST_AUTO_TEST_CASE(a_follow_up_is_another_story)
+{
+    // An outlet's article of the next day: a new lead over the previous
+    // day's text, kept whole. Mostly the same words, other news.
+    const TempDir dir;
+    const std::string original = seed_text(0);
+    const std::string follow_up = slice(words(seed_text(1)), 0, 0.3) + "\n\n" + original;
+    const fs::path db = dir / "db";
+    write(db, {article("monday", "2025-11-03", original, "الشرق"),
+               article("tuesday", "2025-11-04", follow_up, "الشرق"),
+               article("same-day", "2025-11-03", follow_up, "الشرق"),
+               article("elsewhere", "2025-11-04", follow_up, "رويترز")});
+    // The same text on the same day (an update), or by another outlet (a
+    // wire copy with a new lead): one story. The outlet's next day: not.
+    const Keys keys = story_keys(db);
+    BOOST_TEST(keys.at("same-day") == "monday");
+    BOOST_TEST(keys.at("elsewhere") == "monday");
+    BOOST_TEST(keys.at("monday") == "monday");
+    // tuesday's text is same-day's, word for word: it joins the story
+    // through it (a story is a component). Alone with monday, it would not:
+    BOOST_TEST(keys.at("tuesday") == "monday");
+    const fs::path pair = dir / "pair";
+    write(pair, {article("monday", "2025-11-03", original, "الشرق"),
+                 article("tuesday", "2025-11-04", follow_up, "الشرق")});
+    BOOST_TEST(story_keys(pair) == (Keys{{"monday", ""}, {"tuesday", ""}}));
+    const fs::path wire = dir / "wire";
+    write(wire, {article("monday", "2025-11-03", original, "الشرق"),
+                 article("tuesday", "2025-11-04", follow_up, "رويترز")});
+    BOOST_TEST(story_keys(wire) == (Keys{{"monday", "monday"}, {"tuesday", "monday"}}));
 }
 
 BOOST_AUTO_TEST_CASE(the_seed_articles_about_one_event_are_not_grouped)

@@ -1,0 +1,81 @@
+// Story signatures (common/include/akhbar/common/story_signature.hpp): what
+// two bodies' signatures say of them, and the threshold a pair must reach.
+
+#include <boost/test/unit_test.hpp>
+
+#include <string>
+
+#include "akhbar/common/analyzer.hpp"
+#include "akhbar/common/story_signature.hpp"
+
+namespace story = akhbar::story;
+
+namespace {
+
+std::optional<story::Signature> sign(const std::string& text)
+{
+    return story::signature(akhbar::Analyzer().analyze(text));
+}
+
+const std::string REPORT =
+    "قال وزير الخارجية إن المحادثات بين الوفدين استمرت حتى ساعة متأخرة من الليل في العاصمة "
+    "وإن الطرفين اتفقا على مواصلة النقاش الأسبوع المقبل بشأن تبادل الأسرى وفتح المعابر "
+    "وأضاف أن الوسطاء قدموا مقترحا جديدا يتضمن جدولا زمنيا لانسحاب القوات من المناطق الحدودية";
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(story_signature)
+
+BOOST_AUTO_TEST_CASE(copies_agree_and_different_texts_do_not)
+{
+    const auto a = sign(REPORT);
+    BOOST_TEST_REQUIRE(a.has_value());
+    // Diacritics and hamza forms are normalized away: a copy still.
+    const auto copy = sign("قالَ وزيرُ الخارجيّة " + REPORT.substr(REPORT.find(" إن ")));
+    BOOST_TEST_REQUIRE(copy.has_value());
+    BOOST_TEST(story::similarity(*a, *copy) == 1.0);
+    const auto other = sign("ارتفعت أسعار النفط في الأسواق العالمية مع تراجع المخزونات الأمريكية "
+                            "وتوقعات بزيادة الطلب في فصل الشتاء على الوقود والتدفئة في أوروبا");
+    BOOST_TEST_REQUIRE(other.has_value());
+    BOOST_TEST(story::similarity(*a, *other) < 0.1);
+}
+
+BOOST_AUTO_TEST_CASE(a_body_without_a_word_has_no_signature)
+{
+    BOOST_TEST(!sign("").has_value());
+    BOOST_TEST(!sign("، . ؟ !").has_value());
+}
+
+BOOST_AUTO_TEST_CASE(signatures_round_trip_through_the_value)
+{
+    const auto a = sign(REPORT);
+    BOOST_TEST_REQUIRE(a.has_value());
+    const std::string value = story::serialise(*a);
+    BOOST_TEST(value.size() == 2 * story::SIGNATURE_HASHES);
+    BOOST_TEST((story::unserialise(value) == a));
+    BOOST_TEST(!story::unserialise(value.substr(1)).has_value());
+    BOOST_TEST(!story::unserialise("").has_value());
+}
+
+BOOST_AUTO_TEST_CASE(an_outlets_articles_of_two_days_need_the_follow_up_threshold)
+{
+    const story::Filing monday = story::filing("سكاي نيوز", "20181016");
+    const story::Filing tuesday = story::filing("سكاي نيوز", "20181017");
+    const story::Filing other_outlet = story::filing("العربية", "20181017");
+    const story::Filing undated = story::filing("سكاي نيوز", "");
+    const story::Filing no_source = story::filing("", "20181017");
+    BOOST_TEST(story::follow_up(monday, tuesday));
+    BOOST_TEST(story::threshold(monday, tuesday) == story::FOLLOW_UP_THRESHOLD);
+    // One day, two outlets, or a day or source unknown: the usual threshold.
+    BOOST_TEST(!story::follow_up(monday, monday));
+    BOOST_TEST(!story::follow_up(monday, other_outlet));
+    BOOST_TEST(!story::follow_up(monday, undated));
+    BOOST_TEST(!story::follow_up(no_source, story::filing("", "20181016")));
+    BOOST_TEST(story::threshold(monday, other_outlet) == story::SIMILARITY_THRESHOLD);
+    BOOST_TEST(story::FOLLOW_UP_THRESHOLD > story::SIMILARITY_THRESHOLD);
+    // A date not in SLOT_DATE's form is no day.
+    BOOST_TEST(story::filing("x", "2018-10-16").day == 0U);
+    BOOST_TEST(story::filing("x", "20181016").day == 20181016U);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
