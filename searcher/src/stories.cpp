@@ -63,10 +63,11 @@ Story story_of(const Xapian::Database& db, const std::string& key, std::string_v
 
 Xapian::MSetIterator stand_in(const Xapian::Database& db, const Xapian::Query& query,
                               const Xapian::MSetIterator& kept, const Ordering& order,
+                              bool any_remote,
                               const std::function<void(Xapian::Enquire&)>& configure)
 {
     const std::string key = kept.get_collapse_key();
-    if (key.empty() || kept.get_collapse_count() == 0) {
+    if (key.empty() || (!any_remote && kept.get_collapse_count() == 0)) {
         return kept;  // alone, or no other member matched
     }
     const std::string term = schema::story_term(key);
