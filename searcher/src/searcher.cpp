@@ -214,10 +214,11 @@ SearchResult Searcher::search_once(Impl& impl, const SearchRequest& request, std
     detail::StandIn stand_in;
     if (request.collapse) {
         stand_in = [&](const Xapian::MSetIterator& kept) {
-            return detail::stand_in(impl.db(), query, kept, order, [&](Xapian::Enquire& e) {
-                (void)detail::order_match(e, ranking, impl.profile().ranking, request.sort,
-                                          impl.targets.any_remote());
-            });
+            return detail::stand_in(
+                impl.db(), query, kept, order, impl.targets.any_remote(), [&](Xapian::Enquire& e) {
+                    (void)detail::order_match(e, ranking, impl.profile().ranking, request.sort,
+                                              impl.targets.any_remote());
+                });
         };
     }
     // Without facets, up to EXACT_COUNT_CHECKED matches are all checked, so

@@ -71,10 +71,11 @@ Story story_of(const Xapian::Database& db, const Xapian::Document& doc, std::str
 
 Xapian::MSetIterator stand_in(const Xapian::Database& db, const Xapian::Query& query,
                               const Xapian::MSetIterator& kept, const Ordering& order,
+                              bool any_remote,
                               const std::function<void(Xapian::Enquire&)>& configure)
 {
     const std::string key = kept.get_collapse_key();
-    if (key.empty() || kept.get_collapse_count() == 0) {
+    if (key.empty() || (!any_remote && kept.get_collapse_count() == 0)) {
         return kept;  // alone, or no other member matched
     }
     const Xapian::Document kept_doc = kept.get_document();

@@ -46,9 +46,15 @@ namespace akhbar::detail {
 /// text often tie exactly, or a few units in the last place apart in
 /// another layout: without this, which copy is shown would depend on
 /// document ids and sharding. `configure` sets a match's weighting and
-/// order as the search's (order_match).
+/// order as the search's (order_match). With `any_remote` targets, every
+/// hit with a story key is looked at: merging the matches of several
+/// remote shards, Xapian 1.4 does not count what each server collapsed (0,
+/// seen with 1.4.22 for two members in one shard), so the count cannot say
+/// that no other member matched; and by date the match breaks a tie of date
+/// and score by document id.
 [[nodiscard]] Xapian::MSetIterator stand_in(const Xapian::Database& db, const Xapian::Query& query,
                                             const Xapian::MSetIterator& kept, const Ordering& order,
+                                            bool any_remote,
                                             const std::function<void(Xapian::Enquire&)>& configure);
 
 }  // namespace akhbar::detail

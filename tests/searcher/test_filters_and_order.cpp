@@ -110,8 +110,10 @@ std::string jsonl(const std::vector<Generated>& articles)
 {
     std::string out;
     for (const Generated& g : articles) {
-        out += R"({"id": ")" + g.id + R"(", "title": "حرير )" + g.id + R"(", "text": "خبر عن الحرير رقم )" +
-               g.id + R"(", "category": ")" + g.category + R"(", "url": ")" + g.url + "\"" +
+        // The id in every three words of the text: 45 articles, not one
+        // story of 45 copies (docs/stories.md).
+        out += R"({"id": ")" + g.id + R"(", "title": "حرير )" + g.id + R"(", "text": "خبر رقم )" +
+               g.id + R"( عن الحرير", "category": ")" + g.category + R"(", "url": ")" + g.url + "\"" +
                (g.date.empty() ? "" : R"(, "date": ")" + g.date + "\"") + "}\n";
     }
     return out;

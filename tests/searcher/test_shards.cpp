@@ -21,7 +21,11 @@
 
 #include <boost/test/unit_test.hpp>
 
+#include <xapian.h>
+
 #include "akhbar/common/error.hpp"
+#include "akhbar/common/hashes.hpp"
+#include "akhbar/common/terms.hpp"
 #include "akhbar/indexer/collection.hpp"
 #include "akhbar/searcher/searcher.hpp"
 #include "support/index.hpp"
@@ -569,6 +573,55 @@ BOOST_AUTO_TEST_CASE(stories_collapse_alike_in_every_layout)
                               return std::string(e.what()) ==
                                      "facet count \"stories\" needs local databases";
                           });
+}
+
+// Two exact copies, one date and one score, in one shard, added in the
+// reverse of their tie-key order, and a shard beside it: by date, their
+// server keeps the first by document id, and Xapian 1.4, merging the
+// servers' matches, does not say that it collapsed the other. The story
+// must still be shown by its first member in tie-key order, as local shards
+// show it.
+BOOST_AUTO_TEST_CASE(copies_of_one_date_stand_in_alike_over_remote_shards)
+{
+    akhbar::test::TempDir dir;
+    std::vector<std::string> ids{"e1", "e2"};
+    std::sort(ids.begin(), ids.end(), [](const std::string& a, const std::string& b) {
+        return akhbar::schema::tie_key(a) > akhbar::schema::tie_key(b);
+    });
+    std::string copies;
+    for (const std::string& id : ids) {
+        copies += R"({"id": ")" + id +
+                  R"(", "date": "2025-11-04", "title": "قمة المناخ", )"
+                  R"("text": "انطلقت قمة المناخ في مدينة بيليم البرازيلية بمشاركة واسعة"})"
+                  "\n";
+    }
+    const std::string other = R"({"id": "o1", "date": "2025-12-01", "title": "أسعار النفط", )"
+                              R"("text": "ارتفعت أسعار النفط في الأسواق العالمية"})"
+                              "\n";
+    akhbar::IndexerOptions options;
+    options.db = dir / "copies";
+    const auto copies_db =
+        akhbar::test::index_paths(options, {dir.write("copies.jsonl", copies).string()});
+    options.db = dir / "other";
+    const auto other_db =
+        akhbar::test::index_paths(options, {dir.write("other.jsonl", other).string()});
+    // Added in that order: the copy last in tie-key order is document 1.
+    const std::string first_term = std::string(akhbar::schema::PREFIX_ID) + ids.front();
+    BOOST_TEST_REQUIRE(*Xapian::Database(copies_db.string()).postlist_begin(first_term) == 1U);
+    const TcpServer copies_server(copies_db);
+    const TcpServer other_server(other_db);
+    const Searcher local({copies_db.string(), other_db.string()});
+    const Searcher served({copies_server.address(), other_server.address()});
+    for (const auto sort : {akhbar::SortOrder::relevance, akhbar::SortOrder::date}) {
+        SearchRequest request = request_for("المناخ");
+        request.sort = sort;
+        const SearchResult expected = local.search(request);
+        BOOST_TEST_REQUIRE(expected.hits.size() == 1U);  // one story
+        BOOST_TEST(expected.hits[0].id == ids.back());
+        const SearchResult got = served.search(request);
+        BOOST_TEST_REQUIRE(got.hits.size() == 1U);
+        BOOST_TEST(got.hits[0].id == ids.back());
+    }
 }
 
 BOOST_AUTO_TEST_SUITE_END()
