@@ -21,14 +21,18 @@ namespace akhbar::test {
 
 /// Gives each article of `keys` (id -> story key) its story key and the
 /// ids of its story (the members of `keys` with that key, in the key's
-/// order: by date, undated last, then id), in the database at `db`; the
-/// others are left alone (no key: alone). Returns how many it found (one
-/// shard of a collection holds some of them).
-inline std::size_t write_story_keys(const std::filesystem::path& db,
+/// order: by date, undated last, then id), in the databases `dbs`, the
+/// shards of one collection: the order is taken over all of them, so every
+/// shard holds the same list, as the indexer writes it. The others are left
+/// alone (no key: alone). Returns how many it found.
+inline std::size_t write_story_keys(const std::vector<std::filesystem::path>& dbs,
                                     const std::map<std::string, std::string>& keys)
 {
-    Xapian::WritableDatabase w(db.string());
-    const auto document = [&](const std::string& id) -> Xapian::docid {
+    std::vector<Xapian::WritableDatabase> shards;
+    for (const auto& db : dbs) {
+        shards.emplace_back(db.string());
+    }
+    const auto document = [](Xapian::WritableDatabase& w, const std::string& id) -> Xapian::docid {
         const std::string id_term = std::string(schema::PREFIX_ID) + id;
         const auto it = w.postlist_begin(id_term);
         return it == w.postlist_end(id_term) ? 0 : *it;
@@ -36,8 +40,10 @@ inline std::size_t write_story_keys(const std::filesystem::path& db,
     std::map<std::string, std::vector<std::tuple<bool, std::string, std::string>>> stories;
     for (const auto& [id, key] : keys) {
         std::string date;
-        if (const Xapian::docid did = document(id); did != 0) {
-            date = w.get_document(did).get_value(schema::SLOT_DATE);
+        for (auto& w : shards) {
+            if (const Xapian::docid did = document(w, id); did != 0) {
+                date = w.get_document(did).get_value(schema::SLOT_DATE);
+            }
         }
         stories[key].emplace_back(date.empty(), date, id);
     }
@@ -50,19 +56,30 @@ inline std::size_t write_story_keys(const std::filesystem::path& db,
         }
         const std::string members = schema::encode_story_members(ids);
         for (const std::string& id : ids) {
-            const Xapian::docid did = document(id);
-            if (did == 0) {
-                continue;
+            for (auto& w : shards) {
+                const Xapian::docid did = document(w, id);
+                if (did == 0) {
+                    continue;
+                }
+                ++found;
+                Xapian::Document doc = w.get_document(did);
+                doc.add_value(schema::SLOT_STORY, key);
+                doc.add_value(schema::SLOT_STORY_MEMBERS, members);
+                w.replace_document(did, doc);
             }
-            ++found;
-            Xapian::Document doc = w.get_document(did);
-            doc.add_value(schema::SLOT_STORY, key);
-            doc.add_value(schema::SLOT_STORY_MEMBERS, members);
-            w.replace_document(did, doc);
         }
     }
-    w.commit();
+    for (auto& w : shards) {
+        w.commit();
+    }
     return found;
+}
+
+/// The same for a collection in one database.
+inline std::size_t write_story_keys(const std::filesystem::path& db,
+                                    const std::map<std::string, std::string>& keys)
+{
+    return write_story_keys(std::vector<std::filesystem::path>{db}, keys);
 }
 
 /// Seven articles about a climate summit: story "a1" (a1 from رويترز, a2
