@@ -237,8 +237,15 @@ std::vector<Ranked> rescored_page(const Xapian::MSet& mset, const Ordering& orde
     if (rescore && source.targets.any_remote()) {
         mset.fetch();  // one round trip per remote target, not one per document
     }
-    for (auto match = mset.begin(); match != mset.end(); ++match) {
-        const Xapian::MSetIterator m = stand_in ? stand_in(match) : match;
+    std::vector<Xapian::MSetIterator> hits;
+    if (stand_in) {
+        hits = stand_in(mset);
+    } else {
+        for (auto match = mset.begin(); match != mset.end(); ++match) {
+            hits.push_back(match);
+        }
+    }
+    for (const Xapian::MSetIterator& m : hits) {
         // Lucene's scores are floats: what it rounds to one float ties.
         Ranked r{m, order.lucene_weight ? static_cast<float>(m.get_weight()) : m.get_weight(), 0,
                  {}, {}};  // the rescoring's fields at their defaults

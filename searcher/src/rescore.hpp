@@ -124,9 +124,10 @@ struct PositionSource {
                                 const std::string& a_tie, const std::string& b_date,
                                 long long b_key, const std::string& b_tie);
 
-/// The hit that stands for a match's hit (SearchRequest::collapse: the best
-/// member of its story, stories.hpp); none: the match's own.
-using StandIn = std::function<Xapian::MSetIterator(const Xapian::MSetIterator&)>;
+/// The hits that stand for a match's hits, in its order
+/// (SearchRequest::collapse: the best member of each story, stories.hpp);
+/// none: the match's own.
+using StandIn = std::function<std::vector<Xapian::MSetIterator>(const Xapian::MSet&)>;
 
 /// The hits of the page [offset, offset + limit) of `mset` (fetched as
 /// window_for() says): the window reordered by proximity and lead of the

@@ -213,8 +213,8 @@ SearchResult Searcher::search_once(Impl& impl, const SearchRequest& request, std
     // Xapian kept among ties (stories.hpp).
     detail::StandIn stand_in;
     if (request.collapse) {
-        stand_in = [&](const Xapian::MSetIterator& kept) {
-            return detail::stand_in(
+        stand_in = [&](const Xapian::MSet& kept) {
+            return detail::stand_ins(
                 impl.db(), query, kept, order, impl.targets.any_remote(), [&](Xapian::Enquire& e) {
                     (void)detail::order_match(e, ranking, impl.profile().ranking, request.sort,
                                               impl.targets.any_remote());

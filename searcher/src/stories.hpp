@@ -38,23 +38,25 @@ namespace akhbar::detail {
 [[nodiscard]] Story story_of(const Xapian::Database& db, const Xapian::Document& doc,
                              std::string_view id);
 
-/// The member of the story of `kept` (a hit of a collapsed match of
-/// `query` over `db`) that ranks first in `order` (ranks_before(), by
-/// score_key(): near-ties to the tie key), among its members that match;
-/// `kept` itself when it is alone or already the first. Xapian's collapse
-/// keeps the first member it meets among equal weights, and copies of one
-/// text often tie exactly, or a few units in the last place apart in
-/// another layout: without this, which copy is shown would depend on
-/// document ids and sharding. `configure` sets a match's weighting and
-/// order as the search's (order_match). With `any_remote` targets, every
-/// hit with a story key is looked at: merging the matches of several
-/// remote shards, Xapian 1.4 does not count what each server collapsed (0,
-/// seen with 1.4.22 for two members in one shard), so the count cannot say
-/// that no other member matched; and by date the match breaks a tie of date
-/// and score by document id.
-[[nodiscard]] Xapian::MSetIterator stand_in(const Xapian::Database& db, const Xapian::Query& query,
-                                            const Xapian::MSetIterator& kept, const Ordering& order,
-                                            bool any_remote,
-                                            const std::function<void(Xapian::Enquire&)>& configure);
+/// The hits of `mset` (a collapsed match of `query` over `db`), each
+/// replaced by the member of its story that ranks first in `order`
+/// (ranks_before(), by score_key(): near-ties to the tie key) among its
+/// members that match; a hit alone or already the first stays. Xapian's
+/// collapse keeps the best member by the exact weight, then the first it
+/// meets among equal ones, and copies of one text often tie exactly, or a
+/// few units in the last place apart in another layout: without this,
+/// which copy is shown would depend on document ids and sharding. One
+/// match over the members of every story with another matching member
+/// finds them all. `configure` sets a match's weighting and order as the
+/// search's (order_match). With `any_remote` targets, every hit with a
+/// story key is looked at: merging the matches of several remote shards,
+/// Xapian 1.4 does not count what each server collapsed (0, seen with
+/// 1.4.22 for two members in one shard), so the count cannot say that no
+/// other member matched; and by date the match breaks a tie of date and
+/// score by document id.
+[[nodiscard]] std::vector<Xapian::MSetIterator> stand_ins(
+    const Xapian::Database& db, const Xapian::Query& query, const Xapian::MSet& mset,
+    const Ordering& order, bool any_remote,
+    const std::function<void(Xapian::Enquire&)>& configure);
 
 }  // namespace akhbar::detail
