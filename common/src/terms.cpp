@@ -44,4 +44,18 @@ std::string decode_term(std::string_view term)
     return out;
 }
 
+std::optional<Xapian::docid> document_of(const Xapian::Database& db, std::string_view id)
+{
+    std::string id_term(PREFIX_ID);
+    id_term += id;
+    if (id.empty() || id_term.size() > MAX_TERM_BYTES) {
+        return std::nullopt;
+    }
+    const auto it = db.postlist_begin(id_term);
+    if (it == db.postlist_end(id_term)) {
+        return std::nullopt;
+    }
+    return *it;
+}
+
 }  // namespace akhbar::schema

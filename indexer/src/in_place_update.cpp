@@ -21,12 +21,6 @@ namespace akhbar::detail {
 
 namespace {
 
-Xapian::docid find_document(const Xapian::Database& db, const std::string& id_term)
-{
-    const auto it = db.postlist_begin(id_term);
-    return it == db.postlist_end(id_term) ? 0 : *it;
-}
-
 // Xapian commits on its own at its flush threshold (XAPIAN_FLUSH_THRESHOLD
 // changes, read from the environment as glass reads it): a commit before
 // the story keys were regrouped. The writer commits itself one change before.
@@ -64,8 +58,7 @@ public:
         validate_article(a);
         const std::string hash = schema::content_hash(a);
         Xapian::WritableDatabase& db = m_database.db;
-        const std::string id_term = term(schema::PREFIX_ID, a.id);
-        const Xapian::docid existing = find_document(db, id_term);
+        const Xapian::docid existing = schema::document_of(db, a.id).value_or(0);
         if (existing != 0) {
             const Xapian::Document old = db.get_document(existing);
             if (old.get_value(schema::SLOT_CONTENT_HASH) == hash) {
@@ -96,8 +89,7 @@ public:
 
     bool remove(std::string_view id) override
     {
-        const std::string id_term = term(schema::PREFIX_ID, id);
-        const Xapian::docid did = find_document(m_database.db, id_term);
+        const Xapian::docid did = schema::document_of(m_database.db, id).value_or(0);
         if (did == 0) {
             return false;
         }

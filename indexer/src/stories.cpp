@@ -55,14 +55,6 @@ std::string article_id(const Xapian::Database& db, Xapian::docid did)
     return {};
 }
 
-// The document of article `id` in `db`, or 0.
-Xapian::docid document_of(const Xapian::Database& db, const std::string& id)
-{
-    const std::string t = std::string(schema::PREFIX_ID) + id;
-    const auto it = db.postlist_begin(t);
-    return it == db.postlist_end(t) ? 0 : *it;
-}
-
 bool document_exists(const Xapian::Database& db, Xapian::docid did)
 {
     try {
@@ -182,8 +174,8 @@ std::vector<StoryKeyChange> regroup(const Xapian::Database& db, const StoryGraph
     const auto expand = [&](const std::string& members) {
         if (!members.empty() && expanded.insert(members).second) {
             for (const std::string& id : schema::decode_story_members(members)) {
-                if (const Xapian::docid d = document_of(db, id); d != 0) {
-                    reach(d);  // none when deleted since
+                if (const auto d = schema::document_of(db, id)) {
+                    reach(*d);  // none when deleted since
                 }
             }
         }

@@ -310,7 +310,7 @@ std::optional<Story> Searcher::story(std::string_view id) const
 {
     auto& impl = *m_impl;
     return impl.targets.on_latest_revision([&]() -> std::optional<Story> {
-        const auto did = detail::document_of(impl.db(), id);
+        const auto did = schema::document_of(impl.db(), id);
         if (!did) {
             return std::nullopt;
         }
@@ -322,7 +322,7 @@ std::optional<Article> Searcher::article(std::string_view id) const
 {
     auto& impl = *m_impl;
     return impl.targets.on_latest_revision([&]() -> std::optional<Article> {
-        const auto did = detail::document_of(impl.db(), id);
+        const auto did = schema::document_of(impl.db(), id);
         if (!did) {
             return std::nullopt;
         }

@@ -9,20 +9,6 @@
 
 namespace akhbar::detail {
 
-std::optional<Xapian::docid> document_of(const Xapian::Database& db, std::string_view id)
-{
-    std::string id_term(schema::PREFIX_ID);
-    id_term += id;
-    if (id.empty() || id_term.size() > schema::MAX_TERM_BYTES) {
-        return std::nullopt;
-    }
-    const auto it = db.postlist_begin(id_term);
-    if (it == db.postlist_end(id_term)) {
-        return std::nullopt;
-    }
-    return *it;
-}
-
 std::vector<std::string> story_members(const Xapian::Document& doc)
 {
     return schema::decode_story_members(doc.get_value(schema::SLOT_STORY_MEMBERS));
@@ -30,7 +16,7 @@ std::vector<std::string> story_members(const Xapian::Document& doc)
 
 std::vector<std::string> story_members(const Xapian::Database& db, std::string_view id)
 {
-    const auto did = document_of(db, id);
+    const auto did = schema::document_of(db, id);
     return did ? story_members(db.get_document(*did)) : std::vector<std::string>{};
 }
 
@@ -55,7 +41,7 @@ Story story_of(const Xapian::Database& db, const Xapian::Document& doc, std::str
         if (member == id) {
             continue;
         }
-        const auto did = document_of(db, member);
+        const auto did = schema::document_of(db, member);
         if (!did) {
             continue;  // deleted since this revision was read
         }

@@ -15,11 +15,6 @@
 
 namespace akhbar::detail {
 
-/// The document of article `id` in `db`; none when there is none (an id
-/// no term can hold included: Xapian refuses to look such a term up).
-[[nodiscard]] std::optional<Xapian::docid> document_of(const Xapian::Database& db,
-                                                       std::string_view id);
-
 /// The ids of the articles of `doc`'s story (schema::SLOT_STORY_MEMBERS),
 /// its own included, in the key's order; none for an article alone.
 [[nodiscard]] std::vector<std::string> story_members(const Xapian::Document& doc);

@@ -6,6 +6,7 @@
 /// the compact encoding below.
 
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -58,5 +59,11 @@ inline constexpr char32_t COMPACT_LAST = 0x064A;   // ARABIC LETTER YEH
 /// Decodes an encoded term back to UTF-8 (terms of other prefixes, which are
 /// plain UTF-8 or ASCII, pass through unchanged).
 [[nodiscard]] std::string decode_term(std::string_view term);
+
+/// The document of article `id` in `db`, by its PREFIX_ID term; none when
+/// there is none (an id no term can hold included: Xapian refuses to look
+/// such a term up).
+[[nodiscard]] std::optional<Xapian::docid> document_of(const Xapian::Database& db,
+                                                       std::string_view id);
 
 }  // namespace akhbar::schema
