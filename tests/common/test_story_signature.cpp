@@ -4,6 +4,7 @@
 #include <boost/test/unit_test.hpp>
 
 #include <string>
+#include <vector>
 
 #include "akhbar/common/analyzer.hpp"
 #include "akhbar/common/story_signature.hpp"
@@ -22,6 +23,17 @@ const std::string REPORT =
     "وإن الطرفين اتفقا على مواصلة النقاش الأسبوع المقبل بشأن تبادل الأسرى وفتح المعابر "
     "وأضاف أن الوسطاء قدموا مقترحا جديدا يتضمن جدولا زمنيا لانسحاب القوات من المناطق الحدودية";
 
+// A signature as stored, in hex.
+std::string hex(const story::Signature& sig)
+{
+    std::string out;
+    for (const unsigned char c : story::serialise(sig)) {
+        out += "0123456789abcdef"[c >> 4U];
+        out += "0123456789abcdef"[c & 15U];
+    }
+    return out;
+}
+
 }  // namespace
 
 BOOST_AUTO_TEST_SUITE(story_signature)
@@ -38,6 +50,28 @@ BOOST_AUTO_TEST_CASE(copies_agree_and_different_texts_do_not)
                             "وتوقعات بزيادة الطلب في فصل الشتاء على الوقود والتدفئة في أوروبا");
     BOOST_TEST_REQUIRE(other.has_value());
     BOOST_TEST(story::similarity(*a, *other) < 0.1);
+}
+
+// Signatures are stored in databases, and an article added later is compared
+// with those: the same words must give the same signature in every version.
+BOOST_AUTO_TEST_CASE(a_signature_is_the_one_databases_already_hold)
+{
+    std::vector<akhbar::Token> tokens;
+    for (int i = 0; i < 40; ++i) {
+        akhbar::Token t;
+        t.normalized = "word" + std::to_string(i * 7 % 23);
+        tokens.push_back(std::move(t));
+    }
+    const auto sig = story::signature(tokens);
+    BOOST_TEST_REQUIRE(sig.has_value());
+    // Computed by common/src/story_signature.cpp as of e5d09fc.
+    BOOST_TEST(hex(*sig) == "8909f76dded966d7e558975945b5deefd1214d3f63a6843837b42e300535b9c7"
+                "fa57c50f872d9765652111b66f22460fd42a499352076acbb1c9c93ed34ae6bc"
+                "d11787f098e817cc37d282bb595be21e6f00dfadadf5a3069eee972a72c6677a"
+                "2164834cf484b817f56b8ec534e8619eb7ce9758342860910dac9ca36ff92ac6");
+    // One word: one shingle of it.
+    tokens.resize(1);
+    BOOST_TEST(hex(*story::signature(tokens)).substr(0, 16) == "91b56f636f9f0faf");
 }
 
 BOOST_AUTO_TEST_CASE(a_body_without_a_word_has_no_signature)
