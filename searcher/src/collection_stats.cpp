@@ -7,6 +7,7 @@
 #include "akhbar/common/index_metadata.hpp"
 #include "akhbar/common/value_slots.hpp"
 #include "facets.hpp"
+#include "every_document.hpp"
 
 namespace akhbar::detail {
 
@@ -46,7 +47,7 @@ IndexStats collection_stats(const OpenTargets& opened)
     // Every article seen once by the spies: Enquire checks them all when
     // told to check at least the whole collection.
     Xapian::Enquire enquire(db);
-    enquire.set_query(Xapian::Query::MatchAll);
+    enquire.set_query(every_document());
     Xapian::ValueCountMatchSpy dates(schema::SLOT_DATE);
     Xapian::ValueCountMatchSpy sources(schema::SLOT_SOURCE);
     enquire.add_matchspy(&dates);

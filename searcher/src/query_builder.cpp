@@ -9,6 +9,7 @@
 #include "akhbar/common/terms.hpp"
 #include "query_filters.hpp"
 #include "query_lexer.hpp"
+#include "every_document.hpp"
 #include "query_limits.hpp"
 #include "query_parts.hpp"
 
@@ -35,7 +36,7 @@ public:
             throw QueryError(std::string(m_query), stopword_message());
         }
         m_out.query = top.role == Part::Role::filter
-                          ? Xapian::Query(Xapian::Query::OP_FILTER, Xapian::Query::MatchAll,
+                          ? Xapian::Query(Xapian::Query::OP_FILTER, every_document(),
                                           top.query)
                           : top.query;
         return std::move(m_out);

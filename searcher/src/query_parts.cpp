@@ -1,6 +1,7 @@
 #include "query_parts.hpp"
 
 #include "akhbar/common/terms.hpp"
+#include "every_document.hpp"
 #include "query_lexer.hpp"
 
 namespace akhbar::detail {
@@ -140,7 +141,7 @@ Part combine(const std::vector<Part>& parts, Xapian::Query::op op)
     }
     if (!negative.empty()) {
         if (out.role == Part::Role::filter) {
-            out.query = Xapian::Query(Xapian::Query::OP_FILTER, Xapian::Query::MatchAll, out.query);
+            out.query = Xapian::Query(Xapian::Query::OP_FILTER, every_document(), out.query);
             out.role = Part::Role::positive;
         }
         out.query = Xapian::Query(Xapian::Query::OP_AND_NOT, out.query, negative);

@@ -715,6 +715,34 @@ BOOST_AUTO_TEST_CASE(one_searcher_per_thread)
     BOOST_TEST(mismatches.empty());
 }
 
+// Xapian::Query::MatchAll is one static object with a plain (not atomic)
+// reference count: searches that copied it in several threads corrupted the
+// count and crashed the HTTP server. Queries that match every document
+// (collection statistics, a filter alone, a filter and an exclusion) must
+// build their own; with the bug the count is also off after the threads.
+BOOST_AUTO_TEST_CASE(searches_in_threads_leave_xapians_shared_match_all_alone)
+{
+    const unsigned before = Xapian::Query::MatchAll.internal->_refs;
+    std::vector<std::thread> threads;
+    for (int t = 0; t < 4; ++t) {
+        threads.emplace_back([] {
+            const Searcher own({collection().db.string()});
+            for (int round = 0; round < 200; ++round) {
+                (void)own.stats();
+                for (const char* query : {"source:الشرق", "date:2018 -السلام"}) {
+                    SearchRequest r;
+                    r.query = query;
+                    (void)own.search(r);
+                }
+            }
+        });
+    }
+    for (auto& t : threads) {
+        t.join();
+    }
+    BOOST_TEST(Xapian::Query::MatchAll.internal->_refs == before);
+}
+
 namespace {
 
 akhbar::Article make_article(std::string id, std::string title, std::string text)
