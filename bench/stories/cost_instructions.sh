@@ -5,9 +5,11 @@
 # without story keys (BASE_BUILD_DIR) and with this one (BUILD_DIR), both at
 # once (instruction counts do not depend on load), and prints the
 # instructions of each, their ratio and the story signature's share. Under
-# valgrind the CPU has no AVX-512, so the signature runs its AVX2 clone.
+# valgrind the CPU has no AVX-512, so the signature runs its AVX2 clone
+# (common/src/story_signature.cpp).
 # Needs valgrind, ../shared/peers and ../shared/data/ant; skips cleanly
-# without them. About five minutes.
+# without them. About four minutes; not beside cost.sh (both write the
+# corpus in $W/data).
 #
 #   BASE_BUILD_DIR=../base/build bench/stories/cost_instructions.sh
 #
@@ -35,14 +37,19 @@ count() {
         "$2/indexer/akhbar-index" --db "$W/cg-$1.db" "$W/eighth.jsonl" > /dev/null 2> "$W/cg-$1.err"
 }
 count base "$BASE_BUILD_DIR" &
+base_pid=$!
 count stories "$BUILD_DIR" &
-wait
+stories_pid=$!
+for pid in "$base_pid" "$stories_pid"; do
+    wait "$pid" || { echo "bench/stories/cost_instructions.sh: a build under valgrind failed; see $W/cg-*.err" >&2; exit 1; }
+done
 
 total() { awk '/^totals:/ { print $2 }' "$W/cg-$1.out"; }
 # Instructions in story::signature and what it calls.
-signature=$(callgrind_annotate --inclusive=yes "$W/cg-stories.out" 2>/dev/null |
+signature=$(callgrind_annotate --inclusive=yes "$W/cg-stories.out" |
     awk '/akhbar::story::signature\(/ && !found { gsub(",", "", $1); print $1; found = 1 }')
+[ -n "$signature" ] || { echo "bench/stories/cost_instructions.sh: no story::signature in $W/cg-stories.out" >&2; exit 1; }
 echo "| articles | without story keys: instructions | with story keys | ratio | story::signature |"
 echo "|---:|---:|---:|---:|---:|"
-awk -v n="$(wc -l < "$W/eighth.jsonl")" -v b="$(total base)" -v s="$(total stories)" -v g="${signature:-0}" 'BEGIN {
+awk -v n="$(wc -l < "$W/eighth.jsonl")" -v b="$(total base)" -v s="$(total stories)" -v g="$signature" 'BEGIN {
     printf "| %d | %.3f G | %.3f G | %.3f | %.3f G (%.1f%%) |\n", n, b / 1e9, s / 1e9, s / b, g / 1e9, 100 * g / s }'
