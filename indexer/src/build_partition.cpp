@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <iterator>
+#include <optional>
 
 #include "akhbar/common/index_metadata.hpp"
 #include "akhbar/common/terms.hpp"
@@ -13,8 +14,6 @@ namespace akhbar::detail {
 
 namespace {
 
-constexpr std::size_t QUEUE_CAPACITY = 64;
-
 /// Partitions of a bulk build are written with glass's largest blocks (fewer
 /// block splits: writes measured 18% faster than with the default 8 KB,
 /// bench/index_stages.cpp); the compactor writes the final database with
@@ -24,10 +23,10 @@ constexpr int PARTITION_BLOCK_SIZE = 65536;
 }  // namespace
 
 BuildPartition::BuildPartition(fs::path dir, const Analyzer& analyzer, std::string_view profile,
-                               FlushLimits limits)
+                               FlushLimits limits, PartitionQueues& queues, std::size_t queue)
     : m_dir(std::move(dir)), m_profile(profile),
       m_stemmer(analyzer.stemmer_name()),
-      m_builder(analyzer), m_limits(limits)
+      m_builder(analyzer), m_limits(limits), m_queues(queues), m_queue(queue)
 {
     fs::create_directory(m_dir);
     open_segment();  // even an empty partition leaves a database to merge
@@ -37,55 +36,14 @@ BuildPartition::BuildPartition(fs::path dir, const Analyzer& analyzer, std::stri
 BuildPartition::~BuildPartition()
 {
     if (m_thread.joinable()) {
-        close_queue();
+        m_queues.close();
         m_thread.join();
     }
 }
 
-void BuildPartition::push(Article article, std::string hash, bool replace, std::uint64_t added)
-{
-    enqueue({std::move(article), std::move(hash), replace ? Action::replace : Action::add, added});
-}
-
-void BuildPartition::remove(const std::string& id)
-{
-    Article a;
-    a.id = id;
-    enqueue({std::move(a), {}, Action::remove});
-}
-
 void BuildPartition::close()
 {
-    close_queue();
     m_thread.join();
-    std::unique_lock lock(m_mutex);
-    rethrow_locked();
-}
-
-std::size_t BuildPartition::backlog()
-{
-    std::lock_guard lock(m_mutex);
-    return m_queue.size() + (m_working ? 1 : 0);
-}
-
-void BuildPartition::enqueue(Item item)
-{
-    std::unique_lock lock(m_mutex);
-    m_not_full.wait(lock, [&] { return m_queue.size() < QUEUE_CAPACITY || m_error; });
-    rethrow_locked();
-    m_queue.push_back(std::move(item));
-    m_not_empty.notify_one();
-}
-
-void BuildPartition::close_queue()
-{
-    std::lock_guard lock(m_mutex);
-    m_closing = true;
-    m_not_empty.notify_one();
-}
-
-void BuildPartition::rethrow_locked()
-{
     if (m_error) {
         std::rethrow_exception(m_error);
     }
@@ -94,24 +52,11 @@ void BuildPartition::rethrow_locked()
 void BuildPartition::run()
 {
     try {
-        for (;;) {
-            Item item;
-            {
-                std::unique_lock lock(m_mutex);
-                m_working = false;
-                m_not_empty.wait(lock, [&] { return !m_queue.empty() || m_closing; });
-                if (m_queue.empty()) {
-                    break;
-                }
-                item = std::move(m_queue.front());
-                m_queue.pop_front();
-                m_working = true;
-                m_not_full.notify_one();
-            }
+        while (std::optional<PartitionWork> work = m_queues.pop(m_queue)) {
             if (!m_open) {
                 open_segment();
             }
-            write(item);
+            write(*work);
             if (m_buffered_articles >= m_limits.articles || m_buffered_bytes >= m_limits.bytes) {
                 flush_segment();
             }
@@ -120,25 +65,24 @@ void BuildPartition::run()
             flush_segment();
         }
     } catch (...) {
-        std::lock_guard lock(m_mutex);
         m_error = std::current_exception();
-        m_queue.clear();
-        m_not_full.notify_all();
+        m_queues.fail(m_error);
     }
 }
 
-void BuildPartition::write(const Item& item)
+void BuildPartition::write(const PartitionWork& work)
 {
-    const std::string id_term = term(schema::PREFIX_ID, item.article.id);
-    if (item.action != Action::add) {
+    using Action = PartitionWork::Action;
+    const std::string id_term = term(schema::PREFIX_ID, work.article.id);
+    if (work.action != Action::add) {
         delete_from_earlier_segment(id_term);
     }
-    if (item.action == Action::remove) {
+    if (work.action == Action::remove) {
         m_db.delete_document(id_term);
         return;
     }
-    Xapian::Document doc = m_builder.build(item.article, item.hash, item.added);
-    if (item.action == Action::replace) {
+    Xapian::Document doc = m_builder.build(work.article, work.hash, work.added);
+    if (work.action == Action::replace) {
         m_db.replace_document(id_term, doc);
     } else {
         m_db.add_document(doc);

@@ -1,19 +1,16 @@
 #pragma once
 /// @file
 /// One partition of a bulk build: a thread with its own databases and
-/// analyzer, fed through a bounded queue. It writes what it buffered when
+/// analyzer, fed through its queue of the build's WorkQueues. It writes what it buffered when
 /// the buffer reaches its share of the memory budget (or `commit_every`
 /// articles), each time into a fresh database, a segment. A bulk build
 /// writes one partition per thread and merges all segments with Xapian's
 /// compactor at finish().
 
-#include <condition_variable>
 #include <cstddef>
 #include <cstdint>
-#include <deque>
 #include <exception>
 #include <filesystem>
-#include <mutex>
 #include <string>
 #include <string_view>
 #include <thread>
@@ -23,6 +20,7 @@
 
 #include "akhbar/indexer/article.hpp"
 #include "document_builder.hpp"
+#include "work_queues.hpp"
 
 namespace akhbar::detail {
 
@@ -41,21 +39,37 @@ struct FlushLimits {
 /// limit of 1,024 open files.
 constexpr std::size_t MAX_SEGMENTS = 128;
 
+/// What a partition is asked to do with an article.
+struct PartitionWork {
+    enum class Action : std::uint8_t { add, replace, remove };
+
+    Article article;  ///< only its id for `remove`
+    std::string hash;
+    Action action = Action::add;
+    std::uint64_t added = 0;  ///< DocumentBuilder::build()
+};
+
+/// Items waiting for each partition of a build: at most this many each.
+constexpr std::size_t PARTITION_QUEUE_CAPACITY = 64;
+
+using PartitionQueues = WorkQueues<PartitionWork>;
+
 class BuildPartition {
 public:
-    /// Segments are written in the directory `dir`, which must not exist.
+    /// Segments are written in the directory `dir`, which must not exist;
+    /// the work is taken from queue `queue` of `queues`, which must outlive
+    /// the partition.
     BuildPartition(std::filesystem::path dir, const Analyzer& analyzer, std::string_view profile,
-                   FlushLimits limits);
+                   FlushLimits limits, PartitionQueues& queues, std::size_t queue);
     BuildPartition(const BuildPartition&) = delete;
     BuildPartition& operator=(const BuildPartition&) = delete;
+    /// Closes the queues (all of them: a build that loses a partition is
+    /// abandoned) if close() was not called, and waits for the thread.
     ~BuildPartition();
 
-    void push(Article article, std::string hash, bool replace, std::uint64_t added);
-
-    /// Deletes the article with this id (written to this partition earlier).
-    void remove(const std::string& id);
-
-    /// Drains the queue, commits and closes the partition's last segment.
+    /// After the queues are closed: waits until the partition has written
+    /// what its queue held and committed its last segment. Rethrows the
+    /// partition's failure.
     void close();
 
     /// The segments written, in the order written (at least one, at most
@@ -70,25 +84,9 @@ public:
     /// close(); the partition forgets them).
     [[nodiscard]] SpellingCounts take_spelling() noexcept { return m_builder.take_spelling(); }
 
-    /// Articles waiting or being written; the feeder gives new articles to
-    /// the least busy partition.
-    [[nodiscard]] std::size_t backlog();
-
 private:
-    enum class Action : std::uint8_t { add, replace, remove };
-
-    struct Item {
-        Article article;
-        std::string hash;
-        Action action = Action::add;
-        std::uint64_t added = 0;  // DocumentBuilder::build()
-    };
-
-    void enqueue(Item item);
-    void close_queue();
-    void rethrow_locked();
     void run();
-    void write(const Item& item);
+    void write(const PartitionWork& work);
     void open_segment();
     void flush_segment();
     void compact_segments();
@@ -105,13 +103,9 @@ private:
     std::size_t m_compactions = 0;
     std::size_t m_buffered_articles = 0;
     std::size_t m_buffered_bytes = 0;
-    std::mutex m_mutex;
-    std::condition_variable m_not_empty;
-    std::condition_variable m_not_full;
-    std::deque<Item> m_queue;
-    bool m_closing = false;
-    bool m_working = false;
-    std::exception_ptr m_error;
+    PartitionQueues& m_queues;
+    std::size_t m_queue;
+    std::exception_ptr m_error;  // set by the thread, read after joining it
     std::thread m_thread;
 };
 

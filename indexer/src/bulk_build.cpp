@@ -40,7 +40,8 @@ unsigned partition_count(unsigned requested)
 class BulkBuild final : public SingleDatabaseWriter {
 public:
     explicit BulkBuild(SingleDatabase opened)
-        : SingleDatabaseWriter(std::move(opened)), m_work(m_database.target)
+        : SingleDatabaseWriter(std::move(opened)), m_work(m_database.target),
+          m_queues(partition_count(m_database.options.threads), PARTITION_QUEUE_CAPACITY)
     {
         const IndexerOptions& o = m_database.options;
         const unsigned n = partition_count(o.threads);
@@ -50,7 +51,7 @@ public:
         for (unsigned i = 0; i < n; ++i) {
             m_partitions.push_back(std::make_unique<BuildPartition>(
                 m_work.path() / ("partition" + std::to_string(i)), m_database.analyzer,
-                m_database.profile, limits));
+                m_database.profile, limits, m_queues, i));
         }
     }
 
@@ -63,20 +64,24 @@ public:
     {
         validate_article(a);
         std::string hash = schema::content_hash(a);
-        // A new article goes to the partition with the shortest queue: one
-        // busy committing must not hold up the others (hashing ids to
-        // partitions left one core idle whenever its partition flushed). A
-        // repeated id goes where its first version went, to replace it there.
+        // A new article goes to the partition with the least work that has
+        // room: one busy committing must not hold up the others (hashing ids
+        // to partitions left one core idle whenever its partition flushed).
+        // A repeated id goes where its first version went, to replace it
+        // there.
         const auto [it, inserted] = m_entries.try_emplace(a.id);
         Entry& entry = it->second;
         if (!inserted && entry.hash == hash) {
             return Outcome::unchanged;
         }
-        if (inserted) {
-            entry.partition = least_busy_partition();
-        }
         entry.hash = hash;
-        m_partitions[entry.partition]->push(a, std::move(hash), !inserted, ++m_added);
+        using Action = PartitionWork::Action;
+        PartitionWork work{a, std::move(hash), inserted ? Action::add : Action::replace, ++m_added};
+        if (inserted) {
+            entry.partition = m_queues.push_any(std::move(work));
+        } else {
+            m_queues.push_to(entry.partition, std::move(work));
+        }
         return inserted ? Outcome::added : Outcome::updated;
     }
 
@@ -88,7 +93,10 @@ public:
         if (it == m_entries.end()) {
             return false;
         }
-        m_partitions[it->second.partition]->remove(it->first);
+        PartitionWork work;
+        work.article.id = it->first;
+        work.action = PartitionWork::Action::remove;
+        m_queues.push_to(it->second.partition, std::move(work));
         m_entries.erase(it);
         return true;
     }
@@ -135,25 +143,9 @@ private:
         std::size_t partition = 0;
     };
 
-    // Ties go round the partitions, so that idle ones share the work.
-    std::size_t least_busy_partition()
-    {
-        std::size_t best = 0;
-        std::size_t best_backlog = SIZE_MAX;
-        for (std::size_t k = 0; k < m_partitions.size() && best_backlog > 0; ++k) {
-            const std::size_t i = (m_next_partition + k) % m_partitions.size();
-            const std::size_t backlog = m_partitions[i]->backlog();
-            if (backlog < best_backlog) {
-                best = i;
-                best_backlog = backlog;
-            }
-        }
-        m_next_partition = best + 1;
-        return best;
-    }
-
     void merge()
     {
+        m_queues.close();
         for (auto& partition : m_partitions) {
             partition->close();
         }
@@ -218,14 +210,15 @@ private:
 
     void discard() noexcept
     {
+        m_queues.close();
         m_partitions.clear();  // joins the threads
         m_work.remove();
     }
 
     WorkDir m_work;  // where the build is written, locked while it is
+    PartitionQueues m_queues;  // outlives the partitions, which take from it
     std::vector<std::unique_ptr<BuildPartition>> m_partitions;
     std::unordered_map<std::string, Entry> m_entries;  // id -> where it went
-    std::size_t m_next_partition = 0;
     // The last SLOT_ADDED given: articles are numbered in the order they come.
     std::uint64_t m_added = 0;
 };

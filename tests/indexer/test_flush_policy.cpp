@@ -88,18 +88,25 @@ std::ostream& operator<<(std::ostream& os, const BadMemory& row)
 
 const BadMemory BAD_MEMORY[] = {{""}, {"0"}, {"-1"}, {"12x"}, {"1048577"}, {"99999999999999999999"}};
 
-// 40 articles of 300 words each, then a second version of a0 and a1 removed.
-void write_forty_replace_a0_remove_a1(akhbar::detail::BuildPartition& partition)
+// 40 articles of 300 words each, then a second version of a0 and a1 removed,
+// through the partition's queue, which is then closed.
+void write_forty_replace_a0_remove_a1(akhbar::detail::PartitionQueues& queues,
+                                      akhbar::detail::BuildPartition& partition)
 {
+    using Action = akhbar::detail::PartitionWork::Action;
     std::string text;
     for (int w = 0; w < 300; ++w) {
         text += "كلمة" + std::to_string(w) + " ";
     }
     for (int i = 0; i < 40; ++i) {
-        partition.push(article(i, text), "h" + std::to_string(i), false, 0);
+        queues.push_to(0, {article(i, text), "h" + std::to_string(i), Action::add, 0});
     }
-    partition.push(article(0, "نص جديد"), "new", true, 0);
-    partition.remove("a1");
+    queues.push_to(0, {article(0, "نص جديد"), "new", Action::replace, 0});
+    akhbar::detail::PartitionWork removal;
+    removal.article.id = "a1";
+    removal.action = Action::remove;
+    queues.push_to(0, std::move(removal));
+    queues.close();
     partition.close();
 }
 
@@ -124,10 +131,12 @@ BOOST_AUTO_TEST_CASE(a_partition_over_its_budget_writes_segments_and_replaces_ac
     TempDir dir;
     const akhbar::Analyzer analyzer;
     // About 20 KB estimated per article: a segment every few articles.
-    akhbar::detail::BuildPartition partition(dir / "p", analyzer, "akhbar", {20000, 64U << 10U});
+    akhbar::detail::PartitionQueues queues(1, akhbar::detail::PARTITION_QUEUE_CAPACITY);
+    akhbar::detail::BuildPartition partition(dir / "p", analyzer, "akhbar", {20000, 64U << 10U},
+                                             queues, 0);
     // a0 is in the first segment: it is deleted there, and its second
     // version written to the current one.
-    write_forty_replace_a0_remove_a1(partition);
+    write_forty_replace_a0_remove_a1(queues, partition);
     BOOST_TEST(partition.segments().size() > 3U);
     expect_39_with_a0_once(partition);
     BOOST_TEST(Xapian::Database(partition.segments().front().string()).get_termfreq("Qa0") == 0U);
@@ -139,9 +148,10 @@ BOOST_AUTO_TEST_CASE(a_partition_keeps_at_most_its_segments)
 {
     TempDir dir;
     const akhbar::Analyzer analyzer;
+    akhbar::detail::PartitionQueues queues(1, akhbar::detail::PARTITION_QUEUE_CAPACITY);
     akhbar::detail::BuildPartition partition(dir / "p", analyzer, "akhbar",
-                                             {20000, 64U << 10U, 3});
-    write_forty_replace_a0_remove_a1(partition);  // a0 is in a compacted segment by then
+                                             {20000, 64U << 10U, 3}, queues, 0);
+    write_forty_replace_a0_remove_a1(queues, partition);  // a0 is in a compacted segment by then
     BOOST_TEST(partition.segments().size() <= 3U);
     expect_39_with_a0_once(partition);
     std::size_t on_disk = 0;
