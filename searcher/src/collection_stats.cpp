@@ -6,8 +6,8 @@
 #include "akhbar/common/date_format.hpp"
 #include "akhbar/common/index_metadata.hpp"
 #include "akhbar/common/value_slots.hpp"
-#include "facets.hpp"
 #include "every_document.hpp"
+#include "facets.hpp"
 
 namespace akhbar::detail {
 

@@ -1,15 +1,15 @@
 #include "query_builder.hpp"
 
 #include <algorithm>
-#include <limits>
 #include <iterator>
+#include <limits>
 #include <utility>
 
 #include "akhbar/common/error.hpp"
 #include "akhbar/common/terms.hpp"
+#include "every_document.hpp"
 #include "query_filters.hpp"
 #include "query_lexer.hpp"
-#include "every_document.hpp"
 #include "query_limits.hpp"
 #include "query_parts.hpp"
 
