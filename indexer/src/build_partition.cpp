@@ -23,10 +23,11 @@ constexpr int PARTITION_BLOCK_SIZE = 65536;
 }  // namespace
 
 BuildPartition::BuildPartition(fs::path dir, const Analyzer& analyzer, std::string_view profile,
-                               FlushLimits limits, PartitionQueues& queues, std::size_t queue)
+                               FlushLimits limits, PartitionQueues& queues,
+                               std::size_t queue_index)
     : m_dir(std::move(dir)), m_profile(profile),
       m_stemmer(analyzer.stemmer_name()),
-      m_builder(analyzer), m_limits(limits), m_queues(queues), m_queue(queue)
+      m_builder(analyzer), m_limits(limits), m_queues(queues), m_queue_index(queue_index)
 {
     fs::create_directory(m_dir);
     open_segment();  // even an empty partition leaves a database to merge
@@ -52,7 +53,7 @@ void BuildPartition::close()
 void BuildPartition::run()
 {
     try {
-        while (std::optional<PartitionWork> work = m_queues.pop(m_queue)) {
+        while (std::optional<PartitionWork> work = m_queues.pop(m_queue_index)) {
             if (!m_open) {
                 open_segment();
             }

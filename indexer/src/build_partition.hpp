@@ -57,10 +57,10 @@ using PartitionQueues = WorkQueues<PartitionWork>;
 class BuildPartition {
 public:
     /// Segments are written in the directory `dir`, which must not exist;
-    /// the work is taken from queue `queue` of `queues`, which must outlive
+    /// the work is taken from queue `queue_index` of `queues`, which must outlive
     /// the partition.
     BuildPartition(std::filesystem::path dir, const Analyzer& analyzer, std::string_view profile,
-                   FlushLimits limits, PartitionQueues& queues, std::size_t queue);
+                   FlushLimits limits, PartitionQueues& queues, std::size_t queue_index);
     BuildPartition(const BuildPartition&) = delete;
     BuildPartition& operator=(const BuildPartition&) = delete;
     /// Closes the queues (all of them: a build that loses a partition is
@@ -104,7 +104,7 @@ private:
     std::size_t m_buffered_articles = 0;
     std::size_t m_buffered_bytes = 0;
     PartitionQueues& m_queues;
-    std::size_t m_queue;
+    std::size_t m_queue_index;  // which of m_queues is this partition's
     std::exception_ptr m_error;  // set by the thread, read after joining it
     std::thread m_thread;
 };

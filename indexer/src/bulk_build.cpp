@@ -44,7 +44,7 @@ public:
           m_queues(partition_count(m_database.options.threads), PARTITION_QUEUE_CAPACITY)
     {
         const IndexerOptions& o = m_database.options;
-        const unsigned n = partition_count(o.threads);
+        const auto n = static_cast<unsigned>(m_queues.queue_count());
         // The budget is shared: each partition buffers its part of it.
         const FlushLimits limits{o.commit_every, o.memory_mb * BYTES_PER_MB / n,
                                  std::max<std::size_t>(2, MAX_SEGMENTS / n)};
@@ -68,21 +68,25 @@ public:
         // room: one busy committing must not hold up the others (hashing ids
         // to partitions left one core idle whenever its partition flushed).
         // A repeated id goes where its first version went, to replace it
-        // there.
-        const auto [it, inserted] = m_entries.try_emplace(a.id);
-        Entry& entry = it->second;
-        if (!inserted && entry.hash == hash) {
+        // there. The run's entry is written once a partition has the
+        // article, so that a push that throws leaves no trace of it.
+        using Action = PartitionWork::Action;
+        const auto it = m_entries.find(a.id);
+        if (it == m_entries.end()) {
+            const std::size_t partition = m_queues.push_any({a, hash, Action::add, m_added + 1});
+            ++m_added;
+            m_entries.emplace(a.id, Entry{std::move(hash), partition});
+            return Outcome::added;
+        }
+        if (it->second.hash == hash) {
             return Outcome::unchanged;
         }
-        entry.hash = hash;
-        using Action = PartitionWork::Action;
-        PartitionWork work{a, std::move(hash), inserted ? Action::add : Action::replace, ++m_added};
-        if (inserted) {
-            entry.partition = m_queues.push_any(std::move(work));
-        } else {
-            m_queues.push_to(entry.partition, std::move(work));
-        }
-        return inserted ? Outcome::added : Outcome::updated;
+        // Waits for room in that partition's queue even when another has
+        // room: the new version must replace the first where it is.
+        m_queues.push_to(it->second.partition, {a, hash, Action::replace, m_added + 1});
+        ++m_added;
+        it->second.hash = std::move(hash);
+        return Outcome::updated;
     }
 
     bool remove(std::string_view id) override

@@ -2,6 +2,8 @@
 /// @file
 /// The bounded queues between one feeder thread and several consumer
 /// threads, a queue per consumer: a bulk build's reader and its partitions.
+/// One thread pushes, and each queue has one consumer (its busy flag is that
+/// consumer's).
 /// A new item goes to the queue with the least work that has room, and the
 /// feeder waits only while every queue is full. Profiled (per-thread CPU of
 /// a full ANT build, docs/findings-speed.md): with a lone queue per
@@ -14,6 +16,7 @@
 #include <exception>
 #include <mutex>
 #include <optional>
+#include <stdexcept>
 #include <utility>
 #include <vector>
 
@@ -26,7 +29,12 @@ public:
     WorkQueues(std::size_t queues, std::size_t capacity)
         : m_queues(queues), m_capacity(capacity)
     {
+        if (queues == 0 || capacity == 0) {
+            throw std::invalid_argument("WorkQueues: no queue, or no room in one");
+        }
     }
+
+    [[nodiscard]] std::size_t queue_count() const noexcept { return m_queues.size(); }
 
     /// Puts `item` into the queue with the least work (items waiting, plus
     /// one while its consumer holds one) among those with room, waiting
@@ -35,6 +43,7 @@ public:
     std::size_t push_any(Item item)
     {
         std::unique_lock lock(m_mutex);
+        check_open_locked();
         std::size_t chosen = m_queues.size();
         m_room.wait(lock, [&] {
             chosen = least_work_with_room();
@@ -51,6 +60,7 @@ public:
     void push_to(std::size_t i, Item item)
     {
         std::unique_lock lock(m_mutex);
+        check_open_locked();
         m_room.wait(lock, [&] { return m_queues[i].items.size() < m_capacity || m_error; });
         rethrow_locked();
         put_locked(i, std::move(item));
@@ -131,6 +141,13 @@ private:
     {
         for (Queue& q : m_queues) {
             q.has_items.notify_all();
+        }
+    }
+
+    void check_open_locked() const
+    {
+        if (m_closed) {
+            throw std::logic_error("WorkQueues: an item pushed after close()");
         }
     }
 
